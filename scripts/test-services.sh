@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Throwaway PostgreSQL 15 and ClickHouse 18.16 on 127.0.0.1 for the integration tests, from Debian packages.
+# Usage: scripts/test-services.sh install | start | stop | env
+#   install  apt-get the packages if a binary is missing (keeps their own services from starting)
+#   start    initdb/start both in $SVC_DIR, create users and the torghut tables; prints the env to export
+#   stop     stop both and delete $SVC_DIR
+#   env      print the environment the tests read (TEST_PG_*, TEST_CH_*)
+# Ports: PG_PORT (default 55432), CH_HTTP_PORT (18123), CH_TCP_PORT (19000). Works as root or as a normal user.
+set -euo pipefail
+SVC_DIR=${SVC_DIR:-/tmp/torghut-prober-services}
+PG_PORT=${PG_PORT:-55432}; CH_HTTP_PORT=${CH_HTTP_PORT:-18123}; CH_TCP_PORT=${CH_TCP_PORT:-19000}
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+SUDO=; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+
+as_user() { local u=$1; shift; if [ "$(id -u)" -eq 0 ]; then setpriv --reuid="$u" --regid="$u" --init-groups "$@"; else "$@"; fi; }
+svc_user() { if [ "$(id -u)" -eq 0 ]; then echo "$1"; else id -un; fi; }
+wait_for() { # name timeout_s cmd...
+  local name=$1 t=$2; shift 2; local deadline=$((SECONDS + t))
+  until "$@" >/dev/null 2>&1; do
+    if [ $SECONDS -ge $deadline ]; then echo "TIMEOUT waiting for $name" >&2; return 1; fi; sleep 0.2
+  done
+}
+
+install() {
+  local missing=()
+  [ -x "$PGBIN/initdb" ] || missing+=(postgresql-15 postgresql-client-15)
+  [ -x /usr/sbin/clickhouse-server ] || missing+=(clickhouse-server)
+  command -v curl >/dev/null || missing+=(curl)
+  [ ${#missing[@]} -eq 0 ] && { echo "test services: packages present"; return 0; }
+  # keep the packages from starting their own default-port services
+  local made_policy=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null; $SUDO chmod +x /usr/sbin/policy-rc.d; made_policy=1; fi
+  $SUDO apt-get update -q
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  if [ $made_policy = 1 ]; then $SUDO rm -f /usr/sbin/policy-rc.d; fi
+}
+
+start_postgres() {
+  mkdir -p "$SVC_DIR/pg"; [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$SVC_DIR/pg"
+  as_user "$(svc_user postgres)" "$PGBIN/initdb" -D "$SVC_DIR/pg/data" -U postgres --auth-local=trust \
+      --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$SVC_DIR/pg/initdb.log"
+  # a host line for replication so a streaming replica can be made for the in-recovery test
+  echo "host replication postgres 127.0.0.1/32 trust" >>"$SVC_DIR/pg/data/pg_hba.conf"
+  echo "host all postgres 127.0.0.1/32 trust" >>"$SVC_DIR/pg/data/pg_hba.conf"
+  as_user "$(svc_user postgres)" "$PGBIN/pg_ctl" -D "$SVC_DIR/pg/data" -l "$SVC_DIR/pg/server.log" -w -t 60 \
+      -o "-p $PG_PORT -k $SVC_DIR/pg -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c wal_level=replica -c max_wal_senders=4" start >/dev/null
+  wait_for postgres 30 "$PGBIN/pg_isready" -h 127.0.0.1 -p "$PG_PORT"
+  as_user "$(svc_user postgres)" psql -h "$SVC_DIR/pg" -p "$PG_PORT" -U postgres -qAt -v ON_ERROR_STOP=1 \
+      -c "CREATE ROLE torghut LOGIN PASSWORD 's3cret-pg-pass'" -c "CREATE DATABASE torghut OWNER torghut"
+}
+
+start_clickhouse() {
+  mkdir -p "$SVC_DIR/ch"/{data,tmp,user_files,format_schemas,log}
+  cat >"$SVC_DIR/ch/config.xml" <<XML
+<?xml version="1.0"?>
+<yandex>
+  <logger><level>warning</level><log>$SVC_DIR/ch/log/server.log</log><errorlog>$SVC_DIR/ch/log/server.err.log</errorlog><size>100M</size><count>2</count></logger>
+  <listen_host>127.0.0.1</listen_host>
+  <http_port>$CH_HTTP_PORT</http_port><tcp_port>$CH_TCP_PORT</tcp_port><interserver_http_port>$((CH_TCP_PORT+9))</interserver_http_port>
+  <max_connections>256</max_connections><max_concurrent_queries>50</max_concurrent_queries>
+  <uncompressed_cache_size>268435456</uncompressed_cache_size><mark_cache_size>268435456</mark_cache_size>
+  <path>$SVC_DIR/ch/data/</path><tmp_path>$SVC_DIR/ch/tmp/</tmp_path>
+  <user_files_path>$SVC_DIR/ch/user_files/</user_files_path><format_schema_path>$SVC_DIR/ch/format_schemas/</format_schema_path>
+  <users_config>users.xml</users_config><default_profile>default</default_profile><default_database>default</default_database>
+  <timezone>UTC</timezone>
+</yandex>
+XML
+  cat >"$SVC_DIR/ch/users.xml" <<'XML'
+<?xml version="1.0"?>
+<yandex>
+  <profiles><default><max_memory_usage>2000000000</max_memory_usage></default><readonly><readonly>1</readonly></readonly></profiles>
+  <users>
+    <default><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks><profile>default</profile><quota>default</quota></default>
+    <torghut><password>s3cret-ch-pass</password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks><profile>readonly</profile><quota>default</quota></torghut>
+  </users>
+  <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors><result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>
+</yandex>
+XML
+  [ "$(id -u)" -eq 0 ] && chown -R clickhouse:clickhouse "$SVC_DIR/ch"
+  local runas=(); [ "$(id -u)" -eq 0 ] && runas=(setpriv --reuid=clickhouse --regid=clickhouse --init-groups)
+  "${runas[@]}" /usr/sbin/clickhouse-server --config-file="$SVC_DIR/ch/config.xml" >"$SVC_DIR/ch/log/stdout.log" 2>&1 &
+  echo $! >"$SVC_DIR/ch/pid"
+  wait_for clickhouse 60 curl -sf "http://127.0.0.1:$CH_HTTP_PORT/ping"
+  local q="http://127.0.0.1:$CH_HTTP_PORT/"
+  curl -sf "$q" --data-binary "CREATE DATABASE IF NOT EXISTS torghut" >/dev/null
+  for t in ta_signals ta_microbars; do
+    curl -sf "$q" --data-binary "CREATE TABLE IF NOT EXISTS torghut.$t (symbol String, event_ts DateTime) ENGINE = MergeTree ORDER BY (symbol, event_ts)" >/dev/null
+  done
+}
+
+start() {
+  if [ -e "$SVC_DIR" ]; then stop >/dev/null 2>&1 || true; fi
+  mkdir -p "$SVC_DIR"; chmod 755 "$SVC_DIR"
+  start_postgres
+  start_clickhouse
+  echo "test services: PostgreSQL on 127.0.0.1:$PG_PORT, ClickHouse HTTP on 127.0.0.1:$CH_HTTP_PORT (dir $SVC_DIR)"
+}
+
+stop_pid() { local f=$1; [ -f "$f" ] || return 0; local p; p=$(cat "$f"); kill "$p" 2>/dev/null || true
+  for _ in $(seq 1 300); do kill -0 "$p" 2>/dev/null || { rm -f "$f"; return 0; }; sleep 0.1; done
+  kill -9 "$p" 2>/dev/null || true; rm -f "$f"; }
+stop() {
+  stop_pid "$SVC_DIR/ch/pid"
+  if [ -f "$SVC_DIR/pg/data/postmaster.pid" ]; then as_user "$(svc_user postgres)" "$PGBIN/pg_ctl" -D "$SVC_DIR/pg/data" -m immediate -w stop >/dev/null || true; fi
+  if [ -f "$SVC_DIR/replica/data/postmaster.pid" ]; then as_user "$(svc_user postgres)" "$PGBIN/pg_ctl" -D "$SVC_DIR/replica/data" -m immediate -w stop >/dev/null || true; fi
+  rm -rf "$SVC_DIR"
+  echo "test services: stopped"
+}
+
+env() {
+  cat <<ENV
+TEST_SVC_DIR=$SVC_DIR
+TEST_PG_PORT=$PG_PORT
+TEST_PG_BIN=$PGBIN
+TEST_CH_HTTP_PORT=$CH_HTTP_PORT
+ENV
+}
+"${1:?install|start|stop|env}"

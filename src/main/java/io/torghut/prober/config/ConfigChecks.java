@@ -1,0 +1,44 @@
+package io.torghut.prober.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** Checks that span keys or that annotations cannot express; each failure names the key. */
+public final class ConfigChecks {
+    private ConfigChecks() {
+    }
+
+    public static void check(ProberConfig config) {
+        schedule("prober.torghut.healthz", config.torghut().healthz());
+        schedule("prober.torghut.trading-health", config.torghut().tradingHealth());
+        schedule("prober.clickhouse", config.clickhouse());
+        schedule("prober.freshness", config.freshness());
+        schedule("prober.postgres", config.postgres());
+        config.http().forEach((name, target) -> schedule("prober.http." + name, target));
+        for (Map.Entry<String, ProberConfig.Table> table : config.freshness().tables().entrySet()) {
+            positive("prober.freshness.tables." + table.getKey() + ".max-age", table.getValue().maxAge());
+        }
+        positive("prober.policy.evaluate-every", config.policy().evaluateEvery());
+        ProberConfig.Session session = config.session();
+        if (!session.alwaysOpen() && !session.open().isBefore(session.close())) {
+            throw new ConfigProblem("prober.session.open", "must be before prober.session.close (" + session.close() + ")");
+        }
+        if (session.days().isEmpty()) {
+            throw new ConfigProblem("prober.session.days", "must name at least one day");
+        }
+    }
+
+    private static void schedule(String prefix, ProberConfig.Schedule schedule) {
+        positive(prefix + ".interval", schedule.interval());
+        positive(prefix + ".timeout", schedule.timeout());
+        if (schedule.timeout().compareTo(Duration.ofMillis(10)) < 0) {
+            throw new ConfigProblem(prefix + ".timeout", "must be at least 10ms");
+        }
+    }
+
+    private static void positive(String key, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            throw new ConfigProblem(key, "must be a positive duration (got " + value + ")");
+        }
+    }
+}

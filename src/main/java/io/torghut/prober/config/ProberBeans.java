@@ -1,0 +1,147 @@
+package io.torghut.prober.config;
+
+import io.torghut.prober.clickhouse.ClickHouseClient;
+import io.torghut.prober.clickhouse.ClickHouseEndpoint;
+import io.torghut.prober.http.HttpFetcher;
+import io.torghut.prober.policy.Policy;
+import io.torghut.prober.policy.TradingSession;
+import io.torghut.prober.policy.TradingStateSource;
+import io.torghut.prober.postgres.PostgresChecker;
+import io.torghut.prober.postgres.PostgresDsn;
+import io.torghut.prober.postgres.PostgresTarget;
+import io.torghut.prober.probe.ClickHouseProbe;
+import io.torghut.prober.probe.FreshnessProbe;
+import io.torghut.prober.probe.HttpStatusProbe;
+import io.torghut.prober.probe.PostgresProbe;
+import io.torghut.prober.probe.Probe;
+import io.torghut.prober.probe.ProbeRunner;
+import io.torghut.prober.probe.SignalRole;
+import io.torghut.prober.probe.TradingHealthProbe;
+import io.torghut.prober.signal.Hysteresis;
+import io.torghut.prober.signal.SignalStore;
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Builds the probe graph from configuration. Invalid values stop startup with a message naming the key; a missing
+ * DSN does not (the prober must start with nothing reachable and report the signal as down).
+ */
+public class ProberBeans {
+
+    @Produces
+    @Singleton
+    @DefaultBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    Redactor redactor(ProberConfig config) {
+        Redactor redactor = new Redactor();
+        config.clickhouse().password().ifPresent(redactor::add);
+        config.postgres().dsn().ifPresent(dsn -> {
+            redactor.add(dsn);
+            try {
+                PostgresDsn.parse(dsn).password().ifPresent(redactor::add);
+            } catch (IllegalArgumentException invalid) {
+                // reported when the probe is built
+            }
+        });
+        return redactor;
+    }
+
+    @Produces
+    @Singleton
+    SignalStore store(ProberConfig config) {
+        return new SignalStore(new Hysteresis(config.policy().failuresToBad(), config.policy().successesToGood()));
+    }
+
+    @Produces
+    @Singleton
+    Policy policy(ProberConfig config) {
+        ProberConfig.Session s = config.session();
+        return new Policy(new TradingSession(s.zone(), s.open(), s.close(), s.days(),
+                new HashSet<>(s.holidays().orElse(List.of())), s.alwaysOpen()));
+    }
+
+    /** Until the live Knative revision or the GitOps manifest is read, trading is assumed enabled (the safe side). */
+    @Produces
+    @Singleton
+    @DefaultBean
+    TradingStateSource tradingState() {
+        return new TradingStateSource() {
+            @Override
+            public Optional<Boolean> tradingEnabled() {
+                return Optional.empty();
+            }
+
+            @Override
+            public String describe() {
+                return "not read (assumed enabled)";
+            }
+        };
+    }
+
+    @Produces
+    @Singleton
+    ProbeRunner runner(ProberConfig config, HttpFetcher http, SignalStore store, Clock clock, Redactor redactor) {
+        ConfigChecks.check(config);
+        List<Probe> probes = probes(config, http);
+        for (Probe probe : probes) {
+            Optional<Duration> maxAge = probe instanceof FreshnessProbe f ? Optional.of(f.maxAge()) : Optional.empty();
+            store.register(probe.name(), probe.role(), maxAge);
+        }
+        return new ProbeRunner(probes, store, clock, redactor, config.scheduler().maxConcurrency());
+    }
+
+    static List<Probe> probes(ProberConfig config, HttpFetcher http) {
+        List<Probe> probes = new ArrayList<>();
+        ProberConfig.Torghut torghut = config.torghut();
+        URI base = URI.create(torghut.url().replaceAll("/+$", "") + "/");
+        probes.add(new HttpStatusProbe("healthz", SignalRole.SERVICE, base.resolve("healthz"),
+                torghut.healthz().interval(), torghut.healthz().timeout(), Optional.empty(), http));
+        probes.add(new TradingHealthProbe(base.resolve("trading/health"), torghut.tradingHealth().interval(),
+                torghut.tradingHealth().timeout(), http));
+
+        ClickHouseEndpoint endpoint;
+        try {
+            endpoint = ClickHouseEndpoint.parse(config.clickhouse().url());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigProblem("prober.clickhouse.url (TA_CLICKHOUSE_URL)", e.getMessage());
+        }
+        ClickHouseClient clickhouse = new ClickHouseClient(endpoint, config.clickhouse().username(),
+                config.clickhouse().password(), http);
+        probes.add(new ClickHouseProbe(clickhouse, config.clickhouse().interval(), config.clickhouse().timeout()));
+        ProberConfig.Freshness freshness = config.freshness();
+        new TreeMap<>(freshness.tables()).forEach((name, table) -> probes.add(new FreshnessProbe(name, table.table(),
+                table.column(), table.maxAge(), clickhouse, freshness.interval(), freshness.timeout())));
+
+        probes.add(postgresProbe(config.postgres()));
+        new TreeMap<>(config.http()).forEach((name, target) -> probes.add(new HttpStatusProbe(name, SignalRole.EXTRA,
+                URI.create(target.url()), target.interval(), target.timeout(), target.expectedStatus(), http)));
+        return probes;
+    }
+
+    private static Probe postgresProbe(ProberConfig.Postgres postgres) {
+        Optional<PostgresTarget> target = Optional.empty();
+        String problem = "DB_DSN is not set (prober.postgres.dsn): Postgres cannot be probed";
+        if (postgres.dsn().isPresent()) {
+            try {
+                target = Optional.of(PostgresDsn.parse(postgres.dsn().get()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigProblem("prober.postgres.dsn (DB_DSN)", e.getMessage());
+            }
+        }
+        return new PostgresProbe(target, problem, new PostgresChecker(), postgres.interval(), postgres.timeout());
+    }
+}

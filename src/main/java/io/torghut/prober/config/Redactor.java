@@ -1,0 +1,47 @@
+package io.torghut.prober.config;
+
+import io.torghut.prober.probe.ProbeOutcome;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+/**
+ * The last line of defence for secrets: every detail line a probe produces passes through here before it is stored,
+ * so a password echoed by a server or a driver never reaches logs, /diagnose or an exception message.
+ */
+public class Redactor {
+    static final String MASK = "****";
+    /** Shorter secrets would mask ordinary words; the clients are careful not to echo them in the first place. */
+    private static final int MIN_LENGTH = 4;
+    private final Set<String> secrets = new CopyOnWriteArraySet<>();
+
+    public void add(String secret) {
+        if (secret != null && secret.length() >= MIN_LENGTH) {
+            secrets.add(secret);
+            String encoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+            if (!encoded.equals(secret)) {
+                secrets.add(encoded);
+            }
+        }
+    }
+
+    public String clean(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String cleaned = text;
+        for (String secret : secrets) {
+            cleaned = cleaned.replace(secret, MASK);
+        }
+        return cleaned;
+    }
+
+    public ProbeOutcome clean(ProbeOutcome outcome) {
+        Map<String, String> evidence = new LinkedHashMap<>();
+        outcome.evidence().forEach((k, v) -> evidence.put(k, clean(v)));
+        return new ProbeOutcome(outcome.success(), outcome.reason(), clean(outcome.detail()), outcome.age(), evidence);
+    }
+}

@@ -1,0 +1,43 @@
+package io.torghut.prober.diagnose;
+
+import io.torghut.prober.policy.RunbookAdvice;
+import io.torghut.prober.policy.Verdict;
+import io.torghut.prober.policy.VerdictTracker;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code GET /diagnose}: plain text by default, JSON for {@code Accept: application/json}. Reads stored results
+ * only; it never probes on the request path, so it answers at once even while every dependency hangs.
+ */
+@Path("/diagnose")
+public class DiagnoseResource {
+    private final VerdictTracker verdicts;
+    private final DiagnosisBuilder builder = new DiagnosisBuilder(RunbookAdvice.defaults());
+
+    public DiagnoseResource(VerdictTracker verdicts) {
+        this.verdicts = verdicts;
+    }
+
+    /** JSON only when asked for by name: curl sends {@code Accept: *}{@code /*} and oncall wants text. */
+    @GET
+    @Produces({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
+    public Response diagnose(@HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        DiagnosisReport report = report();
+        if (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(MediaType.APPLICATION_JSON)) {
+            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return Response.ok(TextReport.render(report), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
+    }
+
+    DiagnosisReport report() {
+        // The tracker re-evaluates after every result and every second; reading it keeps this path free of work.
+        Verdict verdict = verdicts.current();
+        return builder.build(verdict, verdicts.session().describe(), verdicts.tradingState().describe());
+    }
+}

@@ -1,0 +1,69 @@
+package io.torghut.prober.diagnose;
+
+import io.torghut.prober.policy.RunbookAdvice;
+import io.torghut.prober.policy.SignalAssessment;
+import io.torghut.prober.policy.Verdict;
+import io.torghut.prober.probe.ProbeResult;
+import io.torghut.prober.signal.Health;
+import io.torghut.prober.signal.SignalSnapshot;
+import io.torghut.prober.signal.SignalState;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Builds the report from a verdict and the snapshot it was computed from. Pure. */
+public final class DiagnosisBuilder {
+    private final RunbookAdvice advice;
+
+    public DiagnosisBuilder(RunbookAdvice advice) {
+        this.advice = advice;
+    }
+
+    public DiagnosisReport build(Verdict verdict, String sessionDescription, String tradingStateDescription) {
+        SignalSnapshot snapshot = verdict.snapshot();
+        List<DiagnosisReport.Signal> rows = new ArrayList<>();
+        for (SignalAssessment assessment : verdict.signals()) {
+            SignalState state = snapshot.get(assessment.name()).orElse(null);
+            if (state != null) {
+                rows.add(row(assessment, state));
+            }
+        }
+        return new DiagnosisReport(verdict.level().name(), iso(verdict.evaluatedAt()), verdict.sessionOpen(),
+                sessionDescription, verdict.tradingEnabled(), tradingStateDescription, verdict.reasons(), rows,
+                advice.advise(verdict, snapshot));
+    }
+
+    private static DiagnosisReport.Signal row(SignalAssessment assessment, SignalState state) {
+        ProbeResult latest = state.latest().orElse(null);
+        String status = switch (state.health()) {
+            case UNKNOWN -> "UNKNOWN";
+            case GOOD -> "OK";
+            case BAD -> assessment.stale() ? "STALE" : "FAILING";
+        };
+        if (state.health() != Health.GOOD && !assessment.counts()) {
+            status = status + " (not counted)";
+        }
+        return new DiagnosisReport.Signal(state.name(), state.role().name().toLowerCase(Locale.ROOT), status,
+                assessment.counts(), assessment.age().map(DiagnosisBuilder::seconds).orElse(null),
+                state.maxAge().map(DiagnosisBuilder::seconds).orElse(null),
+                state.lastSuccess().map(DiagnosisBuilder::iso).orElse(null),
+                latest == null ? null : iso(latest.observedAt()),
+                latest == null ? null : seconds(latest.latency()),
+                latest == null ? "none_yet" : latest.reason().label(),
+                latest == null ? "no result yet" : latest.detail(),
+                state.consecutiveFailures(),
+                latest == null ? Map.of() : latest.evidence());
+    }
+
+    private static Double seconds(Duration d) {
+        return d.toMillis() / 1000.0;
+    }
+
+    private static String iso(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+}

@@ -1,0 +1,50 @@
+package io.torghut.prober.diagnose;
+
+import io.torghut.prober.policy.NextStep;
+import java.util.Locale;
+
+/** Renders a report as plain text for {@code curl /diagnose} at 3 a.m.: verdict first, then signals, then what to do. */
+public final class TextReport {
+    private TextReport() {
+    }
+
+    public static String render(DiagnosisReport report) {
+        StringBuilder out = new StringBuilder();
+        out.append("VERDICT ").append(report.verdict()).append("   at ").append(report.evaluatedAt()).append('\n');
+        out.append("session ").append(report.sessionOpen() ? "open" : "closed").append(" (").append(report.session()).append(")")
+                .append("; trading ").append(report.tradingEnabled() ? "enabled" : "disabled")
+                .append(" (").append(report.tradingState()).append(")\n");
+        for (String reason : report.reasons()) {
+            out.append("  - ").append(reason).append('\n');
+        }
+        out.append('\n');
+        out.append(String.format(Locale.ROOT, "%-16s %-11s %-22s %-9s %-24s %-11s %s%n",
+                "SIGNAL", "ROLE", "STATUS", "AGE", "LAST SUCCESS", "REASON", "DETAIL"));
+        for (DiagnosisReport.Signal s : report.signals()) {
+            out.append(String.format(Locale.ROOT, "%-16s %-11s %-22s %-9s %-24s %-11s %s%n",
+                    s.name(), s.role(), s.status(), age(s.ageSeconds(), s.maxAgeSeconds()),
+                    s.lastSuccess() == null ? "never" : s.lastSuccess(), s.reason(), s.detail()));
+        }
+        if (!report.nextSteps().isEmpty()) {
+            out.append("\nNEXT STEPS (runbook: Operations: Knative Revision Failures, Torghut Service)\n");
+            int n = 1;
+            for (NextStep step : report.nextSteps()) {
+                out.append(String.format(Locale.ROOT, "%2d. [%s] %s%n", n++, step.procedure(), step.action()));
+                for (String command : step.commands()) {
+                    out.append("      $ ").append(command).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String age(Double seconds, Double max) {
+        if (seconds == null) {
+            return "-";
+        }
+        String text = seconds < 120 ? String.format(Locale.ROOT, "%.0fs", seconds)
+                : seconds < 7200 ? String.format(Locale.ROOT, "%.0fm", seconds / 60)
+                : String.format(Locale.ROOT, "%.1fh", seconds / 3600);
+        return max == null ? text : text + "/" + String.format(Locale.ROOT, "%.0fm", max / 60);
+    }
+}

@@ -1,0 +1,112 @@
+package io.torghut.prober.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.torghut.prober.policy.SignalAssessment;
+import io.torghut.prober.policy.Verdict;
+import io.torghut.prober.policy.VerdictLevel;
+import io.torghut.prober.policy.VerdictTracker;
+import io.torghut.prober.probe.FailureReason;
+import io.torghut.prober.probe.ProbeResult;
+import io.torghut.prober.probe.ProbeRunner;
+import io.torghut.prober.probe.SignalRole;
+import io.torghut.prober.signal.SignalState;
+import io.torghut.prober.signal.SignalStore;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The metric contract ({@code torghut_prober_*}). Gauges read the store and the current verdict when scraped; labels
+ * are probe/signal names and failure reasons only, a bounded set fixed by configuration.
+ */
+@Singleton
+public class ProberMetrics {
+    static final String PREFIX = "torghut_prober_";
+    private final MeterRegistry registry;
+    private final SignalStore store;
+    private final VerdictTracker verdicts;
+    private final Map<String, Counter> failures = new ConcurrentHashMap<>();
+
+    public ProberMetrics(MeterRegistry registry, SignalStore store, VerdictTracker verdicts) {
+        this.registry = registry;
+        this.store = store;
+        this.verdicts = verdicts;
+    }
+
+    void register(@Observes StartupEvent event, ProbeRunner runner) {
+        for (SignalState signal : store.snapshot().signals()) {
+            String name = signal.name();
+            probeGauge("probe_success", name, s -> s.latest().map(r -> r.success() ? 1.0 : 0.0).orElse(Double.NaN));
+            probeGauge("probe_duration_seconds", name, s -> s.latest().map(r -> r.latency().toNanos() / 1e9).orElse(Double.NaN));
+            probeGauge("probe_last_success_timestamp_seconds", name,
+                    s -> s.lastSuccess().map(t -> t.toEpochMilli() / 1000.0).orElse(Double.NaN));
+            verdictGauge("signal_age_seconds", name, a -> a.age().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN));
+            if (signal.role() == SignalRole.FRESHNESS) {
+                verdictGauge("signal_stale", name, a -> a.stale() ? 1 : 0);
+                signal.maxAge().ifPresent(max -> Gauge.builder(PREFIX + "signal_max_age_seconds", () -> max.toSeconds())
+                        .description("Age above which the signal is stale during the trading session")
+                        .tag("signal", name).register(registry));
+            }
+            Gauge.builder(PREFIX + "probe_skipped_runs", runner, r -> r.skippedRuns(name))
+                    .description("Scheduled runs skipped because the previous run had not returned (hung dependency)")
+                    .tag("probe", name).register(registry);
+            for (FailureReason reason : FailureReason.values()) {
+                if (reason != FailureReason.NONE) {
+                    failures.put(name + "/" + reason.label(), Counter.builder(PREFIX + "probe_failures")
+                            .description("Failed probe runs by reason").tag("probe", name).tag("reason", reason.label())
+                            .register(registry));
+                }
+            }
+        }
+        Gauge.builder(PREFIX + "pause_recommended", verdicts, v -> v.current().pauseRecommended() ? 1 : 0)
+                .description("1 while the verdict is PAUSE_RECOMMENDED: dependencies degraded or signals stale while trading is enabled")
+                .register(registry);
+        Gauge.builder(PREFIX + "verdict_level", verdicts, v -> v.current().level().ordinal())
+                .description("0 HEALTHY, 1 DEGRADED, 2 PAUSE_RECOMMENDED").register(registry);
+        Gauge.builder(PREFIX + "trading_session_open", verdicts, v -> v.current().sessionOpen() ? 1 : 0)
+                .description("1 while the trading session is open (freshness counts only then)").register(registry);
+        store.onChange((before, after) -> after.latest().filter(r -> !r.success()).ifPresent(this::countFailure));
+    }
+
+    private void countFailure(ProbeResult result) {
+        Counter counter = failures.get(result.probe() + "/" + result.reason().label());
+        if (counter != null) {
+            counter.increment();
+        }
+    }
+
+    private void probeGauge(String metric, String probe, ToDoubleFunction<SignalState> value) {
+        Gauge.builder(PREFIX + metric, store, s -> s.get(probe).map(value::applyAsDouble).orElse(Double.NaN))
+                .tag("probe", probe).register(registry);
+    }
+
+    private void verdictGauge(String metric, String signal, ToDoubleFunction<SignalAssessment> value) {
+        Gauge.builder(PREFIX + metric, verdicts, v -> assessment(v.current(), signal).map(value::applyAsDouble).orElse(Double.NaN))
+                .tag("signal", signal).register(registry);
+    }
+
+    /** Index of the current verdict by signal name, rebuilt once per new verdict rather than scanned per gauge. */
+    private volatile Map.Entry<Verdict, Map<String, SignalAssessment>> index;
+
+    private Optional<SignalAssessment> assessment(Verdict verdict, String signal) {
+        Map.Entry<Verdict, Map<String, SignalAssessment>> cached = index;
+        if (cached == null || cached.getKey() != verdict) {
+            Map<String, SignalAssessment> byName = new java.util.HashMap<>();
+            verdict.signals().forEach(a -> byName.put(a.name(), a));
+            cached = Map.entry(verdict, byName);
+            index = cached;
+        }
+        return Optional.ofNullable(cached.getValue().get(signal));
+    }
+
+    /** Exposed for tests: the level the gauges report. */
+    VerdictLevel level() {
+        return verdicts.current().level();
+    }
+}

@@ -1,0 +1,16 @@
+package io.torghut.prober.policy;
+
+import java.util.List;
+
+/**
+ * One thing oncall should do, in the runbook's words.
+ *
+ * @param procedure the runbook section: {@code Preconditions}, {@code A}, {@code B}, {@code C}
+ * @param action    what to do and why
+ * @param commands  commands that work as printed
+ */
+public record NextStep(String procedure, String action, List<String> commands) {
+    public NextStep {
+        commands = List.copyOf(commands);
+    }
+}

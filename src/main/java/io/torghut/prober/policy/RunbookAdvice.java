@@ -1,0 +1,111 @@
+package io.torghut.prober.policy;
+
+import io.torghut.prober.probe.FailureReason;
+import io.torghut.prober.signal.SignalSnapshot;
+import io.torghut.prober.signal.SignalState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps a verdict to the runbook's next steps ("Operations: Knative Revision Failures (Torghut Service)"). Pure:
+ * it reads the verdict and the snapshot, never the network. Steps come in runbook order, safety first.
+ */
+public final class RunbookAdvice {
+    /** The runbook's source-of-truth manifest. */
+    public static final String MANIFEST = "argocd/applications/torghut/knative-service.yaml";
+    private final String namespace;
+    private final String service;
+    private final String cluster;
+
+    public RunbookAdvice(String namespace, String service, String cluster) {
+        this.namespace = namespace;
+        this.service = service;
+        this.cluster = cluster;
+    }
+
+    public static RunbookAdvice defaults() {
+        return new RunbookAdvice("torghut", "torghut", "torghut-db");
+    }
+
+    public List<NextStep> advise(Verdict verdict, SignalSnapshot snapshot) {
+        Map<String, NextStep> steps = new LinkedHashMap<>();
+        if (verdict.pauseRecommended()) {
+            steps.put("pause", new NextStep("Preconditions",
+                    "Pause trading first: dependencies are degraded or signals are stale. Set TRADING_ENABLED=false in "
+                            + MANIFEST + ", commit, and Argo CD sync (or POST /pause). Never kubectl edit (ADR-24-1).",
+                    List.of("argocd app sync " + service)));
+        }
+        for (SignalAssessment assessment : verdict.signals()) {
+            if (!assessment.bad() || !assessment.counts()) {
+                continue;
+            }
+            SignalState state = snapshot.get(assessment.name()).orElse(null);
+            if (state == null) {
+                continue;
+            }
+            FailureReason reason = state.latest().map(r -> r.reason()).orElse(FailureReason.NONE);
+            switch (state.role()) {
+                case SERVICE -> steps.putIfAbsent("A", revisionNotReady());
+                case TRADING -> {
+                    String failing = state.latest().map(r -> r.evidence().get("failing_dependencies")).orElse(null);
+                    if (failing != null && failing.contains("postgres")) {
+                        steps.putIfAbsent("C-postgres", postgres());
+                    }
+                    if (failing != null && failing.contains("clickhouse")) {
+                        steps.putIfAbsent("C-clickhouse", clickhouse(reason));
+                    }
+                    if (failing == null) {
+                        steps.putIfAbsent("A", revisionNotReady());
+                    }
+                }
+                case DEPENDENCY -> {
+                    if ("postgres".equals(state.name())) {
+                        steps.putIfAbsent("C-postgres", postgres());
+                    } else {
+                        steps.putIfAbsent("C-clickhouse", clickhouse(reason));
+                    }
+                }
+                case FRESHNESS -> {
+                    if (reason == FailureReason.STALE || reason == FailureReason.NO_DATA) {
+                        steps.putIfAbsent("C-freshness", new NextStep("C",
+                                "TA freshness is stale or unknown while ClickHouse answers: the technical-analysis writers have "
+                                        + "stopped. Keep trading paused until " + assessment.name() + " is fresh again, then re-evaluate.",
+                                List.of("curl -s localhost:8080/diagnose")));
+                    } else {
+                        steps.putIfAbsent("C-clickhouse", clickhouse(reason));
+                    }
+                }
+                case EXTRA -> steps.putIfAbsent("extra-" + state.name(), new NextStep("-",
+                        "Extra target " + state.name() + " is failing; it does not affect the trading decision.", List.of()));
+            }
+        }
+        return new ArrayList<>(steps.values());
+    }
+
+    private NextStep revisionNotReady() {
+        return new NextStep("A", "Torghut does not answer /healthz: inspect Knative conditions, the newest failing revision's pods and logs "
+                + "(missing secrets DB_DSN / ClickHouse password, unreachable dependencies, startup crash).",
+                List.of("kubectl -n " + namespace + " describe ksvc " + service,
+                        "kubectl -n " + namespace + " get pods -l serving.knative.dev/service=" + service + " --sort-by=.metadata.creationTimestamp",
+                        "kubectl -n " + namespace + " logs -l serving.knative.dev/service=" + service + " --tail=200"));
+    }
+
+    private NextStep postgres() {
+        return new NextStep("C", "Confirm Postgres is healthy: the CNPG cluster " + cluster
+                + " is defined in argocd/applications/torghut/postgres-cluster.yaml.",
+                List.of("kubectl -n " + namespace + " get cluster.postgresql.cnpg.io " + cluster));
+    }
+
+    private NextStep clickhouse(FailureReason reason) {
+        String why = reason == FailureReason.AUTH
+                ? "ClickHouse rejects the credentials: check the ClickHouse password secret referenced by TA_CLICKHOUSE_PASSWORD."
+                : "Confirm ClickHouse is reachable: the dependency check uses TA_CLICKHOUSE_URL (not CLICKHOUSE_HOST); in "
+                + MANIFEST + " it must point at the ClickHouse HTTP service (http://torghut-clickhouse." + namespace
+                + ".svc.cluster.local:8123).";
+        return new NextStep("C", why, List.of("kubectl -n " + namespace + " get ksvc " + service
+                + " -o jsonpath='{.spec.template.spec.containers[*].env[?(@.name==\"TA_CLICKHOUSE_URL\")].value}'"));
+    }
+
+}

@@ -1,0 +1,88 @@
+package io.torghut.prober.postgres;
+
+import io.torghut.prober.probe.FailureReason;
+import io.torghut.prober.probe.ProbeFailure;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * Connects to Postgres over JDBC with timeouts on every step, runs {@code SELECT 1} and asks whether the server is
+ * in recovery. A fresh connection each time: the point is to prove a new client could connect now.
+ */
+public class PostgresChecker {
+
+    /** What the server said about itself. */
+    public record Status(boolean inRecovery, String serverVersion) {
+    }
+
+    public Status check(PostgresTarget target, Duration deadline) throws ProbeFailure {
+        Properties props = new Properties();
+        target.properties().forEach(props::setProperty);
+        target.user().ifPresent(user -> props.setProperty("user", user));
+        target.password().ifPresent(password -> props.setProperty("password", password));
+        int seconds = (int) Math.max(1, deadline.toSeconds());
+        props.setProperty("connectTimeout", Integer.toString(seconds));
+        props.setProperty("loginTimeout", Integer.toString(seconds));
+        props.setProperty("socketTimeout", Integer.toString(seconds));
+        props.setProperty("ApplicationName", "torghut-prober");
+        try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), props);
+             Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(seconds);
+            try (ResultSet one = statement.executeQuery("SELECT 1")) {
+                one.next();
+            }
+            try (ResultSet recovery = statement.executeQuery("SELECT pg_is_in_recovery(), current_setting('server_version')")) {
+                recovery.next();
+                return new Status(recovery.getBoolean(1), recovery.getString(2));
+            }
+        } catch (SQLException e) {
+            throw classify(e, target);
+        }
+    }
+
+    /** SQLSTATE classes: 28 auth, 08 connection, 57P03 starting/shutting down, 3D000 no such database. */
+    static ProbeFailure classify(SQLException e, PostgresTarget target) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String where = target.display();
+        String message = firstLine(e.getMessage(), target);
+        if (state.startsWith("28")) {
+            return new ProbeFailure(FailureReason.AUTH, "Postgres at " + where + " rejected the credentials: " + message);
+        }
+        if (isTimeout(e)) {
+            return new ProbeFailure(FailureReason.TIMEOUT, "Postgres at " + where + " did not answer in time: " + message);
+        }
+        if (state.startsWith("08") || "57P03".equals(state) || "57P01".equals(state)) {
+            return new ProbeFailure(FailureReason.CONNECT, "cannot connect to Postgres at " + where + ": " + message);
+        }
+        if ("3D000".equals(state)) {
+            return new ProbeFailure(FailureReason.CONFIG, "Postgres at " + where + ": " + message);
+        }
+        return new ProbeFailure(FailureReason.QUERY, "Postgres at " + where + " failed (SQLSTATE " + state + "): " + message);
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException || t instanceof java.sql.SQLTimeoutException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** The driver's message, first line, with the password removed should the driver ever echo it. */
+    private static String firstLine(String message, PostgresTarget target) {
+        String text = message == null ? "" : message.lines().findFirst().orElse("");
+        if (target.password().isPresent() && !target.password().get().isEmpty()) {
+            text = text.replace(target.password().get(), "****");
+        }
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+}

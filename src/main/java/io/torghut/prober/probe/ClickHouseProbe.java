@@ -1,0 +1,41 @@
+package io.torghut.prober.probe;
+
+import io.torghut.prober.clickhouse.ClickHouseClient;
+import java.time.Duration;
+
+/** ClickHouse is up ({@code /ping}) and accepts the configured credentials ({@code SELECT 1}). */
+public final class ClickHouseProbe implements Probe {
+    private final ClickHouseClient clickhouse;
+    private final Duration interval;
+    private final Duration timeout;
+
+    public ClickHouseProbe(ClickHouseClient clickhouse, Duration interval, Duration timeout) {
+        this.clickhouse = clickhouse;
+        this.interval = interval;
+        this.timeout = timeout;
+    }
+
+    @Override public String name() { return "clickhouse"; }
+    @Override public SignalRole role() { return SignalRole.DEPENDENCY; }
+    @Override public Duration interval() { return interval; }
+    @Override public Duration timeout() { return timeout; }
+
+    @Override
+    public ProbeOutcome check(Duration budget) {
+        long start = System.nanoTime();
+        try {
+            clickhouse.ping(budget);
+            Duration left = budget.minusNanos(System.nanoTime() - start);
+            if (left.isNegative() || left.isZero()) {
+                return ProbeOutcome.fail(FailureReason.TIMEOUT, "ClickHouse answered /ping but no time was left for SELECT 1");
+            }
+            String answer = clickhouse.query("SELECT 1 FORMAT TabSeparated", left).strip();
+            if (!"1".equals(answer)) {
+                return ProbeOutcome.fail(FailureReason.PARSE, "ClickHouse answered SELECT 1 with something other than 1");
+            }
+            return ProbeOutcome.ok("ClickHouse at " + clickhouse.endpoint().display() + " answers /ping and SELECT 1");
+        } catch (ProbeFailure failure) {
+            return ProbeOutcome.from(failure);
+        }
+    }
+}

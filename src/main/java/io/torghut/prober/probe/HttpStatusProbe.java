@@ -1,0 +1,55 @@
+package io.torghut.prober.probe;
+
+import io.torghut.prober.http.HttpFetcher;
+import io.torghut.prober.http.HttpReply;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** GET a URL and judge it by status: {@code /healthz} and the user's extra HTTP targets. */
+public final class HttpStatusProbe implements Probe {
+    private final String name;
+    private final SignalRole role;
+    private final URI uri;
+    private final Duration interval;
+    private final Duration timeout;
+    private final Optional<Integer> expectedStatus;
+    private final HttpFetcher http;
+
+    public HttpStatusProbe(String name, SignalRole role, URI uri, Duration interval, Duration timeout,
+                           Optional<Integer> expectedStatus, HttpFetcher http) {
+        this.name = name;
+        this.role = role;
+        this.uri = uri;
+        this.interval = interval;
+        this.timeout = timeout;
+        this.expectedStatus = expectedStatus;
+        this.http = http;
+    }
+
+    @Override public String name() { return name; }
+    @Override public SignalRole role() { return role; }
+    @Override public Duration interval() { return interval; }
+    @Override public Duration timeout() { return timeout; }
+
+    @Override
+    public ProbeOutcome check(Duration budget) {
+        try {
+            HttpReply reply = http.get(uri, Map.of("Accept", "application/json"), budget);
+            return judge(reply.status());
+        } catch (ProbeFailure failure) {
+            return ProbeOutcome.from(failure);
+        }
+    }
+
+    ProbeOutcome judge(int status) {
+        String what = "GET " + uri.getPath() + " answered HTTP " + status;
+        boolean good = expectedStatus.map(expected -> expected == status).orElse(status >= 200 && status < 300);
+        if (good) {
+            return ProbeOutcome.ok(what);
+        }
+        return ProbeOutcome.fail(HttpStatusReasons.of(status), what
+                + expectedStatus.map(expected -> ", expected " + expected).orElse(""));
+    }
+}

@@ -1,0 +1,54 @@
+package io.torghut.prober.probe;
+
+import io.torghut.prober.postgres.PostgresChecker;
+import io.torghut.prober.postgres.PostgresTarget;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Postgres from {@code DB_DSN}: reachable, authenticated, and the primary (not a replica in recovery). */
+public final class PostgresProbe implements Probe {
+    private final Optional<PostgresTarget> target;
+    private final String configProblem;
+    private final PostgresChecker checker;
+    private final Duration interval;
+    private final Duration timeout;
+
+    /**
+     * @param target        the parsed DSN, or empty when it is missing or invalid
+     * @param configProblem why there is no target (shown as the failure detail), ignored when the target is present
+     */
+    public PostgresProbe(Optional<PostgresTarget> target, String configProblem, PostgresChecker checker,
+                         Duration interval, Duration timeout) {
+        this.target = target;
+        this.configProblem = configProblem;
+        this.checker = checker;
+        this.interval = interval;
+        this.timeout = timeout;
+    }
+
+    @Override public String name() { return "postgres"; }
+    @Override public SignalRole role() { return SignalRole.DEPENDENCY; }
+    @Override public Duration interval() { return interval; }
+    @Override public Duration timeout() { return timeout; }
+
+    @Override
+    public ProbeOutcome check(Duration budget) {
+        if (target.isEmpty()) {
+            return ProbeOutcome.fail(FailureReason.CONFIG, configProblem);
+        }
+        PostgresTarget db = target.get();
+        try {
+            PostgresChecker.Status status = checker.check(db, budget);
+            Map<String, String> facts = Map.of("server_version", status.serverVersion(),
+                    "in_recovery", Boolean.toString(status.inRecovery()));
+            if (status.inRecovery()) {
+                return ProbeOutcome.fail(FailureReason.NOT_PRIMARY, "Postgres at " + db.display()
+                        + " is in recovery (a replica), not the primary: writes would fail").withEvidence(facts);
+            }
+            return ProbeOutcome.ok("Postgres at " + db.display() + " accepts connections and is the primary").withEvidence(facts);
+        } catch (ProbeFailure failure) {
+            return ProbeOutcome.from(failure);
+        }
+    }
+}

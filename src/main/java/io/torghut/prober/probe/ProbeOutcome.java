@@ -1,0 +1,50 @@
+package io.torghut.prober.probe;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one probe run found, before the runner adds timing. Probes return failures as values; they do not throw.
+ *
+ * @param success  whether the signal is good
+ * @param reason   {@link FailureReason#NONE} on success
+ * @param detail   one human line, never containing a secret
+ * @param age      the data's age, for freshness probes
+ * @param evidence small facts for oncall (for example the dependencies Torghut reports as down)
+ */
+public record ProbeOutcome(boolean success, FailureReason reason, String detail, Optional<Duration> age,
+                           Map<String, String> evidence) {
+
+    public ProbeOutcome {
+        Objects.requireNonNull(reason, "reason");
+        detail = detail == null ? "" : detail;
+        age = age == null ? Optional.empty() : age;
+        evidence = evidence == null ? Map.of() : Map.copyOf(evidence);
+        if (success != (reason == FailureReason.NONE)) {
+            throw new IllegalArgumentException("success must go with reason NONE and failure with a reason");
+        }
+    }
+
+    public static ProbeOutcome ok(String detail) {
+        return new ProbeOutcome(true, FailureReason.NONE, detail, Optional.empty(), Map.of());
+    }
+
+    public static ProbeOutcome fail(FailureReason reason, String detail) {
+        return new ProbeOutcome(false, reason, detail, Optional.empty(), Map.of());
+    }
+
+    public ProbeOutcome withAge(Duration measured) {
+        return new ProbeOutcome(success, reason, detail, Optional.of(measured), evidence);
+    }
+
+    public ProbeOutcome withEvidence(Map<String, String> facts) {
+        return new ProbeOutcome(success, reason, detail, age, facts);
+    }
+
+    /** A failure from an exception that a probe did not classify. */
+    public static ProbeOutcome from(ProbeFailure failure) {
+        return fail(failure.reason(), failure.getMessage());
+    }
+}

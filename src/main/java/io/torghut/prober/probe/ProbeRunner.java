@@ -1,0 +1,154 @@
+package io.torghut.prober.probe;
+
+import io.torghut.prober.config.Redactor;
+import io.torghut.prober.signal.SignalStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs every probe on its own interval with a hard timeout, never overlapping a probe with itself. A probe still
+ * stuck past its timeout is recorded as {@code timeout} at once; its next ticks are skipped (and counted) until the
+ * stuck call returns, so a hung dependency costs one thread, never a pile of them, and never delays other probes.
+ */
+public class ProbeRunner {
+    private static final Logger LOG = Logger.getLogger(ProbeRunner.class);
+    /** Clients get a little less than the hard timeout so that they usually fail first, with a better reason. */
+    private static final double CLIENT_BUDGET = 0.9;
+
+    private final List<Probe> probes;
+    private final SignalStore store;
+    private final Clock clock;
+    private final Redactor redactor;
+    private final ScheduledExecutorService ticker;
+    private final ThreadPoolExecutor workers;
+    private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> skipped = new ConcurrentHashMap<>();
+    private final AtomicLong lastTickNanos = new AtomicLong(System.nanoTime());
+
+    public ProbeRunner(List<Probe> probes, SignalStore store, Clock clock, Redactor redactor, int maxConcurrency) {
+        this.probes = List.copyOf(probes);
+        this.store = store;
+        this.clock = clock;
+        this.redactor = redactor;
+        this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("probe-ticker"));
+        this.workers = new ThreadPoolExecutor(maxConcurrency, maxConcurrency, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemon("probe-worker"));
+        this.workers.allowCoreThreadTimeOut(true);
+        for (Probe probe : probes) {
+            running.put(probe.name(), new AtomicBoolean());
+            skipped.put(probe.name(), new AtomicLong());
+        }
+    }
+
+    public List<Probe> probes() {
+        return probes;
+    }
+
+    /** Schedules every probe; the first run of each starts at once. */
+    public void start() {
+        for (Probe probe : probes) {
+            long period = Math.max(1, probe.interval().toMillis());
+            ticker.scheduleAtFixedRate(() -> tick(probe), 0, period, TimeUnit.MILLISECONDS);
+        }
+        ticker.scheduleAtFixedRate(() -> lastTickNanos.set(System.nanoTime()), 0, 1, TimeUnit.SECONDS);
+    }
+
+    public void stop() {
+        ticker.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    /** Time since the ticker last ran; the liveness check fails when the scheduler itself has stopped. */
+    public Duration sinceLastTick() {
+        return Duration.ofNanos(System.nanoTime() - lastTickNanos.get());
+    }
+
+    /** Ticks skipped because the previous run of that probe had not returned yet. */
+    public long skippedRuns(String probe) {
+        AtomicLong count = skipped.get(probe);
+        return count == null ? 0 : count.get();
+    }
+
+    void tick(Probe probe) {
+        try {
+            AtomicBoolean busy = running.get(probe.name());
+            if (!busy.compareAndSet(false, true)) {
+                skipped.get(probe.name()).incrementAndGet();
+                return;
+            }
+            runOnce(probe, busy);
+        } catch (RuntimeException e) {
+            // A throwing tick would cancel the probe's schedule for good: log and carry on.
+            LOG.errorf("probe %s could not be scheduled: %s", probe.name(), e.toString());
+        }
+    }
+
+    /** Runs one probe now and returns when its result (or its timeout) is recorded. For tests and the first round. */
+    public CompletableFuture<ProbeResult> runNow(Probe probe) {
+        AtomicBoolean busy = running.get(probe.name());
+        if (!busy.compareAndSet(false, true)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return runOnce(probe, busy);
+    }
+
+    private CompletableFuture<ProbeResult> runOnce(Probe probe, AtomicBoolean busy) {
+        Instant startedAt = clock.instant();
+        long start = System.nanoTime();
+        Duration budget = Duration.ofMillis((long) (probe.timeout().toMillis() * CLIENT_BUDGET));
+        CompletableFuture<ProbeOutcome> outcome = new CompletableFuture<>();
+        Future<?> work = workers.submit(() -> {
+            try {
+                outcome.complete(probe.check(budget));
+            } catch (Throwable unexpected) {
+                outcome.complete(ProbeOutcome.fail(FailureReason.ERROR, "probe failed unexpectedly: " + unexpected));
+            } finally {
+                busy.set(false);
+            }
+        });
+        return outcome.orTimeout(probe.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((found, error) -> {
+                    if (error != null) {
+                        work.cancel(true);
+                    }
+                    ProbeOutcome settled = error == null ? found : ProbeOutcome.fail(FailureReason.TIMEOUT,
+                            "no result within the " + probe.timeout().toMillis() + "ms timeout"
+                                    + (error instanceof TimeoutException ? "" : ": " + error));
+                    ProbeResult result = new ProbeResult(probe.name(), redactor.clean(settled),
+                            Duration.ofNanos(System.nanoTime() - start), startedAt);
+                    store.record(result);
+                    return result;
+                });
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Used by the metrics: empty until the probe name is known. */
+    public Optional<Probe> find(String name) {
+        return probes.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+}
