@@ -14,12 +14,14 @@ import io.torghut.prober.probe.FreshnessProbe;
 import io.torghut.prober.probe.HttpStatusProbe;
 import io.torghut.prober.probe.PostgresProbe;
 import io.torghut.prober.probe.Probe;
+import io.torghut.prober.probe.ProbeContributor;
 import io.torghut.prober.probe.ProbeRunner;
 import io.torghut.prober.probe.SignalRole;
 import io.torghut.prober.probe.TradingHealthProbe;
 import io.torghut.prober.signal.Hysteresis;
 import io.torghut.prober.signal.SignalStore;
 import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -94,9 +96,13 @@ public class ProberBeans {
 
     @Produces
     @Singleton
-    ProbeRunner runner(ProberConfig config, HttpFetcher http, SignalStore store, Clock clock, Redactor redactor) {
+    ProbeRunner runner(ProberConfig config, HttpFetcher http, SignalStore store, Clock clock, Redactor redactor,
+                       Instance<ProbeContributor> contributors) {
         ConfigChecks.check(config);
         List<Probe> probes = probes(config, http);
+        for (ProbeContributor contributor : contributors) {
+            probes.addAll(contributor.probes());
+        }
         for (Probe probe : probes) {
             Optional<Duration> maxAge = probe instanceof FreshnessProbe f ? Optional.of(f.maxAge()) : Optional.empty();
             store.register(probe.name(), probe.role(), maxAge);

@@ -3,6 +3,7 @@ package io.torghut.prober.diagnose;
 import io.torghut.prober.policy.RunbookAdvice;
 import io.torghut.prober.policy.Verdict;
 import io.torghut.prober.policy.VerdictTracker;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,6 +11,10 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code GET /diagnose}: plain text by default, JSON for {@code Accept: application/json}. Reads stored results
@@ -19,9 +24,11 @@ import jakarta.ws.rs.core.Response;
 public class DiagnoseResource {
     private final VerdictTracker verdicts;
     private final DiagnosisBuilder builder = new DiagnosisBuilder(RunbookAdvice.defaults());
+    private final List<DiagnosisSection> sections;
 
-    public DiagnoseResource(VerdictTracker verdicts) {
+    public DiagnoseResource(VerdictTracker verdicts, Instance<DiagnosisSection> sections) {
         this.verdicts = verdicts;
+        this.sections = sections.stream().sorted(Comparator.comparingInt(DiagnosisSection::order)).toList();
     }
 
     /** JSON only when asked for by name: curl sends {@code Accept: *}{@code /*} and oncall wants text. */
@@ -32,12 +39,16 @@ public class DiagnoseResource {
         if (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(MediaType.APPLICATION_JSON)) {
             return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
         }
-        return Response.ok(TextReport.render(report), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
+        return Response.ok(TextReport.render(report, sections), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
     }
 
     DiagnosisReport report() {
         // The tracker re-evaluates after every result and every second; reading it keeps this path free of work.
         Verdict verdict = verdicts.current();
-        return builder.build(verdict, verdicts.session().describe(), verdicts.tradingState().describe());
+        DiagnosisReport base = builder.build(verdict, verdicts.session().describe(), verdicts.tradingState().describe());
+        Map<String, Object> extra = new LinkedHashMap<>();
+        sections.forEach(section -> extra.put(section.id(), section.json()));
+        return new DiagnosisReport(base.verdict(), base.evaluatedAt(), base.sessionOpen(), base.session(),
+                base.tradingEnabled(), base.tradingState(), base.reasons(), base.signals(), base.nextSteps(), extra);
     }
 }

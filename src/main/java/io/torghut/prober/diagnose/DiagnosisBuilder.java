@@ -34,7 +34,7 @@ public final class DiagnosisBuilder {
         }
         return new DiagnosisReport(verdict.level().name(), iso(verdict.evaluatedAt()), verdict.sessionOpen(),
                 sessionDescription, verdict.tradingEnabled(), tradingStateDescription, verdict.reasons(), rows,
-                advice.advise(verdict, snapshot));
+                advice.advise(verdict, snapshot), Map.of());
     }
 
     private static DiagnosisReport.Signal row(SignalAssessment assessment, SignalState state) {

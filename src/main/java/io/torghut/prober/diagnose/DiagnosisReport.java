@@ -11,7 +11,7 @@ import java.util.Map;
 @RegisterForReflection
 public record DiagnosisReport(String verdict, String evaluatedAt, boolean sessionOpen, String session,
                               boolean tradingEnabled, String tradingState, List<String> reasons,
-                              List<Signal> signals, List<NextStep> nextSteps) {
+                              List<Signal> signals, List<NextStep> nextSteps, Map<String, Object> sections) {
 
     /** One row per signal. Times are ISO-8601 UTC, ages in seconds; null when unknown. */
     @RegisterForReflection

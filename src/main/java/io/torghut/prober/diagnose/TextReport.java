@@ -1,6 +1,7 @@
 package io.torghut.prober.diagnose;
 
 import io.torghut.prober.policy.NextStep;
+import java.util.List;
 import java.util.Locale;
 
 /** Renders a report as plain text for {@code curl /diagnose} at 3 a.m.: verdict first, then signals, then what to do. */
@@ -9,6 +10,11 @@ public final class TextReport {
     }
 
     public static String render(DiagnosisReport report) {
+        return render(report, List.of());
+    }
+
+    /** The report plus the contributed sections, each under its title, after the signals and before the next steps. */
+    public static String render(DiagnosisReport report, List<DiagnosisSection> sections) {
         StringBuilder out = new StringBuilder();
         out.append("VERDICT ").append(report.verdict()).append("   at ").append(report.evaluatedAt()).append('\n');
         out.append("session ").append(report.sessionOpen() ? "open" : "closed").append(" (").append(report.session()).append(")")
@@ -24,6 +30,13 @@ public final class TextReport {
             out.append(String.format(Locale.ROOT, "%-16s %-11s %-22s %-9s %-24s %-11s %s%n",
                     s.name(), s.role(), s.status(), age(s.ageSeconds(), s.maxAgeSeconds()),
                     s.lastSuccess() == null ? "never" : s.lastSuccess(), s.reason(), s.detail()));
+        }
+        for (DiagnosisSection section : sections) {
+            List<String> lines = section.textLines();
+            if (!lines.isEmpty()) {
+                out.append('\n').append(section.title()).append('\n');
+                lines.forEach(line -> out.append(line).append('\n'));
+            }
         }
         if (!report.nextSteps().isEmpty()) {
             out.append("\nNEXT STEPS (runbook: Operations: Knative Revision Failures, Torghut Service)\n");

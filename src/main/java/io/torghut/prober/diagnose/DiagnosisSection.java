@@ -1,0 +1,24 @@
+package io.torghut.prober.diagnose;
+
+import java.util.List;
+
+/**
+ * An extra part of /diagnose contributed by a capability (Kubernetes findings, pause state). It must read stored
+ * state only and return at once: /diagnose never waits on the network.
+ */
+public interface DiagnosisSection {
+
+    /** Stable key in the JSON report and ordering key (lower first). */
+    String id();
+
+    int order();
+
+    /** Heading in the text report. */
+    String title();
+
+    /** Lines of the text report, already formatted; empty to leave the section out. */
+    List<String> textLines();
+
+    /** The JSON value of the section (a record registered for reflection, a list or a map). */
+    Object json();
+}
