@@ -64,7 +64,7 @@ public class HttpFetcher {
 
     private HttpReply send(HttpRequest request, Duration deadline) throws ProbeFailure {
         CompletableFuture<HttpResponse<byte[]>> pending =
-                client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+                client.sendAsync(request, CappedBody.handler(MAX_BODY_BYTES));
         try {
             HttpResponse<byte[]> response = pending.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
             return new HttpReply(response.statusCode(), lowerCaseNames(response), text(response.body()));
@@ -131,7 +131,6 @@ public class HttpFetcher {
     }
 
     private static String text(byte[] body) {
-        int length = Math.min(body.length, MAX_BODY_BYTES);
-        return new String(body, 0, length, StandardCharsets.UTF_8);
+        return new String(body, StandardCharsets.UTF_8);
     }
 }
