@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Throwaway PostgreSQL 15 and ClickHouse 18.16 on 127.0.0.1 for the integration tests, from Debian packages.
+# Throwaway PostgreSQL 15 and ClickHouse 18.16 on 127.0.0.1 for the integration tests, from Debian packages;
+# `install` also brings the other tools the tests call: promtool, Alertmanager, kubectl (for kustomize), git.
 # Usage: scripts/test-services.sh install | start | stop | env
 #   install  apt-get the packages if a binary is missing (keeps their own services from starting)
 #   start    initdb/start both in $SVC_DIR, create users and the torghut tables; prints the env to export
@@ -26,6 +27,10 @@ install() {
   [ -x "$PGBIN/initdb" ] || missing+=(postgresql-15 postgresql-client-15)
   [ -x /usr/sbin/clickhouse-server ] || missing+=(clickhouse-server)
   command -v curl >/dev/null || missing+=(curl)
+  command -v promtool >/dev/null || missing+=(prometheus)
+  command -v prometheus-alertmanager >/dev/null || missing+=(prometheus-alertmanager)
+  command -v kubectl >/dev/null || missing+=(kubernetes-client)
+  command -v git >/dev/null || missing+=(git)
   [ ${#missing[@]} -eq 0 ] && { echo "test services: packages present"; return 0; }
   # keep the packages from starting their own default-port services
   local made_policy=0
