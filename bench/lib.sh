@@ -1,0 +1,47 @@
+# Shared helpers for the benchmark scripts (sourced). Everything runs on 127.0.0.1 and stops by itself.
+set -euo pipefail
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH_DIR/.." && pwd)
+JAR=$ROOT/target/quarkus-app/quarkus-run.jar
+CLK_TCK=$(getconf CLK_TCK)
+WORK=${BENCH_WORK:-/tmp/torghut-prober-bench}
+mkdir -p "$WORK"
+PIDS=()
+cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+build_if_needed() {
+  if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/src" "$ROOT/pom.xml" -newer "$JAR" -print -quit)" ]; then
+    (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
+  fi
+}
+
+# cpu_seconds PID -> user+system CPU seconds the process has used so far
+cpu_seconds() { awk -v t="$CLK_TCK" '{printf "%.3f", ($14+$15)/t}' "/proc/$1/stat"; }
+# rss_mib PID -> resident set size in MiB
+rss_mib() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
+# hwm_mib PID -> peak resident set size in MiB
+hwm_mib() { awk '/VmHWM/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
+
+wait_http() { # url timeout_s
+  local deadline=$((SECONDS + $2)); until curl -sf -o /dev/null "$1"; do
+    [ $SECONDS -ge $deadline ] && { echo "timeout waiting for $1" >&2; return 1; }; sleep 0.1; done; }
+
+start_target() { # port
+  python3 "$BENCH_DIR/target_server.py" "$1" & PIDS+=($!); TARGET_PID=$!
+  wait_http "http://127.0.0.1:$1/_stats" 10
+}
+
+# Core probes point at nothing and run hourly, so that a benchmark measures only the probes it configures.
+QUIET_CORE=(PROBER_TORGHUT_HEALTHZ_INTERVAL=1h PROBER_TORGHUT_TRADING_HEALTH_INTERVAL=1h PROBER_CLICKHOUSE_INTERVAL=1h
+  PROBER_FRESHNESS_INTERVAL=1h PROBER_POSTGRES_INTERVAL=1h PROBER_KUBERNETES_ENABLED=false
+  TORGHUT_URL=http://127.0.0.1:9 TA_CLICKHOUSE_URL=http://127.0.0.1:9)
+
+start_prober() { # port log java [env...]; sets PROBER_PID
+  local port=$1 log=$2 java=$3; shift 3
+  env "$@" PORT="$port" "$java" ${JAVA_OPTS:-} -jar "$JAR" >"$log" 2>&1 & PIDS+=($!); PROBER_PID=$!
+  wait_http "http://127.0.0.1:$port/q/health/ready" 60
+}
+
+# median of numbers on stdin
+median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
