@@ -30,19 +30,20 @@ import json, sys
 n, c0, c1, t0, t1, rss, path = int(sys.argv[1]), *map(float, sys.argv[2:7]), sys.argv[7]
 stats = json.load(open(path)); elapsed = t1 - t0
 received = sum(len(v) for k, v in stats.items() if k.startswith('/t'))
-expected = int(n * elapsed)
 gaps = []
 late = 0
+missed = n - sum(1 for k in stats if k.startswith('/t'))  # targets never probed in the window count as one miss each
 for k, v in stats.items():
     if not k.startswith('/t'): continue
     v.sort()
     for a, b in zip(v, v[1:]):
         gaps.append(b - a)
         if b - a > 1.5: late += 1
+        missed += max(0, round(b - a) - 1)  # a 2 s gap at a 1 s interval is one missed round
 gaps.sort(); p99 = gaps[int(len(gaps) * 0.99)] if gaps else float('nan')
 cpu = c1 - c0
-print(f"{n:<8} {cpu / elapsed * 100:9.1f} {cpu:9.2f} {rss:9.1f} {received:10d} {max(0, expected - received):8d} {late:8d} {p99:12.3f}")
+print(f"{n:<8} {cpu / elapsed * 100:9.1f} {cpu:9.2f} {rss:9.1f} {received:10d} {missed:8d} {late:8d} {p99:12.3f}")
 PY
   kill $PROBER_PID; wait $PROBER_PID 2>/dev/null || true
 done
-echo "(cpu % is of one core; missed = targets x seconds - requests received; late = gaps > 1.5x the interval)"
+echo "(cpu % is of one core; missed = rounds absent between two requests to a target; late = gaps > 1.5x the interval)"

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps the current verdict: re-evaluated after every result and on a timer (ages grow and sessions open without
- * any new result). Logs one line per change of a signal's health or of the verdict, never one per failed probe,
+ * Keeps the current verdict: re-evaluated when a signal's health changes and on a timer (ages grow and sessions
+ * open without any new result). Logs one line per change of a signal's health or of the verdict, never one per failed probe,
  * so a dependency that stays down does not flood the log.
  */
 public class VerdictTracker {
@@ -80,8 +80,16 @@ public class VerdictTracker {
         return next;
     }
 
+    /**
+     * The level can only change when a signal's health does (or with time, which the periodic evaluation covers), so
+     * only transitions trigger an immediate evaluation: with many targets, evaluating every signal on every result
+     * would cost O(signals^2) per round.
+     */
     private void onChange(SignalState before, SignalState after) {
-        if (before.health() != after.health() && !(before.health() == Health.UNKNOWN && after.health() == Health.GOOD)) {
+        if (before.health() == after.health()) {
+            return;
+        }
+        if (!(before.health() == Health.UNKNOWN && after.health() == Health.GOOD)) {
             String detail = after.latest().map(r -> r.reason().label() + ": " + r.detail()).orElse("");
             if (after.health() == Health.GOOD) {
                 LOG.infof("signal %s recovered: %s", after.name(), detail);
