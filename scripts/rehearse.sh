@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# A local rehearsal stack for oncall: the same stack as the end-to-end test (scripts/stack.sh), left running, with
+# the prober in `recommend` mode by default, so that every runbook failure can be injected and practised.
+#   scripts/rehearse.sh start [recommend|trigger]   start everything; prints what to open
+#   scripts/rehearse.sh break stale|clickhouse|postgres|trading-health
+#   scripts/rehearse.sh fix   stale|clickhouse|postgres|trading-health
+#   scripts/rehearse.sh pause ["reason"]            ask for a pause as a human would (POST /pause with the token)
+#   scripts/rehearse.sh status                      the verdict line and the git log of the manifest repository
+#   scripts/rehearse.sh stop                        stop everything and delete the stack directory
+set -euo pipefail
+STACK_DIR=${STACK_DIR:-/tmp/torghut-prober-rehearsal}
+source "$(dirname "$0")/stack.sh"
+PGBIN=/usr/lib/postgresql/15/bin
+as_user() { local u=$1; shift; if [ "$(id -u)" -eq 0 ]; then setpriv --reuid="$u" --regid="$u" --init-groups "$@"; else "$@"; fi; }
+
+usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+
+start() {
+  local mode=${1:-recommend}
+  stack_prepare
+  local token; token=rehearsal-$RANDOM$RANDOM; echo "$token" >"$STACK_DIR/token"
+  stack_start_dependencies
+  stack_seed_gitops
+  stack_start_prober "$mode" "$token"
+  stack_start_alertmanager "$token"
+  stack_start_prometheus
+  cat <<TXT
+Rehearsal stack running (prober in $mode mode; alert 'for:' shortened to 2s, TA max age ${MAX_AGE}s, session open now).
+  /diagnose          curl -s http://127.0.0.1:$PROBER_PORT/diagnose
+  pause state        curl -s http://127.0.0.1:$PROBER_PORT/pause
+  metrics            curl -s http://127.0.0.1:$PROBER_PORT/q/metrics | grep ^torghut_prober
+  Prometheus alerts  http://127.0.0.1:$PROM_PORT/alerts
+  Alertmanager       http://127.0.0.1:$AM_PORT/#/alerts
+  GitOps repository  git --git-dir=$STACK_DIR/gitops.git log --oneline -p main
+Inject a runbook failure:  $0 break stale|clickhouse|postgres|trading-health   (and: $0 fix ...)
+Ask for a pause:           $0 pause "practising the runbook"
+Stop and clean up:         $0 stop
+TXT
+}
+
+break_it() {
+  case "${1:-}" in
+    stale) stack_stop_rows; echo "TA rows stopped: stale after ${MAX_AGE}s (Procedure C, step 3 / Preconditions)";;
+    clickhouse) kill "$(cat "$SVC_DIR/ch/pid")"; echo "ClickHouse stopped (Procedure C, step 2)";;
+    postgres) as_user postgres "$PGBIN/pg_ctl" -D "$SVC_DIR/pg/data" -m fast -w stop >/dev/null; echo "PostgreSQL stopped (Procedure C, step 1)";;
+    trading-health) curl -sf "http://127.0.0.1:$TORGHUT_PORT/_fail?path=/trading/health" >/dev/null; echo "Torghut /trading/health answers 503";;
+    *) usage;;
+  esac
+}
+
+fix_it() {
+  case "${1:-}" in
+    stale) stack_start_rows; echo "TA rows flowing again";;
+    clickhouse)
+      local runas=(); [ "$(id -u)" -eq 0 ] && runas=(setpriv --reuid=clickhouse --regid=clickhouse --init-groups)
+      "${runas[@]}" /usr/sbin/clickhouse-server --config-file="$SVC_DIR/ch/config.xml" >>"$SVC_DIR/ch/log/stdout.log" 2>&1 &
+      echo $! >"$SVC_DIR/ch/pid"
+      stack_wait clickhouse 60 curl -sf "http://127.0.0.1:$CH_HTTP_PORT/ping"; echo "ClickHouse back";;
+    postgres)
+      as_user postgres "$PGBIN/pg_ctl" -D "$SVC_DIR/pg/data" -l "$SVC_DIR/pg/server.log" -w -t 60 \
+        -o "-p $PG_PORT -k $SVC_DIR/pg -c listen_addresses=127.0.0.1" start >/dev/null; echo "PostgreSQL back";;
+    trading-health) curl -sf "http://127.0.0.1:$TORGHUT_PORT/_ok?path=/trading/health" >/dev/null; echo "Torghut /trading/health answers 200";;
+    *) usage;;
+  esac
+}
+
+pause() {
+  curl -s -X POST "http://127.0.0.1:$PROBER_PORT/pause" -H "Authorization: Bearer $(cat "$STACK_DIR/token")" \
+    -H 'Content-Type: application/json' \
+    -d "$(python3 -c 'import json,sys,getpass; print(json.dumps({"reason": sys.argv[1], "requestedBy": getpass.getuser()}))' "${1:-rehearsal}")"
+  echo
+}
+
+status() {
+  curl -s "http://127.0.0.1:$PROBER_PORT/diagnose" | head -3
+  git --git-dir="$STACK_DIR/gitops.git" log --oneline main
+}
+
+case "${1:-}" in
+  start) shift; start "$@";;
+  break) shift; break_it "$@";;
+  fix) shift; fix_it "$@";;
+  pause) shift; pause "$@";;
+  status) status;;
+  stop) stack_stop; rm -rf "$STACK_DIR"; echo "rehearsal stack stopped";;
+  *) usage;;
+esac

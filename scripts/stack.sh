@@ -1,0 +1,135 @@
+# The local stack shared by scripts/e2e.sh and scripts/rehearse.sh (sourced, not run). Everything on 127.0.0.1:
+# PostgreSQL + ClickHouse (scripts/test-services.sh), a simulated Torghut (bench/target_server.py), a TA row writer,
+# a bare git repository with the Knative manifest, the prober (production jar), Alertmanager -> /pause, Prometheus
+# with the rules from k8s/prometheus. Each process's pid goes to $STACK_DIR/pids/<name> so that `stack_stop` can end
+# it from another shell.
+STACK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+STACK_DIR=${STACK_DIR:-/tmp/torghut-prober-stack}
+export SVC_DIR=$STACK_DIR/services
+export PG_PORT=${STACK_PG_PORT:-55471} CH_HTTP_PORT=${STACK_CH_PORT:-18171} CH_TCP_PORT=${STACK_CH_TCP_PORT:-19071}
+PROBER_PORT=${STACK_PROBER_PORT:-18970}; TORGHUT_PORT=${STACK_TORGHUT_PORT:-18971}
+PROM_PORT=${STACK_PROM_PORT:-18972}; AM_PORT=${STACK_AM_PORT:-18973}
+MAX_AGE=${STACK_MAX_AGE:-5}
+CH="http://127.0.0.1:$CH_HTTP_PORT/"
+MANIFEST=argocd/applications/torghut/knative-service.yaml
+
+stack_fail() { echo "FAILED: $*" >&2; [ -f "$STACK_DIR/prober.log" ] && { echo "--- prober log (tail)" >&2; tail -30 "$STACK_DIR/prober.log" >&2; }; exit 1; }
+stack_wait() { # what timeout_s cmd...
+  local what=$1 t=$2; shift 2; local deadline=$((SECONDS + t))
+  until "$@" >/dev/null 2>&1; do [ $SECONDS -ge $deadline ] && stack_fail "timeout waiting for $what"; sleep 0.1; done; }
+stack_pid() { echo "$2" >"$STACK_DIR/pids/$1"; }
+
+stack_stop() {
+  if [ -d "$STACK_DIR/pids" ]; then
+    for f in "$STACK_DIR"/pids/*; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; rm -f "$f"; done
+  fi
+  "$STACK_ROOT/scripts/test-services.sh" stop >/dev/null 2>&1 || true
+}
+
+stack_prepare() {
+  stack_stop
+  rm -rf "$STACK_DIR"; mkdir -p "$STACK_DIR/pids"
+  (cd "$STACK_ROOT" && { [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests; })
+}
+
+stack_start_dependencies() {
+  "$STACK_ROOT/scripts/test-services.sh" start >/dev/null
+  python3 "$STACK_ROOT/bench/target_server.py" "$TORGHUT_PORT" >"$STACK_DIR/torghut.log" 2>&1 & stack_pid torghut $!
+  stack_start_rows
+}
+
+# The TA writer: a row per table every 0.5 s until stack_stop_rows; it records when it wrote the last one.
+stack_start_rows() {
+  rm -f "$STACK_DIR/stop-rows" "$STACK_DIR/last-row"
+  ( while true; do
+      curl -sf "$CH" --data-binary "INSERT INTO torghut.ta_signals VALUES ('AAPL', now())" >/dev/null || true
+      curl -sf "$CH" --data-binary "INSERT INTO torghut.ta_microbars VALUES ('AAPL', now())" >/dev/null || true
+      date +%s.%N >"$STACK_DIR/last-row"
+      [ -f "$STACK_DIR/stop-rows" ] && exit 0
+      sleep 0.5
+    done ) & stack_pid rows $!
+}
+stack_stop_rows() {
+  touch "$STACK_DIR/stop-rows"
+  local p; p=$(cat "$STACK_DIR/pids/rows" 2>/dev/null || true)
+  while [ -n "$p" ] && kill -0 "$p" 2>/dev/null; do sleep 0.05; done
+  rm -f "$STACK_DIR/pids/rows"
+}
+
+stack_seed_gitops() {
+  git init -q --bare -b main "$STACK_DIR/gitops.git"
+  git clone -q "$STACK_DIR/gitops.git" "$STACK_DIR/seed" 2>/dev/null
+  mkdir -p "$STACK_DIR/seed/$(dirname $MANIFEST)"
+  cp "$STACK_ROOT/src/test/resources/e2e/knative-service.yaml" "$STACK_DIR/seed/$MANIFEST"
+  git -C "$STACK_DIR/seed" add -A
+  git -C "$STACK_DIR/seed" -c user.name=seed -c user.email=seed@example.invalid commit -qm "torghut: initial manifest"
+  git -C "$STACK_DIR/seed" push -q origin HEAD:main
+}
+stack_commits() { git --git-dir="$STACK_DIR/gitops.git" rev-list --count main; }
+stack_manifest() { git --git-dir="$STACK_DIR/gitops.git" show "main:$MANIFEST"; }
+
+# stack_start_prober MODE TOKEN: a session window around now (in a zone where it is between 02:00 and 22:00)
+stack_start_prober() {
+  local mode=$1 token=$2 zone
+  zone=$(python3 -c 'import datetime; h=datetime.datetime.now(datetime.timezone.utc).hour; print("UTC" if 2<=h<22 else "Etc/GMT+12")')
+  env TORGHUT_URL="http://127.0.0.1:$TORGHUT_PORT" TA_CLICKHOUSE_URL="http://127.0.0.1:$CH_HTTP_PORT" \
+    TA_CLICKHOUSE_USERNAME=torghut TA_CLICKHOUSE_PASSWORD=s3cret-ch-pass \
+    DB_DSN="postgresql://torghut:s3cret-pg-pass@127.0.0.1:$PG_PORT/torghut" \
+    PROBER_SESSION_ZONE="$zone" PROBER_SESSION_OPEN=00:00 PROBER_SESSION_CLOSE=23:59 \
+    PROBER_SESSION_DAYS=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY \
+    PROBER_FRESHNESS_INTERVAL=1s PROBER_FRESHNESS_TIMEOUT=900ms PROBER_CLICKHOUSE_INTERVAL=1s PROBER_POSTGRES_INTERVAL=2s \
+    PROBER_TORGHUT_HEALTHZ_INTERVAL=1s PROBER_TORGHUT_TRADING_HEALTH_INTERVAL=1s \
+    PROBER_FRESHNESS_TABLES_TA_SIGNALS_MAX_AGE=${MAX_AGE}s PROBER_FRESHNESS_TABLES_TA_MICROBARS_MAX_AGE=${MAX_AGE}s \
+    PROBER_KUBERNETES_ENABLED=false \
+    PROBER_PAUSE_MODE="$mode" PROBER_PAUSE_TOKEN="$token" \
+    GITOPS_REPO_URL="file://$STACK_DIR/gitops.git" GITOPS_BRANCH=main GITOPS_WORK_DIR="$STACK_DIR/workdir" \
+    PORT=$PROBER_PORT java -jar "$STACK_ROOT/target/quarkus-app/quarkus-run.jar" >"$STACK_DIR/prober.log" 2>&1 &
+  stack_pid prober $!
+  stack_wait "the prober" 60 curl -sf "http://127.0.0.1:$PROBER_PORT/q/health/ready"
+}
+
+stack_start_alertmanager() { # token
+  mkdir -p "$STACK_DIR/am"
+  cat >"$STACK_DIR/am/alertmanager.yml" <<YML
+route: {receiver: blackhole, group_by: ['alertname'], group_wait: 1s, group_interval: 1s, repeat_interval: 4s,
+        routes: [{receiver: torghut-prober-pause, matchers: ['action="pause"'], group_wait: 1s, group_interval: 1s, repeat_interval: 4s}]}
+receivers:
+  - name: blackhole
+  - name: torghut-prober-pause
+    webhook_configs:
+      - url: 'http://127.0.0.1:$PROBER_PORT/pause'
+        send_resolved: true
+        http_config: {authorization: {type: Bearer, credentials: '$1'}}
+YML
+  prometheus-alertmanager --config.file="$STACK_DIR/am/alertmanager.yml" --storage.path="$STACK_DIR/am/data" \
+    --web.listen-address="127.0.0.1:$AM_PORT" --cluster.listen-address= >"$STACK_DIR/am/am.log" 2>&1 &
+  stack_pid alertmanager $!
+  stack_wait alertmanager 30 curl -sf "http://127.0.0.1:$AM_PORT/-/ready"
+}
+
+# Rules from k8s/prometheus, with every `for:` shortened to 2s so that a run takes seconds, not minutes.
+stack_start_prometheus() {
+  mkdir -p "$STACK_DIR/prom"
+  sed -E 's/^(\s+)for: [0-9]+m$/\1for: 2s/' "$STACK_ROOT/k8s/prometheus/torghut-prober-rules.yml" >"$STACK_DIR/prom/rules.yml"
+  cat >"$STACK_DIR/prom/prometheus.yml" <<YML
+global: {scrape_interval: 1s, scrape_timeout: 900ms, evaluation_interval: 1s}
+rule_files: ['$STACK_DIR/prom/rules.yml']
+alerting: {alertmanagers: [{static_configs: [{targets: ['127.0.0.1:$AM_PORT']}]}]}
+scrape_configs:
+  - job_name: torghut-prober
+    metrics_path: /q/metrics
+    static_configs: [{targets: ['127.0.0.1:$PROBER_PORT']}]
+YML
+  prometheus --config.file="$STACK_DIR/prom/prometheus.yml" --storage.tsdb.path="$STACK_DIR/prom/data" \
+    --web.listen-address="127.0.0.1:$PROM_PORT" --rules.alert.resend-delay=1s >"$STACK_DIR/prom/prom.log" 2>&1 &
+  stack_pid prometheus $!
+  stack_wait prometheus 30 curl -sf "http://127.0.0.1:$PROM_PORT/-/ready"
+  stack_wait "prometheus to discover alertmanager" 30 sh -c "curl -sf http://127.0.0.1:$PROM_PORT/api/v1/alertmanagers | grep -q $AM_PORT"
+}
+
+stack_firing() { # alertname -> exit 0 when firing
+  curl -sf "http://127.0.0.1:$PROM_PORT/api/v1/alerts" | python3 -c 'import json,sys; a=json.load(sys.stdin)["data"]["alerts"]; sys.exit(0 if any(x["labels"]["alertname"]==sys.argv[1] and x["state"]=="firing" for x in a) else 1)' "$1"
+}
+stack_metric() { # exact series text, e.g. 'torghut_prober_signal_stale{signal="ta_signals"}'
+  curl -sf "http://127.0.0.1:$PROBER_PORT/q/metrics" | awk -v m="$1" '$1==m {print $2}'
+}
