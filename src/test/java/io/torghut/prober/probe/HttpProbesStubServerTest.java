@@ -51,7 +51,7 @@ class HttpProbesStubServerTest {
         long start = System.nanoTime();
         ProbeOutcome outcome = probe.check(BUDGET);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertTrue(took.compareTo(BUDGET.plusMillis(500)) < 0, "took " + took.toMillis() + "ms: " + outcome);
+        assertTrue(took.compareTo(BUDGET.plusMillis(1000)) < 0, "took " + took.toMillis() + "ms: " + outcome);
         return outcome;
     }
 
@@ -120,15 +120,19 @@ class HttpProbesStubServerTest {
         long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertEquals(FailureReason.TIMEOUT, outcome.reason(), outcome::toString);
         assertTrue(took >= BUDGET.toMillis() - 50, "gave up early: " + took + "ms");
-        assertTrue(outcome.detail().contains("no answer within " + BUDGET.toMillis() + "ms"), outcome.detail());
+        // The client's own request timeout and the fetcher's deadline race: either wording, both name the target.
+        assertTrue(outcome.detail().startsWith("no answer") && outcome.detail().endsWith(stub.url()), outcome.detail());
     }
 
     @Test
     void neverAnsweringThroughTheRunnerIsRecordedAtTheProbeTimeout() throws Exception {
         stub.set("/hang-runner", "hang");
         stub.set("/fine", "ok");
-        HttpStatusProbe hung = healthz("/hang-runner");
-        TradingHealthProbe fine = tradingHealth("/fine");
+        // A longer timeout here so that "not delayed" has a clear margin on a busy machine.
+        Duration timeout = Duration.ofSeconds(2);
+        HttpStatusProbe hung = new HttpStatusProbe("healthz", SignalRole.SERVICE, URI.create(stub.url() + "/hang-runner"),
+                Duration.ofSeconds(1), timeout, Optional.empty(), HTTP);
+        TradingHealthProbe fine = new TradingHealthProbe(URI.create(stub.url() + "/fine"), Duration.ofSeconds(1), timeout, HTTP);
         SignalStore store = new SignalStore(new Hysteresis(2, 2));
         store.register(hung.name(), hung.role(), Optional.empty());
         store.register(fine.name(), fine.role(), Optional.empty());
@@ -139,12 +143,13 @@ class HttpProbesStubServerTest {
             ProbeResult fineResult = runner.runNow(fine).get(2, TimeUnit.SECONDS);
             long fineTook = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertTrue(fineResult.success(), fineResult::toString);
-            assertTrue(fineTook < TIMEOUT.toMillis(), "the hung probe delayed the other one: " + fineTook + "ms");
+            assertTrue(fineTook < timeout.toMillis() - 500, "the hung probe delayed the other one: " + fineTook + "ms");
 
-            ProbeResult result = hungResult.get(5, TimeUnit.SECONDS);
+            ProbeResult result = hungResult.get(10, TimeUnit.SECONDS);
             long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertEquals(FailureReason.TIMEOUT, result.reason(), result::toString);
-            assertTrue(took < TIMEOUT.toMillis() + 500, "recorded late: " + took + "ms");
+            assertTrue(took >= timeout.toMillis() * 9 / 10 - 50, "gave up early: " + took + "ms");
+            assertTrue(took < timeout.toMillis() + 1000, "recorded late: " + took + "ms");
             assertEquals(FailureReason.TIMEOUT, store.get("healthz").orElseThrow().latest().orElseThrow().reason());
         } finally {
             runner.stop();
