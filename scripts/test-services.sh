@@ -44,9 +44,11 @@ start_postgres() {
   mkdir -p "$SVC_DIR/pg"; [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$SVC_DIR/pg"
   as_user "$(svc_user postgres)" "$PGBIN/initdb" -D "$SVC_DIR/pg/data" -U postgres --auth-local=trust \
       --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$SVC_DIR/pg/initdb.log"
-  # a host line for replication so a streaming replica can be made for the in-recovery test
-  echo "host replication postgres 127.0.0.1/32 trust" >>"$SVC_DIR/pg/data/pg_hba.conf"
-  echo "host all postgres 127.0.0.1/32 trust" >>"$SVC_DIR/pg/data/pg_hba.conf"
+  # postgres trusted from 127.0.0.1 (replication too, so a test can make a streaming replica for the in-recovery
+  # case). pg_hba is first-match: these lines go before initdb's scram-sha-256 lines or they would never apply.
+  { echo "host replication postgres 127.0.0.1/32 trust"; echo "host all postgres 127.0.0.1/32 trust"
+    cat "$SVC_DIR/pg/data/pg_hba.conf"; } >"$SVC_DIR/pg/pg_hba.new"
+  cat "$SVC_DIR/pg/pg_hba.new" >"$SVC_DIR/pg/data/pg_hba.conf"; rm -f "$SVC_DIR/pg/pg_hba.new"
   as_user "$(svc_user postgres)" "$PGBIN/pg_ctl" -D "$SVC_DIR/pg/data" -l "$SVC_DIR/pg/server.log" -w -t 60 \
       -o "-p $PG_PORT -k $SVC_DIR/pg -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c wal_level=replica -c max_wal_senders=4" start >/dev/null
   wait_for postgres 30 "$PGBIN/pg_isready" -h 127.0.0.1 -p "$PG_PORT"
