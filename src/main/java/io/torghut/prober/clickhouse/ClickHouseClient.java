@@ -5,6 +5,8 @@ import io.torghut.prober.http.HttpReply;
 import io.torghut.prober.probe.FailureReason;
 import io.torghut.prober.probe.ProbeFailure;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -52,7 +54,9 @@ public final class ClickHouseClient {
      * {@code readonly=1} profile, where changing any setting (even {@code max_execution_time}) is an error.
      */
     public String query(String sql, Duration deadline) throws ProbeFailure {
-        URI uri = endpoint.base().resolve(endpoint.database().map(db -> "?database=" + db).orElse(""));
+        // Encoded: a database taken from a percent-encoded URL path could otherwise make an invalid URI (and throw).
+        URI uri = endpoint.base().resolve(endpoint.database()
+                .map(db -> "?database=" + URLEncoder.encode(db, StandardCharsets.UTF_8)).orElse(""));
         Map<String, String> headers = new HashMap<>();
         headers.put("X-ClickHouse-User", username);
         password.ifPresent(secret -> headers.put("X-ClickHouse-Key", secret));
