@@ -96,13 +96,23 @@ public class HttpFetcher {
         if (root instanceof SSLException || cause instanceof SSLException) {
             return new ProbeFailure(FailureReason.TLS, "TLS failure talking to " + where + ": " + safe(root));
         }
-        if (root instanceof ConnectException) {
+        // JDK 17 reports a refused connection as ConnectException caused by ClosedChannelException: look along the chain.
+        if (causedBy(cause, ConnectException.class)) {
             return new ProbeFailure(FailureReason.CONNECT, "connection refused by " + where);
         }
         if (root instanceof IOException) {
             return new ProbeFailure(FailureReason.CONNECT, "connection to " + where + " failed: " + safe(root));
         }
         return new ProbeFailure(FailureReason.ERROR, "request to " + where + " failed: " + safe(root));
+    }
+
+    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable rootOf(Throwable t) {
