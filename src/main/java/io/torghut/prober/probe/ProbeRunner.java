@@ -114,7 +114,13 @@ public class ProbeRunner {
         long start = System.nanoTime();
         Duration budget = Duration.ofMillis((long) (probe.timeout().toMillis() * CLIENT_BUDGET));
         CompletableFuture<ProbeOutcome> outcome = new CompletableFuture<>();
+        // Whoever claims the run first owns clearing "busy": the worker when it starts, or the timeout when the run
+        // was still queued (all workers taken). A cancelled queued task never runs its finally block.
+        AtomicBoolean claimed = new AtomicBoolean();
         Future<?> work = workers.submit(() -> {
+            if (!claimed.compareAndSet(false, true)) {
+                return;
+            }
             try {
                 outcome.complete(probe.check(budget));
             } catch (Throwable unexpected) {
@@ -126,6 +132,9 @@ public class ProbeRunner {
         return outcome.orTimeout(probe.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((found, error) -> {
                     if (error != null) {
+                        if (claimed.compareAndSet(false, true)) {
+                            busy.set(false);
+                        }
                         work.cancel(true);
                     }
                     ProbeOutcome settled = error == null ? found : ProbeOutcome.fail(FailureReason.TIMEOUT,
