@@ -30,7 +30,7 @@ import javax.net.ssl.SSLException;
  */
 @ApplicationScoped
 public class HttpFetcher {
-    /** Bodies are only read for small JSON documents and error texts; more is cut. */
+    /** Bodies are only read for small JSON documents and error texts; more is not read at all. */
     static final int MAX_BODY_BYTES = 256 * 1024;
 
     private final HttpClient client;
@@ -64,7 +64,7 @@ public class HttpFetcher {
 
     private HttpReply send(HttpRequest request, Duration deadline) throws ProbeFailure {
         CompletableFuture<HttpResponse<byte[]>> pending =
-                client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+                client.sendAsync(request, info -> new LimitedBodySubscriber(MAX_BODY_BYTES));
         try {
             HttpResponse<byte[]> response = pending.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
             return new HttpReply(response.statusCode(), lowerCaseNames(response), text(response.body()));
