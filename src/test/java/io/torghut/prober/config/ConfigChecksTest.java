@@ -57,6 +57,13 @@ class ConfigChecksTest {
                         "invalid configuration prober.postgres.timeout: must be a positive duration (got PT0S)"),
                 bad("extra target interval zero", c -> c.withHttp(Map.of("grafana", new HttpTargetC("http://grafana", Duration.ZERO, S3,
                         Optional.empty()))), "invalid configuration prober.http.grafana.interval: must be a positive duration (got PT0S)"),
+                bad("extra target named like a core probe", c -> c.withHttp(Map.of("healthz", new HttpTargetC("http://x", S10, S3,
+                        Optional.empty()))), "invalid configuration prober.http.healthz: the signal name 'healthz' is already taken by another probe"),
+                bad("freshness table named postgres", c -> c.withFreshness(new FreshnessC(S10, S3,
+                        Map.of("postgres", new TableC("torghut.ta_signals", "event_ts", Duration.ofMinutes(5))))),
+                        "invalid configuration prober.freshness.tables.postgres: the signal name 'postgres' is already taken by another probe"),
+                bad("extra target named like a table", c -> c.withHttp(Map.of("ta_signals", new HttpTargetC("http://x", S10, S3,
+                        Optional.empty()))), "invalid configuration prober.http.ta_signals: the signal name 'ta_signals' is already taken by another probe"),
                 bad("evaluate-every zero", c -> c.withPolicy(new PolicyC(2, 2, Duration.ZERO)),
                         "invalid configuration prober.policy.evaluate-every: must be a positive duration (got PT0S)"),
                 bad("session open after close", c -> c.withSession(new SessionC(ZoneId.of("America/New_York"), LocalTime.of(16, 0),
@@ -96,5 +103,14 @@ class ConfigChecksTest {
 
         assertEquals(java.util.List.of("healthz", "trading-health", "clickhouse", "ta_microbars", "ta_signals", "postgres"),
                 ProberBeans.probes(TestConfig.defaults(), null).stream().map(io.torghut.prober.probe.Probe::name).toList());
+    }
+
+    @Test
+    void contributedProbesMustNotReuseAName() {
+        java.util.List<io.torghut.prober.probe.Probe> probes = new java.util.ArrayList<>(ProberBeans.probes(TestConfig.defaults(), null));
+        assertDoesNotThrow(() -> ProberBeans.requireUniqueNames(probes));
+        probes.add(probes.get(0));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ProberBeans.requireUniqueNames(probes));
+        assertEquals("two probes are named 'healthz'", e.getMessage());
     }
 }
