@@ -122,7 +122,10 @@ public class ProbeRunner {
                 return;
             }
             try {
-                outcome.complete(probe.check(budget));
+                ProbeOutcome found = probe.check(budget);
+                // null would break the handler below and lose the result without a trace
+                outcome.complete(found != null ? found
+                        : ProbeOutcome.fail(FailureReason.ERROR, "probe returned no outcome (a bug in the probe)"));
             } catch (Throwable unexpected) {
                 outcome.complete(ProbeOutcome.fail(FailureReason.ERROR, "probe failed unexpectedly: " + unexpected));
             } finally {

@@ -229,6 +229,16 @@ class ProbeRunnerTest {
     }
 
     @Test
+    void aProbeReturningNullIsRecordedAsError() throws Exception {
+        FakeProbe broken = new FakeProbe("broken", 60_000, 1000, n -> null);
+        runner(2, new Redactor(), broken);
+        ProbeResult result = runner.runNow(broken).get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        assertEquals(FailureReason.ERROR, result.reason());
+        assertEquals("probe returned no outcome (a bug in the probe)", result.detail());
+        assertEquals(Optional.of(result), latest("broken"));
+    }
+
+    @Test
     void runNowRecordsAndReturnsTheResult() throws Exception {
         FakeProbe ok = new FakeProbe("ok", 60_000, 1000, n -> ProbeOutcome.fail(FailureReason.CONNECT, "refused " + n));
         runner(2, new Redactor(), ok);
