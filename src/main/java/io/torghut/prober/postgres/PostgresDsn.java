@@ -2,9 +2,11 @@ package io.torghut.prober.postgres;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Parses the three DSN forms Torghut deployments use into a {@link PostgresTarget}:
@@ -103,6 +105,9 @@ public final class PostgresDsn {
         String port = params.remove("port");
         String database = params.remove("dbname");
         String hostList = host != null ? host : hostaddr != null ? hostaddr : "localhost";
+        // key=value hosts never carry a port, so a colon means an IPv6 address, which a JDBC URL needs in brackets
+        hostList = Arrays.stream(hostList.split(",", -1)).map(String::strip)
+                .map(h -> h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h).collect(Collectors.joining(","));
         return build(hostList, port, database == null ? "" : database, user, password, renamed(params));
     }
 
