@@ -68,6 +68,8 @@ class PostgresDsnTest {
             "  host = h   dbname = 'my db'  user=u  "                                      | jdbc:postgresql://h/my db                        | u       |                   |
             hostaddr=10.0.0.5 dbname=db user=u password=''                                | jdbc:postgresql://10.0.0.5/db                    | u       | ""                |
             host=db.example.com hostaddr=10.0.0.5 dbname=db                               | jdbc:postgresql://db.example.com/db              |         |                   |
+            hostaddr=::1 port=5433 dbname=db                                              | jdbc:postgresql://[::1]:5433/db                  |         |                   |
+            host=2001:db8::5,db2 dbname=db                                                | jdbc:postgresql://[2001:db8::5],db2/db           |         |                   |
             host=h1,h2 port=5432,5433 dbname=db                                           | jdbc:postgresql://h1:5432,h2:5433/db             |         |                   |
             host=h1,h2 port=6432 dbname=db                                                | jdbc:postgresql://h1:6432,h2:6432/db             |         |                   |
             host=h application_name='torghut prober' connect_timeout=5 target_session_attrs=read-only | jdbc:postgresql://h/postgres | |                   | ApplicationName=torghut prober;connectTimeout=5;targetServerType=secondary
