@@ -43,7 +43,12 @@ public final class ClickHouseClient {
     /** {@code GET /ping}: the server is up and answers {@code Ok.}; no credentials involved. */
     public void ping(Duration deadline) throws ProbeFailure {
         HttpReply reply = http.get(endpoint.base().resolve("ping"), Map.of(), deadline);
-        if (!reply.is2xx() || !reply.body().startsWith("Ok.")) {
+        if (reply.is2xx() && !reply.body().startsWith("Ok.")) {
+            // something answers, but not ClickHouse (a wrong port or a proxy page): not an HTTP error
+            throw new ProbeFailure(FailureReason.PARSE,
+                    "ClickHouse /ping at " + endpoint.display() + " answered HTTP " + reply.status() + " without 'Ok.': not a ClickHouse server?");
+        }
+        if (!reply.is2xx()) {
             throw new ProbeFailure(reply.status() >= 500 ? FailureReason.HTTP_5XX : FailureReason.HTTP_4XX,
                     "ClickHouse /ping at " + endpoint.display() + " answered HTTP " + reply.status());
         }
