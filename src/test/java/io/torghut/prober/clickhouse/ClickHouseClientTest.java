@@ -116,7 +116,7 @@ class ClickHouseClientTest {
     @CsvSource(delimiter = '|', textBlock = """
             503 | Service Unavailable | HTTP_5XX | ClickHouse /ping at http://ch:8123 answered HTTP 503
             404 | Not Found           | HTTP_4XX | ClickHouse /ping at http://ch:8123 answered HTTP 404
-            200 | <html>hello</html>  | HTTP_4XX | ClickHouse /ping at http://ch:8123 answered HTTP 200
+            200 | <html>hello</html>  | PARSE    | ClickHouse /ping at http://ch:8123 answered HTTP 200 without 'Ok.': not a ClickHouse server?
             """)
     void pingFailures(int status, String body, FailureReason reason, String message) {
         FakeHttpFetcher http = FakeHttpFetcher.replying(status, Map.of(), body);
