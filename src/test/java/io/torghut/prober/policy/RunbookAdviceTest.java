@@ -135,4 +135,30 @@ class RunbookAdviceTest {
                 .stream().map(RunbookAdviceTest::tag).toList();
         assertEquals(List.of("pause", "A", "C-postgres"), tags);
     }
+
+    /** Hysteresis keeps a signal bad for a while after its first success: the advice must not invent a new failure. */
+    @Test
+    void recoveringSignalsKeepTheAdviceOfWhatWasWrong() {
+        io.torghut.prober.signal.Hysteresis hysteresis = new io.torghut.prober.signal.Hysteresis(2, 3);
+        SignalState trading = SignalState.initial("trading-health", SignalRole.TRADING, java.util.Optional.empty());
+        SignalState fresh = SignalState.initial("ta_signals", SignalRole.FRESHNESS, java.util.Optional.of(java.time.Duration.ofMinutes(5)));
+        io.torghut.prober.probe.ProbeOutcome degraded = io.torghut.prober.probe.ProbeOutcome.fail(FailureReason.HTTP_5XX, "503")
+                .withEvidence(Map.of("failing_dependencies", "alpaca"));
+        io.torghut.prober.probe.ProbeOutcome stale = io.torghut.prober.probe.ProbeOutcome.fail(FailureReason.STALE, "900s old")
+                .withAge(java.time.Duration.ofSeconds(900));
+        for (int i = 0; i < 2; i++) {
+            trading = trading.with(new io.torghut.prober.probe.ProbeResult("trading-health", degraded, java.time.Duration.ZERO, OPEN), hysteresis);
+            fresh = fresh.with(new io.torghut.prober.probe.ProbeResult("ta_signals", stale, java.time.Duration.ZERO, OPEN), hysteresis);
+        }
+        trading = trading.with(new io.torghut.prober.probe.ProbeResult("trading-health",
+                io.torghut.prober.probe.ProbeOutcome.ok("200"), java.time.Duration.ZERO, OPEN), hysteresis);
+        fresh = fresh.with(new io.torghut.prober.probe.ProbeResult("ta_signals",
+                io.torghut.prober.probe.ProbeOutcome.ok("2s old").withAge(java.time.Duration.ofSeconds(2)), java.time.Duration.ZERO, OPEN), hysteresis);
+        SignalSnapshot snapshot = new SignalSnapshot(List.of(trading, fresh));
+        Verdict verdict = POLICY.evaluate(snapshot, OPEN, Optional.of(true));
+        assertEquals(VerdictLevel.PAUSE_RECOMMENDED, verdict.level(), "both are still bad until 3 successes");
+        // not "A: Torghut does not answer /healthz" (it answered 200), not "is ClickHouse reachable" (it answered)
+        assertEquals(List.of("pause", "C-freshness"),
+                RunbookAdvice.defaults().advise(verdict, snapshot).stream().map(RunbookAdviceTest::tag).toList());
+    }
 }
