@@ -5,6 +5,8 @@ import io.torghut.prober.http.HttpReply;
 import io.torghut.prober.probe.FailureReason;
 import io.torghut.prober.probe.ProbeFailure;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,7 +43,12 @@ public final class ClickHouseClient {
     /** {@code GET /ping}: the server is up and answers {@code Ok.}; no credentials involved. */
     public void ping(Duration deadline) throws ProbeFailure {
         HttpReply reply = http.get(endpoint.base().resolve("ping"), Map.of(), deadline);
-        if (!reply.is2xx() || !reply.body().startsWith("Ok.")) {
+        if (reply.is2xx() && !reply.body().startsWith("Ok.")) {
+            // something answers, but not ClickHouse (a wrong port or a proxy page): not an HTTP error
+            throw new ProbeFailure(FailureReason.PARSE,
+                    "ClickHouse /ping at " + endpoint.display() + " answered HTTP " + reply.status() + " without 'Ok.': not a ClickHouse server?");
+        }
+        if (!reply.is2xx()) {
             throw new ProbeFailure(reply.status() >= 500 ? FailureReason.HTTP_5XX : FailureReason.HTTP_4XX,
                     "ClickHouse /ping at " + endpoint.display() + " answered HTTP " + reply.status());
         }
@@ -52,7 +59,9 @@ public final class ClickHouseClient {
      * {@code readonly=1} profile, where changing any setting (even {@code max_execution_time}) is an error.
      */
     public String query(String sql, Duration deadline) throws ProbeFailure {
-        URI uri = endpoint.base().resolve(endpoint.database().map(db -> "?database=" + db).orElse(""));
+        // Encoded: a database taken from a percent-encoded URL path could otherwise make an invalid URI (and throw).
+        URI uri = endpoint.base().resolve(endpoint.database()
+                .map(db -> "?database=" + URLEncoder.encode(db, StandardCharsets.UTF_8)).orElse(""));
         Map<String, String> headers = new HashMap<>();
         headers.put("X-ClickHouse-User", username);
         password.ifPresent(secret -> headers.put("X-ClickHouse-Key", secret));

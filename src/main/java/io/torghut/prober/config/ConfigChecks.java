@@ -1,7 +1,10 @@
 package io.torghut.prober.config;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Checks that span keys or that annotations cannot express; each failure names the key. */
 public final class ConfigChecks {
@@ -18,6 +21,10 @@ public final class ConfigChecks {
         for (Map.Entry<String, ProberConfig.Table> table : config.freshness().tables().entrySet()) {
             positive("prober.freshness.tables." + table.getKey() + ".max-age", table.getValue().maxAge());
         }
+        // Signals are keyed by name (store, metrics labels, runner): two probes with one name would feed one signal.
+        Set<String> names = new HashSet<>(BUILT_IN_SIGNALS);
+        config.freshness().tables().keySet().forEach(name -> unique(names, "prober.freshness.tables." + name, name));
+        config.http().keySet().forEach(name -> unique(names, "prober.http." + name, name));
         positive("prober.policy.evaluate-every", config.policy().evaluateEvery());
         ProberConfig.Session session = config.session();
         if (!session.alwaysOpen() && !session.open().isBefore(session.close())) {
@@ -25,6 +32,15 @@ public final class ConfigChecks {
         }
         if (session.days().isEmpty()) {
             throw new ConfigProblem("prober.session.days", "must name at least one day");
+        }
+    }
+
+    /** The core probes' signal names; configured tables and HTTP targets must use others. */
+    static final List<String> BUILT_IN_SIGNALS = List.of("healthz", "trading-health", "clickhouse", "postgres");
+
+    private static void unique(Set<String> names, String key, String name) {
+        if (!names.add(name)) {
+            throw new ConfigProblem(key, "the signal name '" + name + "' is already taken by another probe");
         }
     }
 

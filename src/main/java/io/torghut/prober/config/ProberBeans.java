@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -103,11 +104,22 @@ public class ProberBeans {
         for (ProbeContributor contributor : contributors) {
             probes.addAll(contributor.probes());
         }
+        requireUniqueNames(probes);
         for (Probe probe : probes) {
             Optional<Duration> maxAge = probe instanceof FreshnessProbe f ? Optional.of(f.maxAge()) : Optional.empty();
             store.register(probe.name(), probe.role(), maxAge);
         }
         return new ProbeRunner(probes, store, clock, redactor, config.scheduler().maxConcurrency());
+    }
+
+    /** A contributed probe reusing a name would silently share (and overwrite) another probe's signal. */
+    static void requireUniqueNames(List<Probe> probes) {
+        Set<String> names = new HashSet<>();
+        for (Probe probe : probes) {
+            if (!names.add(probe.name())) {
+                throw new IllegalStateException("two probes are named '" + probe.name() + "'");
+            }
+        }
     }
 
     static List<Probe> probes(ProberConfig config, HttpFetcher http) {

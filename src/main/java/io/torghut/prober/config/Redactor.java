@@ -3,6 +3,7 @@ package io.torghut.prober.config;
 import io.torghut.prober.probe.ProbeOutcome;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,8 @@ public class Redactor {
             String encoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
             if (!encoded.equals(secret)) {
                 secrets.add(encoded);
+                // URIs encode a space as %20, forms as '+': a DSN carries the former.
+                secrets.add(encoded.replace("+", "%20"));
             }
         }
     }
@@ -33,7 +36,8 @@ public class Redactor {
             return text;
         }
         String cleaned = text;
-        for (String secret : secrets) {
+        // Longest first: when one secret contains another, masking the shorter first would leave the rest visible.
+        for (String secret : secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
             cleaned = cleaned.replace(secret, MASK);
         }
         return cleaned;

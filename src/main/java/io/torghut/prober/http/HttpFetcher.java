@@ -30,7 +30,7 @@ import javax.net.ssl.SSLException;
  */
 @ApplicationScoped
 public class HttpFetcher {
-    /** Bodies are only read for small JSON documents and error texts; more is cut. */
+    /** Bodies are only read for small JSON documents and error texts; more is not read at all. */
     static final int MAX_BODY_BYTES = 256 * 1024;
 
     private final HttpClient client;
@@ -64,7 +64,7 @@ public class HttpFetcher {
 
     private HttpReply send(HttpRequest request, Duration deadline) throws ProbeFailure {
         CompletableFuture<HttpResponse<byte[]>> pending =
-                client.sendAsync(request, CappedBody.handler(MAX_BODY_BYTES));
+                client.sendAsync(request, info -> new LimitedBodySubscriber(MAX_BODY_BYTES));
         try {
             HttpResponse<byte[]> response = pending.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
             return new HttpReply(response.statusCode(), lowerCaseNames(response), text(response.body()));
@@ -96,8 +96,8 @@ public class HttpFetcher {
         if (root instanceof SSLException || cause instanceof SSLException) {
             return new ProbeFailure(FailureReason.TLS, "TLS failure talking to " + where + ": " + safe(root));
         }
-        // The JDK client may wrap a refused connect as ConnectException caused by ClosedChannelException: look at the chain.
-        if (root instanceof ConnectException || inChain(cause, ConnectException.class)) {
+        // JDK 17 reports a refused connection as ConnectException caused by ClosedChannelException: look along the chain.
+        if (causedBy(cause, ConnectException.class)) {
             return new ProbeFailure(FailureReason.CONNECT, "connection refused by " + where);
         }
         if (root instanceof IOException) {
@@ -106,7 +106,7 @@ public class HttpFetcher {
         return new ProbeFailure(FailureReason.ERROR, "request to " + where + " failed: " + safe(root));
     }
 
-    private static boolean inChain(Throwable t, Class<? extends Throwable> type) {
+    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (type.isInstance(c)) {
                 return true;

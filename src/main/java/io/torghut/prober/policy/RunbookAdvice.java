@@ -46,6 +46,9 @@ public final class RunbookAdvice {
                 continue;
             }
             FailureReason reason = state.latest().map(r -> r.reason()).orElse(FailureReason.NONE);
+            // Bad but the latest run passed: hysteresis holds it bad until enough successes. Its latest result says
+            // nothing about what was wrong, so no step may be derived from it (Torghut did answer, ClickHouse did).
+            boolean recovering = state.latest().map(r -> r.success()).orElse(false);
             switch (state.role()) {
                 case SERVICE -> steps.putIfAbsent("A", revisionNotReady());
                 case TRADING -> {
@@ -56,7 +59,7 @@ public final class RunbookAdvice {
                     if (failing != null && failing.contains("clickhouse")) {
                         steps.putIfAbsent("C-clickhouse", clickhouse(reason));
                     }
-                    if (failing == null) {
+                    if (failing == null && !recovering) {
                         steps.putIfAbsent("A", revisionNotReady());
                     }
                 }
@@ -68,7 +71,7 @@ public final class RunbookAdvice {
                     }
                 }
                 case FRESHNESS -> {
-                    if (reason == FailureReason.STALE || reason == FailureReason.NO_DATA) {
+                    if (reason == FailureReason.STALE || reason == FailureReason.NO_DATA || recovering) {
                         steps.putIfAbsent("C-freshness", new NextStep("C",
                                 "TA freshness is stale or unknown while ClickHouse answers: the technical-analysis writers have "
                                         + "stopped. Keep trading paused until " + assessment.name() + " is fresh again, then re-evaluate.",

@@ -2,6 +2,7 @@ package io.torghut.prober.postgres;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** The libpq {@code key=value} connection string: spaces separate pairs, values may be 'single quoted' with \ escapes. */
 final class KeyValueDsn {
@@ -70,8 +71,21 @@ final class KeyValueDsn {
         return params;
     }
 
-    /** Keys are printed in errors; anything odd is replaced so that a mangled password cannot leak through. */
+    /** The libpq connection parameter names: the only words an error message may repeat. */
+    private static final Set<String> KEYWORDS = Set.of("host", "hostaddr", "port", "dbname", "user", "password",
+            "passfile", "require_auth", "channel_binding", "connect_timeout", "client_encoding", "options",
+            "application_name", "fallback_application_name", "keepalives", "keepalives_idle", "keepalives_interval",
+            "keepalives_count", "tcp_user_timeout", "replication", "gssencmode", "sslmode", "sslnegotiation",
+            "requiressl", "sslcompression", "sslcert", "sslkey", "sslkeylogfile", "sslpassword", "sslcertmode",
+            "sslrootcert", "sslcrl", "sslcrldir", "sslsni", "requirepeer", "ssl_min_protocol_version",
+            "ssl_max_protocol_version", "krbsrvname", "gsslib", "gssdelegation", "service", "target_session_attrs",
+            "load_balance_hosts");
+
+    /**
+     * Keys are printed in errors. Only known parameter names are: in {@code password=two words} the "key" that lacks
+     * a value is the second half of the password, and any lower-case word would otherwise pass.
+     */
     private static String safeKey(String key) {
-        return key.matches("[a-z_]{1,40}") ? key : "?";
+        return KEYWORDS.contains(key) ? key : "?";
     }
 }

@@ -2,9 +2,11 @@ package io.torghut.prober.postgres;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Parses the three DSN forms Torghut deployments use into a {@link PostgresTarget}:
@@ -22,6 +24,9 @@ public final class PostgresDsn {
             "connect_timeout", "connectTimeout",
             "target_session_attrs", "targetServerType");
 
+    /** The start of a URL of some other kind: {@code scheme://} or {@code jdbc:}. */
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://|jdbc:");
+
     public static PostgresTarget parse(String dsn) {
         String text = dsn == null ? "" : dsn.strip();
         if (text.isEmpty()) {
@@ -32,6 +37,15 @@ public final class PostgresDsn {
         }
         if (text.startsWith("jdbc:postgresql://")) {
             return fromUri(text.substring("jdbc:postgresql://".length()), true);
+        }
+        if (text.startsWith("jdbc:postgresql:")) {
+            // pgjdbc's short forms jdbc:postgresql:db and jdbc:postgresql:/ mean localhost
+            String rest = text.substring("jdbc:postgresql:".length());
+            return fromUri(rest.startsWith("/") ? rest : "/" + rest, true);
+        }
+        if (SCHEME.matcher(text).lookingAt()) {
+            // otherwise "mysql://u:pw@h/db?ssl=1" would pass as one odd key=value pair aimed at localhost
+            throw new IllegalArgumentException("DB_DSN has an unsupported scheme; use postgresql://, postgres://, jdbc:postgresql: or key=value pairs");
         }
         if (text.contains("=")) {
             return fromKeyValue(text);
@@ -91,14 +105,17 @@ public final class PostgresDsn {
         String port = params.remove("port");
         String database = params.remove("dbname");
         String hostList = host != null ? host : hostaddr != null ? hostaddr : "localhost";
-        if (hostList.startsWith("/")) {
-            throw new IllegalArgumentException("DB_DSN names a Unix socket directory as host; the prober connects over TCP only");
-        }
+        // key=value hosts never carry a port, so a colon means an IPv6 address, which a JDBC URL needs in brackets
+        hostList = Arrays.stream(hostList.split(",", -1)).map(String::strip)
+                .map(h -> h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h).collect(Collectors.joining(","));
         return build(hostList, port, database == null ? "" : database, user, password, renamed(params));
     }
 
     private static PostgresTarget build(String hosts, String port, String database, Optional<String> user,
                                         Optional<String> password, Map<String, String> params) {
+        if (hosts.startsWith("/")) {
+            throw new IllegalArgumentException("DB_DSN names a Unix socket directory as host; the prober connects over TCP only");
+        }
         StringBuilder url = new StringBuilder("jdbc:postgresql://");
         String[] hostNames = hosts.split(",");
         String[] ports = port == null ? new String[0] : port.split(",");

@@ -114,9 +114,18 @@ public class ProbeRunner {
         long start = System.nanoTime();
         Duration budget = Duration.ofMillis((long) (probe.timeout().toMillis() * CLIENT_BUDGET));
         CompletableFuture<ProbeOutcome> outcome = new CompletableFuture<>();
+        // Whoever claims the run first owns clearing "busy": the worker when it starts, or the timeout when the run
+        // was still queued (all workers taken). A cancelled queued task never runs its finally block.
+        AtomicBoolean claimed = new AtomicBoolean();
         Future<?> work = workers.submit(() -> {
+            if (!claimed.compareAndSet(false, true)) {
+                return;
+            }
             try {
-                outcome.complete(probe.check(budget));
+                ProbeOutcome found = probe.check(budget);
+                // null would break the handler below and lose the result without a trace
+                outcome.complete(found != null ? found
+                        : ProbeOutcome.fail(FailureReason.ERROR, "probe returned no outcome (a bug in the probe)"));
             } catch (Throwable unexpected) {
                 outcome.complete(ProbeOutcome.fail(FailureReason.ERROR, "probe failed unexpectedly: " + unexpected));
             } finally {
@@ -126,6 +135,9 @@ public class ProbeRunner {
         return outcome.orTimeout(probe.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((found, error) -> {
                     if (error != null) {
+                        if (claimed.compareAndSet(false, true)) {
+                            busy.set(false);
+                        }
                         work.cancel(true);
                     }
                     ProbeOutcome settled = error == null ? found : ProbeOutcome.fail(FailureReason.TIMEOUT,

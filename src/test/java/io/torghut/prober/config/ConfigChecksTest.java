@@ -1,0 +1,124 @@
+package io.torghut.prober.config;
+
+import static io.torghut.prober.config.TestConfig.clickhouse;
+import static io.torghut.prober.config.TestConfig.freshness;
+import static io.torghut.prober.config.TestConfig.httpTarget;
+import static io.torghut.prober.config.TestConfig.policy;
+import static io.torghut.prober.config.TestConfig.postgres;
+import static io.torghut.prober.config.TestConfig.schedule;
+import static io.torghut.prober.config.TestConfig.session;
+import static io.torghut.prober.config.TestConfig.table;
+import static io.torghut.prober.config.TestConfig.torghut;
+import static io.torghut.prober.config.TestConfig.with;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.torghut.prober.probe.Probe;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ConfigChecksTest {
+    private static final Duration S10 = Duration.ofSeconds(10);
+    private static final Duration S3 = Duration.ofSeconds(3);
+    private static final ZoneId NY = ZoneId.of("America/New_York");
+
+    @Test
+    void defaultsPass() {
+        assertDoesNotThrow(() -> ConfigChecks.check(TestConfig.config()));
+    }
+
+    private static Arguments bad(String what, Supplier<ProberConfig> config, String message) {
+        return Arguments.of(what, config, message);
+    }
+
+    static Stream<Arguments> invalid() {
+        return Stream.of(
+                bad("healthz interval zero", () -> with("torghut", torghut(schedule(Duration.ZERO, S3), schedule(S10, S3))),
+                        "invalid configuration prober.torghut.healthz.interval: must be a positive duration (got PT0S)"),
+                bad("trading-health timeout negative", () -> with("torghut", torghut(schedule(S10, S3), schedule(S10, Duration.ofSeconds(-1)))),
+                        "invalid configuration prober.torghut.trading-health.timeout: must be a positive duration (got PT-1S)"),
+                bad("clickhouse timeout 5ms", () -> with("clickhouse", clickhouse("http://ch", Optional.of("s3cret-ch-pass"), S10, Duration.ofMillis(5))),
+                        "invalid configuration prober.clickhouse.timeout: must be at least 10ms"),
+                bad("freshness interval zero", () -> with("freshness", freshness(Duration.ZERO, S3, Map.of())),
+                        "invalid configuration prober.freshness.interval: must be a positive duration (got PT0S)"),
+                bad("table max-age zero", () -> with("freshness", freshness(S10, S3, Map.of("ta_signals", table("torghut.ta_signals", Duration.ZERO)))),
+                        "invalid configuration prober.freshness.tables.ta_signals.max-age: must be a positive duration (got PT0S)"),
+                bad("postgres timeout zero", () -> with("postgres", postgres(Optional.of("postgresql://u:s3cret@h/db"), S10, Duration.ZERO)),
+                        "invalid configuration prober.postgres.timeout: must be a positive duration (got PT0S)"),
+                bad("extra target interval zero", () -> with("http", Map.of("grafana", httpTarget("http://grafana", Duration.ZERO, S3))),
+                        "invalid configuration prober.http.grafana.interval: must be a positive duration (got PT0S)"),
+                bad("extra target named like a core probe", () -> with("http", Map.of("healthz", httpTarget("http://x", S10, S3))),
+                        "invalid configuration prober.http.healthz: the signal name 'healthz' is already taken by another probe"),
+                bad("freshness table named postgres", () -> with("freshness", freshness(S10, S3,
+                                Map.of("postgres", table("torghut.ta_signals", Duration.ofMinutes(5))))),
+                        "invalid configuration prober.freshness.tables.postgres: the signal name 'postgres' is already taken by another probe"),
+                bad("extra target named like a table", () -> with("http", Map.of("ta_signals", httpTarget("http://x", S10, S3))),
+                        "invalid configuration prober.http.ta_signals: the signal name 'ta_signals' is already taken by another probe"),
+                bad("evaluate-every zero", () -> with("policy", policy(Duration.ZERO)),
+                        "invalid configuration prober.policy.evaluate-every: must be a positive duration (got PT0S)"),
+                bad("session open after close", () -> with("session", session(NY, LocalTime.of(16, 0), LocalTime.of(9, 30),
+                                Set.of(DayOfWeek.MONDAY), false)),
+                        "invalid configuration prober.session.open: must be before prober.session.close (09:30)"),
+                bad("no session days", () -> with("session", session(NY, LocalTime.of(9, 30), LocalTime.of(16, 0), Set.of(), false)),
+                        "invalid configuration prober.session.days: must name at least one day"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalid")
+    void invalidValuesNameTheKey(String what, Supplier<ProberConfig> config, String message) {
+        ConfigProblem problem = assertThrows(ConfigProblem.class, () -> ConfigChecks.check(config.get()));
+        assertEquals(message, problem.getMessage());
+    }
+
+    @Test
+    void alwaysOpenSkipsTheHoursCheck() {
+        ProberConfig config = with("session", session(ZoneId.of("UTC"), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, Set.of(DayOfWeek.MONDAY), true));
+        assertDoesNotThrow(() -> ConfigChecks.check(config));
+    }
+
+    @Test
+    void probesAreBuiltFromConfigAndABadUrlOrDsnNamesItsKeyAndEnv() {
+        ProberConfig badUrl = with("clickhouse", clickhouse("http://default:s3cret-ch-pass@ch:8123", Optional.of("s3cret-ch-pass"), S10, S3));
+        ConfigProblem problem = assertThrows(ConfigProblem.class, () -> ProberBeans.probes(badUrl, null));
+        assertEquals("invalid configuration prober.clickhouse.url (TA_CLICKHOUSE_URL): ClickHouse URL must not carry credentials; "
+                + "use TA_CLICKHOUSE_USERNAME and TA_CLICKHOUSE_PASSWORD", problem.getMessage());
+
+        ProberConfig badDsn = with("postgres", postgres(Optional.of("host=h password='s3cret"), S10, S3));
+        ConfigProblem dsn = assertThrows(ConfigProblem.class, () -> ProberBeans.probes(badDsn, null));
+        assertEquals("invalid configuration prober.postgres.dsn (DB_DSN): DB_DSN has an unterminated quoted value for key 'password'",
+                dsn.getMessage());
+
+        assertEquals(List.of("healthz", "trading-health", "clickhouse", "ta_microbars", "ta_signals", "postgres"),
+                ProberBeans.probes(TestConfig.config(), null).stream().map(Probe::name).toList());
+    }
+
+    @Test
+    void contributedProbesMustNotReuseAName() {
+        List<Probe> probes = new ArrayList<>(ProberBeans.probes(TestConfig.config(), null));
+        assertDoesNotThrow(() -> ProberBeans.requireUniqueNames(probes));
+        probes.add(probes.get(0));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ProberBeans.requireUniqueNames(probes));
+        assertEquals("two probes are named 'healthz'", e.getMessage());
+    }
+
+    @Test
+    void aValueNoTestSetFailsWithItsName() {
+        ProberConfig.Scheduler scheduler = TestConfig.fake(ProberConfig.Scheduler.class, Map.of());
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, scheduler::maxConcurrency);
+        assertEquals("Scheduler.maxConcurrency() is not set in this test", e.getMessage());
+    }
+}

@@ -1,0 +1,57 @@
+package io.torghut.prober.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.torghut.prober.probe.FailureReason;
+import io.torghut.prober.probe.ProbeOutcome;
+import io.torghut.prober.probe.ProbeResult;
+import io.torghut.prober.probe.SignalRole;
+import io.torghut.prober.signal.Hysteresis;
+import io.torghut.prober.signal.SignalStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class VerdictTrackerTest {
+
+    @Test
+    void reEvaluatesOnEveryResultAndOnDemandWithTheClockAndTradingState() {
+        SignalStore store = new SignalStore(new Hysteresis(2, 2));
+        store.register("postgres", SignalRole.DEPENDENCY, Optional.empty());
+        AtomicReference<Optional<Boolean>> trading = new AtomicReference<>(Optional.of(true));
+        TradingStateSource source = new TradingStateSource() {
+            @Override public Optional<Boolean> tradingEnabled() { return trading.get(); }
+            @Override public String describe() { return "test"; }
+        };
+        Instant now = Instant.parse("2026-03-09T15:00:00Z");
+        VerdictTracker tracker = new VerdictTracker(store, new Policy(TradingSession.usEquities(Set.of())),
+                Clock.fixed(now, ZoneOffset.UTC), source);
+        List<VerdictLevel> seen = new ArrayList<>();
+        tracker.onVerdict(v -> seen.add(v.level()));
+        tracker.onVerdict(v -> {
+            throw new IllegalStateException("a broken listener does not stop the others");
+        });
+
+        // before any result: unknown dependency counts as bad
+        assertEquals(VerdictLevel.PAUSE_RECOMMENDED, tracker.current().level());
+        store.record(new ProbeResult("postgres", ProbeOutcome.ok("up"), Duration.ZERO, now));
+        assertEquals(VerdictLevel.HEALTHY, tracker.current().level());
+        store.record(new ProbeResult("postgres", ProbeOutcome.fail(FailureReason.CONNECT, "refused"), Duration.ZERO, now));
+        assertEquals(VerdictLevel.HEALTHY, tracker.current().level(), "one failure is not enough (hysteresis)");
+        store.record(new ProbeResult("postgres", ProbeOutcome.fail(FailureReason.CONNECT, "refused"), Duration.ZERO, now));
+        assertEquals(VerdictLevel.PAUSE_RECOMMENDED, tracker.current().level());
+
+        trading.set(Optional.of(false));
+        assertEquals(VerdictLevel.DEGRADED, tracker.evaluate().level());
+        assertEquals(List.of(VerdictLevel.HEALTHY, VerdictLevel.HEALTHY, VerdictLevel.PAUSE_RECOMMENDED, VerdictLevel.DEGRADED), seen);
+        assertEquals(now, tracker.current().evaluatedAt());
+        assertEquals("test", tracker.tradingState().describe());
+    }
+}
