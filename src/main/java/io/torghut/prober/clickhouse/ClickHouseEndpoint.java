@@ -17,8 +17,10 @@ public record ClickHouseEndpoint(URI base, Optional<String> database) {
             throw new IllegalArgumentException("ClickHouse URL is empty");
         }
         String httpForm = text;
+        boolean tls = text.matches("(?i).*[?&]ssl=true(&.*)?$");
         if (text.startsWith("jdbc:clickhouse://")) {
-            httpForm = "http://" + text.substring("jdbc:clickhouse://".length());
+            // The JDBC form says TLS with ?ssl=true; the HTTP interface then answers https on the same port.
+            httpForm = (tls ? "https://" : "http://") + text.substring("jdbc:clickhouse://".length());
         } else if (text.startsWith("jdbc:ch://")) {
             httpForm = "http://" + text.substring("jdbc:ch://".length());
         } else if (text.startsWith("clickhouse://")) {

@@ -70,11 +70,17 @@ public final class Policy {
                 bad ? why(state, counts, sessionOpen) : "");
     }
 
+    /** Stale means the age was measured and too old; a failed query or an empty table only makes it unknown. */
+    private static boolean measuredStale(SignalState state) {
+        return state.health() != Health.UNKNOWN
+                && state.latest().map(r -> r.reason() == io.torghut.prober.probe.FailureReason.STALE).orElse(false);
+    }
+
     private static String why(SignalState state, boolean counts, boolean sessionOpen) {
         String detail = state.latest().map(r -> r.reason().label() + ": " + r.detail()).orElse("no result yet");
         String what = switch (state.role()) {
-            case FRESHNESS -> state.health() == Health.UNKNOWN ? state.name() + " freshness unknown (counted as stale)"
-                    : state.name() + " stale";
+            case FRESHNESS -> measuredStale(state) ? state.name() + " stale"
+                    : state.name() + " freshness unknown (counted as stale)";
             case TRADING -> state.name() + " failing";
             default -> state.name() + (state.health() == Health.UNKNOWN ? " unknown" : " down");
         };

@@ -16,6 +16,7 @@ import java.util.function.BiConsumer;
  * snapshots. Listeners are told after each update and must not block.
  */
 public class SignalStore {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SignalStore.class);
     private final Map<String, SignalState> states = new LinkedHashMap<>();
     private final Hysteresis hysteresis;
     private final List<BiConsumer<SignalState, SignalState>> listeners = new CopyOnWriteArrayList<>();
@@ -42,7 +43,12 @@ public class SignalStore {
             states.put(result.probe(), after);
         }
         for (BiConsumer<SignalState, SignalState> listener : listeners) {
-            listener.accept(before, after);
+            try {
+                listener.accept(before, after);
+            } catch (RuntimeException e) {
+                // One broken consumer must not starve the others (metrics, verdict) of results.
+                LOG.errorf("signal listener failed on %s: %s", after.name(), e.toString());
+            }
         }
         return after;
     }
