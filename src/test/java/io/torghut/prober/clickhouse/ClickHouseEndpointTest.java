@@ -24,6 +24,7 @@ class ClickHouseEndpointTest {
             http://ch:8123//torghut//                                | http://ch:8123/         | torghut
             jdbc:clickhouse://ch:8123/torghut                        | http://ch:8123/         | torghut
             jdbc:clickhouse://ch:8123/torghut?ssl=false&socket_timeout=3000 | http://ch:8123/  | torghut
+            jdbc:clickhouse://ch:8443/torghut?ssl=true               | https://ch:8443/        | torghut
             jdbc:clickhouse://ch:8123                                | http://ch:8123/         |
             jdbc:ch://ch/torghut                                     | http://ch:8123/         | torghut
             clickhouse://ch:8123/torghut                             | http://ch:8123/         | torghut

@@ -93,6 +93,17 @@ class PolicyTest {
     }
 
     @Test
+    void aFreshnessQueryThatFailedIsUnknownNotStale() {
+        SignalSnapshot snapshot = Signals.of(
+                Signals.bad("ta_signals", SignalRole.FRESHNESS, FailureReason.TIMEOUT, "no answer within 4500ms", 2));
+        Verdict verdict = POLICY.evaluate(snapshot, OPEN, Optional.of(true));
+        assertEquals(VerdictLevel.PAUSE_RECOMMENDED, verdict.level());
+        assertEquals(List.of("ta_signals freshness unknown (counted as stale) (2 failures in a row) - timeout: no answer within 4500ms"),
+                verdict.reasons());
+        assertTrue(verdict.signal("ta_signals").orElseThrow().stale());
+    }
+
+    @Test
     void assessmentsSayWhyASignalDoesNotCount() {
         SignalSnapshot snapshot = Signals.of(
                 Signals.bad("ta_signals", SignalRole.FRESHNESS, FailureReason.STALE, "old", 2),
