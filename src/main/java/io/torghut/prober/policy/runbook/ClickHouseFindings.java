@@ -84,7 +84,7 @@ public final class ClickHouseFindings {
 
     public static Optional<Finding> unreachable(Optional<KnativeObservation> obs, FindingContext ctx) {
         RunbookNames n = ctx.names();
-        boolean probeDown = ctx.health("clickhouse") == Health.BAD;
+        boolean probeDown = ctx.dependencyHealth("clickhouse") == Health.BAD;
         String failingDeps = ctx.signal("trading-health").flatMap(s -> s.latest())
                 .map(r -> r.evidence().getOrDefault("failing_dependencies", "")).orElse("");
         boolean torghutSays = failingDeps.contains("clickhouse");

@@ -29,7 +29,7 @@ public final class DependencyFindings {
         List<String> deps = hits.hits().stream().map(l -> l.hit().dependency().orElse("")).filter(d -> !d.isEmpty())
                 .distinct().sorted().toList();
         for (String dep : deps) {
-            Health own = ctx.health(dep);
+            Health own = ctx.dependencyHealth(dep);
             String detail = ctx.detail(dep);
             switch (own) {
                 case BAD -> {
@@ -42,7 +42,8 @@ public final class DependencyFindings {
                     advice.add("The prober reaches " + dep + " but Torghut does not: check the address Torghut uses ("
                             + ("postgres".equals(dep) ? "DB_DSN host" : "TA_CLICKHOUSE_URL") + ") and NetworkPolicies.");
                 }
-                case UNKNOWN -> evidence.add("the prober's own " + dep + " probe has no result yet: not cross-checked");
+                case UNKNOWN -> evidence.add("the prober's own " + dep + " probe has no usable result"
+                        + (detail.isEmpty() ? "" : " (" + detail + ")") + ": not cross-checked");
             }
             commands.add("postgres".equals(dep) ? n.kubectl("get cluster.postgresql.cnpg.io " + n.cluster())
                     : n.kubectl("get svc,endpoints " + ClickHouseFindings.serviceName(obs, n)));

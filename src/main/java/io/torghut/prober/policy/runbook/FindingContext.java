@@ -1,6 +1,7 @@
 package io.torghut.prober.policy.runbook;
 
 import io.torghut.prober.policy.Verdict;
+import io.torghut.prober.probe.FailureReason;
 import io.torghut.prober.signal.Health;
 import io.torghut.prober.signal.SignalState;
 import java.time.Duration;
@@ -20,6 +21,16 @@ public record FindingContext(Verdict verdict, Instant now, Duration rolloutGrace
     /** The prober's own view of a dependency signal ({@code postgres}, {@code clickhouse}): UNKNOWN when absent. */
     public Health health(String name) {
         return signal(name).map(SignalState::health).orElse(Health.UNKNOWN);
+    }
+
+    /**
+     * The prober's own probe of a dependency fails for a reason about the dependency. A {@code config} failure (DB_DSN
+     * not set) is the prober's own configuration, not evidence that the dependency is down: it counts as not known.
+     */
+    public Health dependencyHealth(String name) {
+        Health health = health(name);
+        boolean config = signal(name).flatMap(SignalState::latest).map(r -> r.reason() == FailureReason.CONFIG).orElse(false);
+        return health == Health.BAD && config ? Health.UNKNOWN : health;
     }
 
     /** {@code connect: Connection refused} style, or empty. */

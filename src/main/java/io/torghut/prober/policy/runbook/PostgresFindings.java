@@ -16,7 +16,7 @@ public final class PostgresFindings {
         Optional<CnpgObservation.Cluster> cluster = cnpg.flatMap(CnpgObservation::cluster);
         CnpgHealth.Judgement judgement = cluster.map(CnpgHealth::judge)
                 .orElse(new CnpgHealth.Judgement(CnpgHealth.Level.HEALTHY, List.of()));
-        boolean probeDown = ctx.health("postgres") == Health.BAD;
+        boolean probeDown = ctx.dependencyHealth("postgres") == Health.BAD;
         if (judgement.level() == CnpgHealth.Level.HEALTHY && !probeDown) {
             return Optional.empty();
         }

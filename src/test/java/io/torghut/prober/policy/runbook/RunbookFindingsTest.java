@@ -90,6 +90,9 @@ class RunbookFindingsTest {
                         new CnpgObservation(NOW, Optional.empty(), List.of(new AccessProblem(AccessProblem.Kind.NOT_FOUND, "list",
                                 "clusters.postgresql.cnpg.io", "", "torghut", "HTTP 404"))), healthyVerdict(),
                         List.of("WARNING - kubernetes-access")),
+                Arguments.of("the prober has no DB_DSN: its own configuration, not a Postgres finding", healthy, healthyDb,
+                        verdict(VerdictLevel.DEGRADED, List.of("postgres down - config"), signal("postgres", SignalRole.DEPENDENCY,
+                                Health.BAD, FailureReason.CONFIG, "DB_DSN is not set (prober.postgres.dsn)")), List.of()),
                 Arguments.of("nothing read yet", null, null, healthyVerdict(), List.of()));
     }
 
