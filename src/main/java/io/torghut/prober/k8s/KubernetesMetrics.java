@@ -39,8 +39,11 @@ public class KubernetesMetrics {
                     .description("1 while the runbook finding is present")
                     .tag("procedure", id.getValue()).tag("finding", id.getKey()).register(registry);
         }
+        if (!config.enabled()) {
+            return; // an "API down" series for a prober told not to read the API would only page people
+        }
         Gauge.builder(PREFIX + "kubernetes_api_up", state, KubernetesMetrics::apiUp)
-                .description("1 when the last reads of the Knative and CNPG objects all succeeded (0: RBAC, missing CRD, API down, not read yet, or disabled)")
+                .description("1 when the last reads of the Knative and CNPG objects all succeeded (0: RBAC, missing CRD, API down, not read yet); absent when disabled")
                 .register(registry);
     }
 
