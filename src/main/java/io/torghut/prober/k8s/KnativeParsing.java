@@ -63,7 +63,10 @@ public final class KnativeParsing {
         return containers.isEmpty() ? null : containers.get(0);
     }
 
-    /** Plain values are kept; for secret references only the Secret's name and key. */
+    /** The only env values the findings need; any other value (someone may inline a password) is dropped at once. */
+    static final java.util.Set<String> KEPT_VALUES = java.util.Set.of("TRADING_ENABLED", "TA_CLICKHOUSE_URL", "CLICKHOUSE_HOST");
+
+    /** Names always; plain values only for {@link #KEPT_VALUES}; for secret references only the Secret's name and key. */
     static List<EnvVar> env(Object container) {
         List<EnvVar> env = new ArrayList<>();
         for (Object e : Fields.list(container, "env")) {
@@ -74,7 +77,8 @@ public final class KnativeParsing {
             } else if (Fields.at(e, "valueFrom") != null) {
                 env.add(new EnvVar(name, Optional.empty(), Optional.empty(), Optional.empty(), true));
             } else {
-                env.add(EnvVar.plain(name, Fields.text(e, "value")));
+                env.add(KEPT_VALUES.contains(name) ? EnvVar.plain(name, Fields.text(e, "value"))
+                        : new EnvVar(name, Optional.empty(), Optional.empty(), Optional.empty(), false));
             }
         }
         return env;

@@ -57,7 +57,9 @@ public class KubernetesReads {
     public List<GenericKubernetesResource> list(ResourceDefinitionContext type, String labelSelector) throws ReadFailure {
         try {
             var op = client.genericKubernetesResources(type).inNamespace(namespace);
-            return (labelSelector == null ? op.list() : op.withLabelSelector(labelSelector).list()).getItems();
+            // Without a selector this only asks "is the type served?": one item is enough.
+            return (labelSelector == null ? op.list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withLimit(1L).build())
+                    : op.withLabelSelector(labelSelector).list()).getItems();
         } catch (RuntimeException e) {
             throw classify(e, "list", resource(type), "");
         }

@@ -135,7 +135,7 @@ class KubernetesScenariosTest {
     void cnpgNotInstalledSaysTheCrdIsMissing() {
         load("healthy.yaml", Map.of(P41, "healthy.log"));
         client.genericKubernetesResources(KubernetesReads.CNPG).inNamespace("torghut").delete();
-        server.expect().get().withPath("/apis/postgresql.cnpg.io/v1/namespaces/torghut/clusters")
+        server.expect().get().withPath("/apis/postgresql.cnpg.io/v1/namespaces/torghut/clusters?limit=1")
                 .andReturn(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"the server could not "
                         + "find the requested resource\",\"reason\":\"NotFound\",\"code\":404}").once();
         runAll();
