@@ -88,6 +88,7 @@ class KubernetesScenariosTest {
         assertEquals("image: " + BAD, gitops.get("line"));
         assertEquals("image: " + GOOD, gitops.get("change"));
         String text = given().get("/diagnose").then().statusCode(200).extract().asString();
+        System.out.println("SAMPLE /diagnose text:\n" + text);
         assertTrue(text.contains("CRITICAL [B] uuid-json-serialization"), text);
         assertTrue(text.contains("change: image: " + GOOD), text);
         assertTrue(metrics().contains("torghut_prober_findings{finding=\"uuid-json-serialization\",procedure=\"B\"} 1.0"));
@@ -212,6 +213,7 @@ class KubernetesScenariosTest {
      * format over a plain JDK HttpClient (RestAssured adds its own milliseconds), after 200 warm-up requests.
      */
     private void measureDiagnose() {
+        int apiRequestsBefore = server.getKubernetesMockServer().getRequestCount();
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.net.URI uri = java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/diagnose");
         for (String accept : List.of("application/json", "text/plain")) {
@@ -233,6 +235,7 @@ class KubernetesScenariosTest {
                     accept, sorted.length, sorted[sorted.length / 2] / 1000.0, sorted[sorted.length * 9 / 10] / 1000.0,
                     sorted[sorted.length * 99 / 100] / 1000.0, sorted[sorted.length - 1] / 1000.0);
         }
+        assertEquals(apiRequestsBefore, server.getKubernetesMockServer().getRequestCount(), "/diagnose never calls the Kubernetes API");
         assertEquals(VerdictLevel.DEGRADED, verdicts.current().level(), Arrays.toString(verdicts.current().reasons().toArray()));
     }
 }
