@@ -50,7 +50,9 @@ class KubernetesScenariosTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("prober.kubernetes.interval", "1h", "prober.policy.failures-to-bad", "1",
-                    "prober.policy.successes-to-good", "1", "prober.session.always-open", "true");
+                    "prober.policy.successes-to-good", "1", "prober.session.always-open", "true",
+                    "prober.kubernetes.log-signatures.gunicorn-worker-timeout.regex", "WORKER TIMEOUT \\(pid:\\d+\\)",
+                    "prober.kubernetes.log-signatures.python-traceback.enabled", "false");
         }
     }
 
@@ -62,6 +64,16 @@ class KubernetesScenariosTest {
     ProbeRunner runner;
     @Inject
     VerdictTracker verdicts;
+    @Inject
+    KubernetesConfig config;
+
+    @Test
+    void logSignaturesAreConfigurable() {
+        List<LogSignature> signatures = LogSignatures.from(config.logSignatures());
+        assertTrue(signatures.stream().anyMatch(s -> s.id().equals("gunicorn-worker-timeout") && s.finding().equals("startup-crash")
+                && s.pattern().matcher("[CRITICAL] WORKER TIMEOUT (pid:17)").find()), signatures.toString());
+        assertTrue(signatures.stream().noneMatch(s -> s.id().equals("python-traceback")));
+    }
 
     @Test
     void healthyClusterHasNoFindingsAtAll() {
