@@ -52,7 +52,7 @@ class KubernetesScenariosTest {
             return Map.of("prober.kubernetes.interval", "1h", "prober.policy.failures-to-bad", "1",
                     "prober.policy.successes-to-good", "1", "prober.session.always-open", "true",
                     "prober.kubernetes.log-signatures.gunicorn-worker-timeout.regex", "WORKER TIMEOUT \\(pid:\\d+\\)",
-                    "prober.kubernetes.log-signatures.python-traceback.enabled", "false");
+                    "prober.kubernetes.log-signatures.application-startup-failed.enabled", "false");
         }
     }
 
@@ -72,7 +72,7 @@ class KubernetesScenariosTest {
         List<LogSignature> signatures = LogSignatures.from(config.logSignatures());
         assertTrue(signatures.stream().anyMatch(s -> s.id().equals("gunicorn-worker-timeout") && s.finding().equals("startup-crash")
                 && s.pattern().matcher("[CRITICAL] WORKER TIMEOUT (pid:17)").find()), signatures.toString());
-        assertTrue(signatures.stream().noneMatch(s -> s.id().equals("python-traceback")));
+        assertTrue(signatures.stream().noneMatch(s -> s.id().equals("application-startup-failed")));
     }
 
     @Test

@@ -80,7 +80,8 @@ public final class RevisionFindings {
         List<String> evidence = ksvc.conditions().stream().filter(c -> !c.isTrue()).map(c -> "ksvc " + ksvc.name() + ": " + c.describe()).toList();
         return Optional.of(new Finding(FindingIds.KSVC_NOT_READY, "A", Severity.WARNING,
                 "ksvc " + ksvc.name() + " is not Ready although its newest revision is", evidence, List.of(ksvc.name()),
-                List.of(n.kubectl("describe ksvc " + n.service()), n.kubectl("get route,ingress.networking.internal.knative.dev")),
+                List.of(n.kubectl("describe ksvc " + n.service()), n.kubectl("get routes.serving.knative.dev " + n.service()),
+                        n.kubectl("get ingresses.networking.internal.knative.dev " + n.service())),
                 List.of(), List.of("Check RoutesReady: the route or ingress is not programmed.")));
     }
 

@@ -80,7 +80,24 @@ class FindingDetailsTest {
     }
 
     @Test
-    void aMissingKeyOfTheClickHouseSecretNamesThePassword() {
+    void aMissingKeyOfTheClickHouseSecretNamesThePasswordVariable() {
+        KnativeObservation obs = knative("missing-secret.yaml", Map.of(P41, "healthy.log"));
+        KnativeObservation keyMissing = new KnativeObservation(obs.observedAt(), obs.service(), obs.revisions().stream()
+                .map(r -> new io.torghut.prober.k8s.RevisionInfo(r.name(), r.created(), List.of(new io.torghut.prober.k8s.Condition(
+                        "Ready", "False", "CreateContainerConfigError", "")), r.image(), r.imageDigest(), r.env())).toList(),
+                obs.pods().stream().map(p -> new io.torghut.prober.k8s.PodInfo(p.name(), p.revision(), p.created(), p.phase(),
+                        p.containers().stream().map(c -> !c.waitingReason().equals("CreateContainerConfigError") ? c
+                                : new io.torghut.prober.k8s.PodInfo.ContainerState(c.name(), false, 0, false, c.waitingReason(),
+                                "couldn't find key password in Secret torghut/torghut-clickhouse-auth", "", Optional.empty())).toList()))
+                        .toList(), obs.logs(), obs.problems());
+        Finding f = only(RunbookFindings.evaluate(Optional.of(keyMissing), Optional.empty(), ctx(healthyVerdict())), FindingIds.MISSING_SECRET);
+        assertEquals("pods of torghut-00043 cannot start: missing Secret torghut-clickhouse-auth key password (for TA_CLICKHOUSE_PASSWORD)",
+                f.summary());
+        assertTrue(f.advice().get(0).contains("ClickHouse password"), f.advice().toString());
+    }
+
+    @Test
+    void aMissingKeyOfTheClickHouseSecretIsParsed() {
         assertEquals(new SecretFindings.Missing("torghut-clickhouse-auth", Optional.of("password"),
                         "couldn't find key password in Secret torghut/torghut-clickhouse-auth"),
                 SecretFindings.parse("couldn't find key password in Secret torghut/torghut-clickhouse-auth").orElseThrow());
