@@ -59,6 +59,9 @@ public class KnativeReader {
                 return observation(ksvc, revisions, pods, logs, problems);
             }
         }
+        if (spent(deadline, "list", KubernetesReads.resource(KubernetesReads.REVISIONS), problems)) {
+            return observation(ksvc, revisions, pods, logs, problems);
+        }
         try {
             reads.list(KubernetesReads.REVISIONS, "serving.knative.dev/service=" + service).stream()
                     .map(r -> KnativeParsing.revision(r, container))
@@ -76,6 +79,9 @@ public class KnativeReader {
         ksvc.ifPresent(s -> targets.addAll(s.servingRevisions()));
         boolean logsAllowed = true;
         for (String revision : targets) {
+            if (spent(deadline, "list", "pods", problems)) {
+                break;
+            }
             List<PodInfo> revisionPods;
             try {
                 revisionPods = reads.pods("serving.knative.dev/revision=" + revision).stream().map(PodParsing::pod)
@@ -129,6 +135,16 @@ public class KnativeReader {
         boolean truncated = body.get().length() >= maxBytes;
         List<String> lines = LogScanner.lines(body.get(), truncated);
         return new LogTail(pod.name(), container, previous, lines.size(), scanner.scan(lines), Optional.empty());
+    }
+
+    /** The round's budget is gone (a slow API): record it and stop, so the round ends before the hard timeout. */
+    private boolean spent(long deadline, String verb, String resource, List<AccessProblem> problems) {
+        if (System.nanoTime() <= deadline) {
+            return false;
+        }
+        problems.add(new AccessProblem(AccessProblem.Kind.TIMEOUT, verb, resource, "", reads.namespace(),
+                "the round's time budget was spent before this read"));
+        return true;
     }
 
     /** Nothing else will work either: stop the round instead of waiting out every remaining call. */

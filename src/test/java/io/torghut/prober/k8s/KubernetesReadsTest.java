@@ -62,6 +62,28 @@ class KubernetesReadsTest {
     }
 
     @Test
+    void aSpentBudgetStopsTheRoundBeforeTheNextRead() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (KubernetesClient base = client(port)) {
+            KnativeReader reader = new KnativeReader(new KubernetesReads(base, "torghut", 1000) {
+                @Override
+                public java.util.Optional<io.fabric8.kubernetes.api.model.GenericKubernetesResource> get(
+                        io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext type, String name) {
+                    return java.util.Optional.empty(); // answered, but the budget below is already gone
+                }
+            }, "torghut", "user-container", 200, 262144, 2, new LogScanner(LogSignatures.defaults(), new Redactor()), Clock.systemUTC());
+            KnativeObservation obs = reader.read(Duration.ZERO.minusMillis(1));
+            assertEquals(List.of(AccessProblem.Kind.NOT_FOUND, AccessProblem.Kind.TIMEOUT),
+                    obs.problems().stream().map(AccessProblem::kind).toList(), obs.problems().toString());
+            assertEquals("timeout: list revisions.serving.knative.dev in torghut - the API server did not answer in time",
+                    obs.problems().get(1).describe());
+        }
+    }
+
+    @Test
     void aClosedPortIsUnreachable() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
