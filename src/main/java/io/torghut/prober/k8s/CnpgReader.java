@@ -1,0 +1,44 @@
+package io.torghut.prober.k8s;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads {@code clusters.postgresql.cnpg.io/<cluster>}'s status. */
+public class CnpgReader {
+    private final KubernetesReads reads;
+    private final String cluster;
+    private final Clock clock;
+
+    public CnpgReader(KubernetesReads reads, String cluster, Clock clock) {
+        this.reads = reads;
+        this.cluster = cluster;
+        this.clock = clock;
+    }
+
+    public CnpgObservation read() {
+        try {
+            Optional<GenericKubernetesResource> found = reads.get(KubernetesReads.CNPG, cluster);
+            if (found.isEmpty()) {
+                return new CnpgObservation(clock.instant(), Optional.empty(), List.of(new AccessProblem(AccessProblem.Kind.NOT_FOUND,
+                        "get", KubernetesReads.resource(KubernetesReads.CNPG), cluster, reads.namespace(), "no such CNPG cluster")));
+            }
+            return new CnpgObservation(clock.instant(), Optional.of(parse(found.get())), List.of());
+        } catch (ReadFailure failure) {
+            return new CnpgObservation(clock.instant(), Optional.empty(), List.of(failure.problem()));
+        }
+    }
+
+    /** Pure. */
+    public static CnpgObservation.Cluster parse(GenericKubernetesResource resource) {
+        Map<String, Object> body = resource.getAdditionalProperties();
+        int instances = Fields.number(body, "status", "instances");
+        return new CnpgObservation.Cluster(resource.getMetadata().getName(), Fields.text(body, "status", "phase"),
+                Fields.text(body, "status", "phaseReason"),
+                instances > 0 ? instances : Fields.number(body, "spec", "instances"),
+                Fields.number(body, "status", "readyInstances"), Fields.text(body, "status", "currentPrimary"),
+                Fields.text(body, "status", "targetPrimary"), KnativeParsing.conditions(body));
+    }
+}

@@ -1,0 +1,70 @@
+package io.torghut.prober.k8s;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.torghut.prober.diagnose.DiagnosisSection;
+import io.torghut.prober.policy.runbook.Finding;
+import io.torghut.prober.policy.runbook.GitOpsStep;
+import jakarta.inject.Singleton;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The {@code findings} section of /diagnose: runbook findings, most severe first. Reads stored state only. */
+@Singleton
+public class FindingsSection implements DiagnosisSection {
+    private final FindingsTracker findings;
+    private final KubernetesState state;
+    private final KubernetesConfig config;
+
+    public FindingsSection(FindingsTracker findings, KubernetesState state, KubernetesConfig config) {
+        this.findings = findings;
+        this.state = state;
+        this.config = config;
+    }
+
+    /** The JSON value: the findings and when the Kubernetes objects were last read (null: never). */
+    @RegisterForReflection
+    public record Report(boolean kubernetesEnabled, String knativeReadAt, String cnpgReadAt, List<Finding> findings) {
+    }
+
+    @Override public String id() { return "findings"; }
+    @Override public int order() { return 10; }
+    @Override public String title() { return "FINDINGS (runbook: Operations: Knative Revision Failures; most severe first)"; }
+
+    @Override
+    public List<String> textLines() {
+        List<String> lines = new ArrayList<>();
+        Report report = json();
+        lines.add("  kubernetes: " + (report.kubernetesEnabled() ? "knative read " + orNever(report.knativeReadAt())
+                + ", cnpg read " + orNever(report.cnpgReadAt()) : "disabled (prober.kubernetes.enabled=false)"));
+        if (report.findings().isEmpty()) {
+            lines.add("  none");
+        }
+        int n = 1;
+        for (Finding f : report.findings()) {
+            lines.add(String.format(Locale.ROOT, "%2d. %-8s [%s] %s: %s", n++, f.severity(), f.procedure(), f.id(), f.summary()));
+            f.evidence().forEach(e -> lines.add("      - " + e));
+            f.commands().forEach(c -> lines.add("      $ " + c));
+            for (GitOpsStep step : f.gitops()) {
+                lines.add("      gitops " + step.file() + ":");
+                lines.add("        line:   " + step.line());
+                lines.add("        change: " + step.change());
+            }
+            f.advice().forEach(a -> lines.add("      > " + a));
+        }
+        return lines;
+    }
+
+    @Override
+    public Report json() {
+        return new Report(config.enabled(),
+                state.knative().map(o -> o.observedAt().truncatedTo(ChronoUnit.MILLIS).toString()).orElse(null),
+                state.cnpg().map(o -> o.observedAt().truncatedTo(ChronoUnit.MILLIS).toString()).orElse(null),
+                findings.current());
+    }
+
+    private static String orNever(String at) {
+        return at == null ? "never" : at;
+    }
+}

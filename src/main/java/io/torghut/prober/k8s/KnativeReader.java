@@ -1,0 +1,162 @@
+package io.torghut.prober.k8s;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the Knative service, its revisions, the pods of the newest and of the serving revisions, and their log tails
+ * (current, and previous when the container restarted). Stops early when the API is unreachable, unauthorized or slow,
+ * and skips logs once the round's time budget is spent: it never outlives the probe's timeout by much.
+ */
+public class KnativeReader {
+    /** Older revisions only matter as rollback candidates; a few are enough. */
+    static final int MAX_REVISIONS = 10;
+    private final KubernetesReads reads;
+    private final String service;
+    private final String container;
+    private final int tailLines;
+    private final int maxBytes;
+    private final int podsPerRevision;
+    private final LogScanner scanner;
+    private final Clock clock;
+
+    public KnativeReader(KubernetesReads reads, String service, String container, int tailLines, int maxBytes,
+                         int podsPerRevision, LogScanner scanner, Clock clock) {
+        this.reads = reads;
+        this.service = service;
+        this.container = container;
+        this.tailLines = tailLines;
+        this.maxBytes = maxBytes;
+        this.podsPerRevision = podsPerRevision;
+        this.scanner = scanner;
+        this.clock = clock;
+    }
+
+    public KnativeObservation read(Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        List<AccessProblem> problems = new ArrayList<>();
+        Optional<KnativeServiceInfo> ksvc = Optional.empty();
+        List<RevisionInfo> revisions = new ArrayList<>();
+        List<PodInfo> pods = new ArrayList<>();
+        List<LogTail> logs = new ArrayList<>();
+        try {
+            Optional<GenericKubernetesResource> found = reads.get(KubernetesReads.KSVC, service);
+            if (found.isEmpty()) {
+                problems.add(new AccessProblem(AccessProblem.Kind.NOT_FOUND, "get", KubernetesReads.resource(KubernetesReads.KSVC),
+                        service, reads.namespace(), "no such Knative service"));
+            }
+            ksvc = found.map(r -> KnativeParsing.service(r, container));
+        } catch (ReadFailure failure) {
+            problems.add(failure.problem());
+            if (fatal(failure)) {
+                return observation(ksvc, revisions, pods, logs, problems);
+            }
+        }
+        if (spent(deadline, "list", KubernetesReads.resource(KubernetesReads.REVISIONS), problems)) {
+            return observation(ksvc, revisions, pods, logs, problems);
+        }
+        try {
+            reads.list(KubernetesReads.REVISIONS, "serving.knative.dev/service=" + service).stream()
+                    .map(r -> KnativeParsing.revision(r, container))
+                    .sorted(Comparator.comparing(RevisionInfo::created).thenComparing(RevisionInfo::name).reversed())
+                    .limit(MAX_REVISIONS).forEach(revisions::add);
+        } catch (ReadFailure failure) {
+            problems.add(failure.problem());
+            if (fatal(failure)) {
+                return observation(ksvc, revisions, pods, logs, problems);
+            }
+        }
+        KnativeObservation partial = observation(ksvc, revisions, pods, logs, problems);
+        Set<String> targets = new LinkedHashSet<>();
+        partial.newest().ifPresent(r -> targets.add(r.name()));
+        ksvc.ifPresent(s -> targets.addAll(s.servingRevisions()));
+        boolean logsAllowed = true;
+        for (String revision : targets) {
+            if (spent(deadline, "list", "pods", problems)) {
+                break;
+            }
+            List<PodInfo> revisionPods;
+            try {
+                revisionPods = reads.pods("serving.knative.dev/revision=" + revision).stream().map(PodParsing::pod)
+                        .sorted(Comparator.comparing(PodInfo::created).thenComparing(PodInfo::name).reversed()).toList();
+            } catch (ReadFailure failure) {
+                problems.add(failure.problem());
+                if (fatal(failure)) {
+                    break;
+                }
+                continue;
+            }
+            pods.addAll(revisionPods);
+            for (PodInfo pod : revisionPods.subList(0, Math.min(podsPerRevision, revisionPods.size()))) {
+                if (!logsAllowed) {
+                    break;
+                }
+                try {
+                    readLogs(pod, deadline, logs);
+                } catch (ReadFailure failure) {
+                    problems.add(failure.problem());
+                    logsAllowed = false; // one forbidden/slow log call says it for all of them
+                }
+            }
+        }
+        return observation(ksvc, revisions, pods, logs, problems);
+    }
+
+    private void readLogs(PodInfo pod, long deadline, List<LogTail> logs) throws ReadFailure {
+        Optional<PodInfo.ContainerState> state = pod.container(container);
+        if (state.isEmpty()) {
+            return;
+        }
+        PodInfo.ContainerState c = state.get();
+        boolean started = c.running() || c.restartCount() > 0 || c.lastExitCode().isPresent();
+        if (started) {
+            logs.add(tail(pod, false, deadline));
+        }
+        if (c.restartCount() > 0 || c.lastExitCode().isPresent()) {
+            logs.add(tail(pod, true, deadline));
+        }
+    }
+
+    private LogTail tail(PodInfo pod, boolean previous, long deadline) throws ReadFailure {
+        if (System.nanoTime() > deadline) {
+            return new LogTail(pod.name(), container, previous, 0, List.of(), Optional.of("not read: the round's time budget was spent"));
+        }
+        Optional<String> body = reads.log(pod.name(), container, previous, tailLines, maxBytes);
+        if (body.isEmpty()) {
+            return new LogTail(pod.name(), container, previous, 0, List.of(), Optional.of("no log (container not started yet)"));
+        }
+        boolean truncated = body.get().length() >= maxBytes;
+        List<String> lines = LogScanner.lines(body.get(), truncated);
+        return new LogTail(pod.name(), container, previous, lines.size(), scanner.scan(lines), Optional.empty());
+    }
+
+    /** The round's budget is gone (a slow API): record it and stop, so the round ends before the hard timeout. */
+    private boolean spent(long deadline, String verb, String resource, List<AccessProblem> problems) {
+        if (System.nanoTime() <= deadline) {
+            return false;
+        }
+        problems.add(new AccessProblem(AccessProblem.Kind.TIMEOUT, verb, resource, "", reads.namespace(),
+                "the round's time budget was spent before this read"));
+        return true;
+    }
+
+    /** Nothing else will work either: stop the round instead of waiting out every remaining call. */
+    static boolean fatal(ReadFailure failure) {
+        return switch (failure.problem().kind()) {
+            case UNREACHABLE, TIMEOUT, UNAUTHORIZED -> true;
+            default -> false;
+        };
+    }
+
+    private KnativeObservation observation(Optional<KnativeServiceInfo> ksvc, List<RevisionInfo> revisions, List<PodInfo> pods,
+                                           List<LogTail> logs, List<AccessProblem> problems) {
+        return new KnativeObservation(clock.instant(), ksvc, revisions, pods, logs, problems);
+    }
+}

@@ -1,0 +1,28 @@
+package io.torghut.prober.k8s;
+
+import io.torghut.prober.config.ConfigProblem;
+import java.time.Duration;
+
+/** Checks annotations cannot express; each failure names the key. */
+final class KubernetesConfigChecks {
+    private KubernetesConfigChecks() {
+    }
+
+    static void check(KubernetesConfig config) {
+        positive("prober.kubernetes.interval", config.interval());
+        positive("prober.kubernetes.timeout", config.timeout());
+        if (config.timeout().compareTo(Duration.ofMillis(100)) < 0) {
+            throw new ConfigProblem("prober.kubernetes.timeout", "must be at least 100ms");
+        }
+        if (config.rolloutGrace().isNegative()) {
+            throw new ConfigProblem("prober.kubernetes.rollout-grace", "must not be negative (got " + config.rolloutGrace() + ")");
+        }
+        LogSignatures.from(config.logSignatures());
+    }
+
+    private static void positive(String key, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            throw new ConfigProblem(key, "must be a positive duration (got " + value + ")");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.torghut.prober.k8s;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.torghut.prober.config.Redactor;
+import io.torghut.prober.probe.Probe;
+import io.torghut.prober.probe.ProbeContributor;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Contributes the {@code knative} and {@code cnpg} probes when {@code prober.kubernetes.enabled} (the default).
+ * The Kubernetes client is only created when they are.
+ */
+@Singleton
+public class KubernetesProbes implements ProbeContributor {
+    /** API requests get a little less than the round's timeout so the reader reports the slow call itself. */
+    private static final double REQUEST_SHARE = 0.8;
+    private final KubernetesConfig config;
+    private final Instance<KubernetesClient> client;
+    private final KubernetesState state;
+    private final Redactor redactor;
+    private final Clock clock;
+
+    public KubernetesProbes(KubernetesConfig config, Instance<KubernetesClient> client, KubernetesState state,
+                            Redactor redactor, Clock clock) {
+        this.config = config;
+        this.client = client;
+        this.state = state;
+        this.redactor = redactor;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Probe> probes() {
+        if (!config.enabled()) {
+            return List.of();
+        }
+        KubernetesConfigChecks.check(config);
+        int requestTimeout = (int) Math.max(100, config.timeout().toMillis() * REQUEST_SHARE);
+        KubernetesReads reads = new KubernetesReads(client.get(), config.namespace(), requestTimeout);
+        LogScanner scanner = new LogScanner(LogSignatures.from(config.logSignatures()), redactor);
+        KnativeReader knative = new KnativeReader(reads, config.service(), config.container(), config.logTailLines(),
+                config.logMaxBytes(), config.podsPerRevision(), scanner, clock);
+        return List.of(
+                new KnativeProbe(knative, state, config.container(), config.interval(), config.timeout(), config.rolloutGrace()),
+                new CnpgProbe(new CnpgReader(reads, config.cnpgCluster(), clock), state, config.interval(), config.timeout()));
+    }
+}

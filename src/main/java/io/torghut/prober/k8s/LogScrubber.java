@@ -1,0 +1,27 @@
+package io.torghut.prober.k8s;
+
+import java.util.regex.Pattern;
+
+/**
+ * Masks credentials in log lines before a sample is kept: URL user-info passwords ({@code postgresql://u:p@h}),
+ * {@code password=...} pairs and bearer tokens. The Redactor then removes the secrets the prober itself knows.
+ */
+public final class LogScrubber {
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/\\s:@]+:)[^@\\s/]+@");
+    private static final Pattern KEY_VALUE = Pattern.compile(
+            "(?i)((?:password|passwd|pwd|secret|token|api[_-]?key)\\s*[=:]\\s*['\"]?)[^'\"\\s,;&)]+");
+    private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
+    /** Long enough for a traceback's last line, short enough for /diagnose. */
+    static final int MAX_SAMPLE = 300;
+
+    private LogScrubber() {
+    }
+
+    public static String scrub(String line) {
+        String cleaned = URL_PASSWORD.matcher(line).replaceAll("$1****@");
+        cleaned = KEY_VALUE.matcher(cleaned).replaceAll("$1****");
+        cleaned = BEARER.matcher(cleaned).replaceAll("$1****");
+        cleaned = cleaned.strip();
+        return cleaned.length() > MAX_SAMPLE ? cleaned.substring(0, MAX_SAMPLE) + "..." : cleaned;
+    }
+}

@@ -1,0 +1,128 @@
+package io.torghut.prober.policy.runbook;
+
+import io.torghut.prober.k8s.EnvVar;
+import io.torghut.prober.k8s.KnativeObservation;
+import io.torghut.prober.k8s.KnativeServiceInfo;
+import io.torghut.prober.probe.FailureReason;
+import io.torghut.prober.signal.Health;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Procedure C, ClickHouse: the service's {@code TA_CLICKHOUSE_URL} (the dependency check uses it, not
+ * {@code CLICKHOUSE_HOST}) must point at the ClickHouse HTTP service; and whether the prober itself reaches ClickHouse. Pure.
+ */
+public final class ClickHouseFindings {
+    public static final String URL_ENV = "TA_CLICKHOUSE_URL";
+    public static final String LEGACY_ENV = "CLICKHOUSE_HOST";
+
+    private ClickHouseFindings() {
+    }
+
+    public static Optional<Finding> misconfigured(KnativeObservation obs, FindingContext ctx) {
+        RunbookNames n = ctx.names();
+        if (obs.service().isEmpty()) {
+            return Optional.empty();
+        }
+        List<EnvVar> env = obs.service().get().templateEnv();
+        Optional<EnvVar> url = env.stream().filter(e -> e.name().equals(URL_ENV)).findFirst();
+        boolean legacy = env.stream().anyMatch(e -> e.name().equals(LEGACY_ENV));
+        String expected = "http://torghut-clickhouse." + n.namespace() + ".svc.cluster.local:8123";
+        String problem;
+        Severity severity = Severity.CRITICAL;
+        if (url.isEmpty()) {
+            problem = legacy ? "only the legacy " + LEGACY_ENV + " is set; the dependency check uses " + URL_ENV + ", which is missing"
+                    : URL_ENV + " is not set";
+        } else if (url.get().value().isEmpty()) {
+            return Optional.empty(); // from a ConfigMap or Secret: its value is not known here
+        } else {
+            String value = io.torghut.prober.k8s.LogScrubber.scrub(url.get().value().get());
+            Optional<String> wrong = judgeUrl(value);
+            if (wrong.isEmpty()) {
+                return Optional.empty();
+            }
+            problem = URL_ENV + "=" + value + " " + wrong.get();
+            severity = wrong.get().startsWith("uses port") && !wrong.get().contains("native") ? Severity.WARNING : Severity.CRITICAL;
+        }
+        String line = url.map(u -> "- name: " + URL_ENV + "  value: " + io.torghut.prober.k8s.LogScrubber.scrub(u.value().orElse("")))
+                .orElse("- name: " + URL_ENV + " (missing)");
+        return Optional.of(new Finding(FindingIds.CLICKHOUSE_MISCONFIGURED, "C", severity,
+                "ClickHouse is misconfigured in ksvc/" + n.service() + ": " + problem,
+                List.of("ksvc " + n.service() + " container " + n.container() + ": " + problem), List.of(n.service()),
+                List.of(n.kubectl("get ksvc " + n.service()
+                        + " -o jsonpath='{.spec.template.spec.containers[0].env[?(@.name==\"" + URL_ENV + "\")].value}'")),
+                List.of(new GitOpsStep(n.manifest(), line, "- name: " + URL_ENV + "  value: " + expected)),
+                List.of("The trading service's dependency check uses " + URL_ENV + " (not " + LEGACY_ENV
+                        + "); it must point at the ClickHouse HTTP service (" + expected + ").")));
+    }
+
+    /** Empty when the URL is a ClickHouse HTTP endpoint; otherwise what is wrong with it. */
+    static Optional<String> judgeUrl(String value) {
+        URI uri;
+        try {
+            uri = URI.create(value.strip());
+        } catch (IllegalArgumentException e) {
+            return Optional.of("is not a URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return Optional.of("is not an http:// URL (the dependency check speaks ClickHouse's HTTP interface)");
+        }
+        if (uri.getHost() == null) {
+            return Optional.of("has no host");
+        }
+        int port = uri.getPort() == -1 ? (scheme.equals("https") ? 443 : 80) : uri.getPort();
+        if (port == 9000 || port == 9440 || port == 9004 || port == 9005 || port == 9009) {
+            return Optional.of("uses port " + port + ", a ClickHouse native/interserver port, not the HTTP port 8123");
+        }
+        if (port != 8123 && port != 8443) {
+            return Optional.of("uses port " + port + ", not ClickHouse's HTTP port 8123 (8443 with TLS)");
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<Finding> unreachable(Optional<KnativeObservation> obs, FindingContext ctx) {
+        RunbookNames n = ctx.names();
+        boolean probeDown = ctx.dependencyHealth("clickhouse") == Health.BAD;
+        String failingDeps = ctx.signal("trading-health").flatMap(s -> s.latest())
+                .map(r -> r.evidence().getOrDefault("failing_dependencies", "")).orElse("");
+        boolean torghutSays = failingDeps.contains("clickhouse");
+        if (!probeDown && !torghutSays) {
+            return Optional.empty();
+        }
+        List<String> evidence = new ArrayList<>();
+        evidence.add("the prober's own clickhouse probe: " + ctx.health("clickhouse")
+                + (ctx.detail("clickhouse").isEmpty() ? "" : " (" + ctx.detail("clickhouse") + ")"));
+        if (torghutSays) {
+            evidence.add("Torghut's /trading/health reports dependencies not ok: " + failingDeps);
+        }
+        boolean auth = ctx.signal("clickhouse").flatMap(s -> s.latest()).map(r -> r.reason() == FailureReason.AUTH).orElse(false);
+        String svc = obs.map(o -> serviceName(o, n)).orElse("torghut-clickhouse");
+        return Optional.of(new Finding(FindingIds.CLICKHOUSE_UNREACHABLE, "C", Severity.CRITICAL,
+                auth ? "ClickHouse rejects the credentials" : "ClickHouse is unreachable", evidence, List.of(svc),
+                List.of(n.kubectl("get svc,endpoints " + svc),
+                        n.kubectl("run clickhouse-ping --rm -i --restart=Never --image=curlimages/curl -- curl -sS -m 5 http://"
+                                + svc + "." + n.namespace() + ".svc.cluster.local:8123/ping")),
+                List.of(),
+                List.of(auth ? "Check the Secret behind TA_CLICKHOUSE_PASSWORD (and the user's profile in ClickHouse)."
+                                : "Confirm ClickHouse is up; " + URL_ENV + " must point at the ClickHouse HTTP service (port 8123).",
+                        "If TA data may be stale, pause trading (TRADING_ENABLED=false in " + n.manifest() + ", Argo sync), then re-evaluate.")));
+    }
+
+    /** The ClickHouse service name from TA_CLICKHOUSE_URL's host ({@code name.namespace.svc...}), else the runbook's. */
+    static String serviceName(KnativeObservation obs, RunbookNames n) {
+        return obs.service().map(KnativeServiceInfo::templateEnv).orElse(List.of()).stream()
+                .filter(e -> e.name().equals(URL_ENV)).findFirst().flatMap(EnvVar::value)
+                .map(v -> {
+                    try {
+                        String host = URI.create(v.strip()).getHost();
+                        return host == null ? null : host.split("\\.")[0];
+                    } catch (IllegalArgumentException e) {
+                        return null;
+                    }
+                })
+                .filter(h -> h.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")).orElse("torghut-clickhouse");
+    }
+}

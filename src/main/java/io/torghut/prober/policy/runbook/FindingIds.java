@@ -1,0 +1,39 @@
+package io.torghut.prober.policy.runbook;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Every finding id with its procedure: the bounded label set of {@code torghut_prober_findings}. */
+public final class FindingIds {
+    public static final String REVISION_NOT_READY = "revision-not-ready";
+    public static final String KSVC_NOT_READY = "ksvc-not-ready";
+    public static final String MISSING_SECRET = "missing-secret";
+    public static final String DEPENDENCY_UNREACHABLE = "dependency-unreachable";
+    public static final String STARTUP_CRASH = "startup-crash";
+    public static final String UUID_JSON = "uuid-json-serialization";
+    public static final String POSTGRES_UNHEALTHY = "postgres-unhealthy";
+    public static final String CLICKHOUSE_MISCONFIGURED = "clickhouse-misconfigured";
+    public static final String CLICKHOUSE_UNREACHABLE = "clickhouse-unreachable";
+    public static final String TRADING_ON_BAD_DATA = "trading-still-enabled-on-bad-data";
+    public static final String KUBERNETES_ACCESS = "kubernetes-access";
+
+    private FindingIds() {
+    }
+
+    /** id to procedure, in runbook order. */
+    public static Map<String, String> all() {
+        Map<String, String> ids = new LinkedHashMap<>();
+        ids.put(REVISION_NOT_READY, "A");
+        ids.put(KSVC_NOT_READY, "A");
+        ids.put(MISSING_SECRET, "A");
+        ids.put(DEPENDENCY_UNREACHABLE, "A");
+        ids.put(STARTUP_CRASH, "A");
+        ids.put(UUID_JSON, "B");
+        ids.put(POSTGRES_UNHEALTHY, "C");
+        ids.put(CLICKHOUSE_MISCONFIGURED, "C");
+        ids.put(CLICKHOUSE_UNREACHABLE, "C");
+        ids.put(TRADING_ON_BAD_DATA, "-");
+        ids.put(KUBERNETES_ACCESS, "-");
+        return ids;
+    }
+}

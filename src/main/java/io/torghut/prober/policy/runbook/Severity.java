@@ -1,0 +1,10 @@
+package io.torghut.prober.policy.runbook;
+
+/** How urgent a finding is; most severe first. */
+public enum Severity {
+    /** Trading or the service is affected now. */
+    CRITICAL,
+    /** Something is wrong but still served (an older revision serves, one replica down, the prober is blind). */
+    WARNING,
+    INFO
+}

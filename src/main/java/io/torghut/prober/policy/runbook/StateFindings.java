@@ -1,0 +1,69 @@
+package io.torghut.prober.policy.runbook;
+
+import io.torghut.prober.k8s.AccessProblem;
+import io.torghut.prober.k8s.KnativeObservation;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Trading on bad data, and the prober's own blindness (Kubernetes API access). Pure. */
+public final class StateFindings {
+    private StateFindings() {
+    }
+
+    /** The live revision trades while the verdict says pause: the runbook's precondition is violated. */
+    public static Optional<Finding> tradingOnBadData(Optional<KnativeObservation> obs, FindingContext ctx) {
+        if (!ctx.verdict().pauseRecommended() || obs.isEmpty()
+                || !LiveTrading.enabled(obs.get()).orElse(false)) {
+            return Optional.empty();
+        }
+        RunbookNames n = ctx.names();
+        List<String> trading = LiveTrading.tradingRevisions(obs.get());
+        List<String> evidence = new ArrayList<>();
+        trading.forEach(r -> evidence.add("serving revision " + r + " has TRADING_ENABLED=true"));
+        ctx.verdict().reasons().forEach(r -> evidence.add("pause recommended: " + r));
+        return Optional.of(new Finding(FindingIds.TRADING_ON_BAD_DATA, "-", Severity.CRITICAL,
+                "trading is still enabled in the live revision while dependencies are degraded or signals are stale",
+                evidence, trading,
+                List.of(n.argoSync(), n.kubectl("get ksvc " + n.service()
+                        + " -o jsonpath='{.spec.template.spec.containers[0].env[?(@.name==\"TRADING_ENABLED\")].value}'")),
+                List.of(new GitOpsStep(n.manifest(), "- name: TRADING_ENABLED  value: \"true\"", "- name: TRADING_ENABLED  value: \"false\"")),
+                List.of("Pause trading first (runbook precondition): commit TRADING_ENABLED=false via GitOps (or POST /pause), "
+                        + "Argo sync, then re-evaluate. Never kubectl edit (ADR-24-1).")));
+    }
+
+    /** Whatever the prober could not read, with the exact permission or resource that is missing. */
+    public static Optional<Finding> access(Optional<KnativeObservation> knative, List<AccessProblem> cnpgProblems, FindingContext ctx) {
+        Set<AccessProblem> problems = new LinkedHashSet<>();
+        knative.ifPresent(o -> problems.addAll(o.problems()));
+        problems.addAll(cnpgProblems);
+        if (problems.isEmpty()) {
+            return Optional.empty();
+        }
+        RunbookNames n = ctx.names();
+        List<String> evidence = new ArrayList<>();
+        List<String> commands = new ArrayList<>();
+        String sa = "system:serviceaccount:" + n.namespace() + ":torghut-prober";
+        for (AccessProblem p : problems) {
+            evidence.add(p.describe());
+            String check = switch (p.kind()) {
+                case FORBIDDEN -> "kubectl auth can-i " + p.verb() + " " + p.resource() + " -n " + p.namespace() + " --as=" + sa;
+                case NOT_FOUND -> p.resource().contains(".") && !p.resource().contains("/")
+                        ? "kubectl get crd " + p.resource() : n.kubectl("get " + p.resource().split("/")[0] + " " + p.name());
+                default -> "kubectl get --raw /readyz";
+            };
+            if (!commands.contains(check)) {
+                commands.add(check);
+            }
+        }
+        return Optional.of(new Finding(FindingIds.KUBERNETES_ACCESS, "-", Severity.WARNING,
+                "the prober cannot read part of the Kubernetes API: its Knative/CNPG findings are incomplete",
+                evidence, List.of(), commands,
+                List.of(new GitOpsStep("k8s/base/role-torghut.yaml", "kind: Role  name: torghut-prober",
+                        "grant get/list/watch on services.serving.knative.dev, revisions.serving.knative.dev, pods, "
+                                + "clusters.postgresql.cnpg.io and get on pods/log (never secrets)")),
+                List.of("The prober is blind, not Torghut broken: the other probes carry on.")));
+    }
+}

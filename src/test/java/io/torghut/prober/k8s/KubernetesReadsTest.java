@@ -1,0 +1,100 @@
+package io.torghut.prober.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.torghut.prober.config.Redactor;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The API is slow or gone: every read ends within its timeout as a classified problem, and the round stops early. */
+class KubernetesReadsTest {
+
+    private static KubernetesClient client(int port) {
+        return new KubernetesClientBuilder().withConfig(new ConfigBuilder().withMasterUrl("http://127.0.0.1:" + port)
+                .withRequestRetryBackoffLimit(0).withConnectionTimeout(1000).build()).build();
+    }
+
+    @Test
+    void aHungApiServerIsATimeoutWithinTheRequestTimeout() throws IOException {
+        List<Socket> accepted = new ArrayList<>();
+        try (ServerSocket hung = new ServerSocket(0); KubernetesClient base = client(hung.getLocalPort())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(hung.accept()); // accept, never answer
+                    }
+                } catch (IOException closed) {
+                    // test over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            KubernetesReads reads = new KubernetesReads(base, "torghut", 300);
+            long start = System.nanoTime();
+            ReadFailure failure = assertThrows(ReadFailure.class, () -> reads.get(KubernetesReads.KSVC, "torghut"));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(AccessProblem.Kind.TIMEOUT, failure.problem().kind(), failure.problem().toString());
+            assertTrue(millis < 3000, "took " + millis + "ms");
+
+            KnativeReader reader = new KnativeReader(reads, "torghut", "user-container", 200, 262144, 2,
+                    new LogScanner(LogSignatures.defaults(), new Redactor()), Clock.systemUTC());
+            start = System.nanoTime();
+            KnativeObservation obs = reader.read(Duration.ofSeconds(5));
+            millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(1, obs.problems().size(), "a timeout stops the round: " + obs.problems());
+            assertTrue(millis < 3000, "round took " + millis + "ms");
+        } finally {
+            for (Socket s : accepted) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void aSpentBudgetStopsTheRoundBeforeTheNextRead() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (KubernetesClient base = client(port)) {
+            KnativeReader reader = new KnativeReader(new KubernetesReads(base, "torghut", 1000) {
+                @Override
+                public java.util.Optional<io.fabric8.kubernetes.api.model.GenericKubernetesResource> get(
+                        io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext type, String name) {
+                    return java.util.Optional.empty(); // answered, but the budget below is already gone
+                }
+            }, "torghut", "user-container", 200, 262144, 2, new LogScanner(LogSignatures.defaults(), new Redactor()), Clock.systemUTC());
+            KnativeObservation obs = reader.read(Duration.ZERO.minusMillis(1));
+            assertEquals(List.of(AccessProblem.Kind.NOT_FOUND, AccessProblem.Kind.TIMEOUT),
+                    obs.problems().stream().map(AccessProblem::kind).toList(), obs.problems().toString());
+            assertEquals("timeout: list revisions.serving.knative.dev in torghut - the API server did not answer in time",
+                    obs.problems().get(1).describe());
+        }
+    }
+
+    @Test
+    void aClosedPortIsUnreachable() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (KubernetesClient base = client(port)) {
+            CnpgObservation obs = new CnpgReader(new KubernetesReads(base, "torghut", 1000), "torghut-db", Clock.systemUTC()).read();
+            assertEquals(AccessProblem.Kind.UNREACHABLE, obs.problems().get(0).kind(), obs.problems().toString());
+            assertTrue(obs.problems().get(0).describe().startsWith(
+                    "unreachable: get clusters.postgresql.cnpg.io torghut-db in torghut - cannot connect to the Kubernetes API"),
+                    obs.problems().get(0).describe());
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package io.torghut.prober.k8s;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.restassured.path.json.JsonPath;
+import io.torghut.prober.policy.VerdictLevel;
+import io.torghut.prober.policy.VerdictTracker;
+import io.torghut.prober.probe.Probe;
+import io.torghut.prober.probe.ProbeResult;
+import io.torghut.prober.probe.ProbeRunner;
+import io.torghut.prober.testing.LoopbackDependencies;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runbook scenarios end to end: realistic Knative/CNPG objects in the fabric8 mock server (CRUD mode), pod logs
+ * served by expectations, healthy Torghut/ClickHouse/Postgres stand-ins on loopback; the probes run, and /diagnose and
+ * /q/metrics answer from stored state.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(value = LoopbackDependencies.class, restrictToAnnotatedClass = true)
+@TestProfile(KubernetesScenariosTest.Profile.class)
+class KubernetesScenariosTest {
+    static final String P41 = "torghut-00041-deployment-7c9f8d6b5-abcde";
+    static final String P42 = "torghut-00042-deployment-5d8f7b9c6-x2k4p";
+    static final String GOOD = "registry.example.com/lab/torghut@sha256:1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091";
+    static final String BAD = "registry.example.com/lab/torghut@sha256:9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0";
+
+    /** Probes run only when the test says so; one result settles a signal. */
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("prober.kubernetes.interval", "1h", "prober.policy.failures-to-bad", "1",
+                    "prober.policy.successes-to-good", "1", "prober.session.always-open", "true",
+                    "prober.kubernetes.log-signatures.gunicorn-worker-timeout.regex", "WORKER TIMEOUT \\(pid:\\d+\\)",
+                    "prober.kubernetes.log-signatures.application-startup-failed.enabled", "false");
+        }
+    }
+
+    @KubernetesTestServer
+    KubernetesServer server;
+    @Inject
+    KubernetesClient client;
+    @Inject
+    ProbeRunner runner;
+    @Inject
+    VerdictTracker verdicts;
+    @Inject
+    KubernetesConfig config;
+
+    @Test
+    void logSignaturesAreConfigurable() {
+        List<LogSignature> signatures = LogSignatures.from(config.logSignatures());
+        assertTrue(signatures.stream().anyMatch(s -> s.id().equals("gunicorn-worker-timeout") && s.finding().equals("startup-crash")
+                && s.pattern().matcher("[CRITICAL] WORKER TIMEOUT (pid:17)").find()), signatures.toString());
+        assertTrue(signatures.stream().noneMatch(s -> s.id().equals("application-startup-failed")));
+    }
+
+    @Test
+    void healthyClusterHasNoFindingsAtAll() {
+        load("healthy.yaml", Map.of(P41, "healthy.log"));
+        JsonPath diagnosis = diagnoseJson();
+        assertEquals(List.of(), diagnosis.getList("sections.findings.findings.id"), diagnosis.prettify());
+        assertEquals("HEALTHY", diagnosis.getString("verdict"), diagnosis.prettify());
+        assertEquals("TRADING_ENABLED=true in live revision torghut-00041", diagnosis.getString("tradingState"));
+        String metrics = metrics();
+        assertTrue(metrics.contains("torghut_prober_component_ready{component=\"ksvc\"} 1.0"), metrics);
+        assertTrue(metrics.contains("torghut_prober_component_ready{component=\"revision\"} 1.0"), metrics);
+        assertTrue(metrics.contains("torghut_prober_component_ready{component=\"cnpg\"} 1.0"), metrics);
+        assertTrue(metrics.contains("torghut_prober_kubernetes_api_up 1.0"), metrics);
+        assertTrue(metrics.contains("torghut_prober_findings{finding=\"uuid-json-serialization\",procedure=\"B\"} 0.0"), metrics);
+    }
+
+    @Test
+    void crashloopWithTheUuidTracebackInThePreviousLogPointsAtTheLastKnownGoodDigest() {
+        load("uuid-crash.yaml", Map.of(P42 + "/previous", "uuid-crash-previous.log", P42, "uuid-crash-current.log", P41, "healthy.log"));
+        JsonPath diagnosis = diagnoseJson();
+        assertEquals(List.of("uuid-json-serialization", "revision-not-ready"), diagnosis.getList("sections.findings.findings.id"),
+                diagnosis.prettify());
+        Map<String, Object> gitops = diagnosis.getMap("sections.findings.findings[0].gitops[0]");
+        assertEquals("image: " + BAD, gitops.get("line"));
+        assertEquals("image: " + GOOD, gitops.get("change"));
+        String text = given().get("/diagnose").then().statusCode(200).extract().asString();
+        System.out.println("SAMPLE /diagnose text:\n" + text);
+        assertTrue(text.contains("CRITICAL [B] uuid-json-serialization"), text);
+        assertTrue(text.contains("change: image: " + GOOD), text);
+        assertTrue(metrics().contains("torghut_prober_findings{finding=\"uuid-json-serialization\",procedure=\"B\"} 1.0"));
+        assertTrue(metrics().contains("torghut_prober_component_ready{component=\"revision\"} 0.0"));
+        measureDiagnose();
+    }
+
+    @Test
+    void podStuckOnTheMissingDatabaseSecret() {
+        load("missing-secret.yaml", Map.of(P41, "healthy.log"));
+        JsonPath diagnosis = diagnoseJson();
+        assertEquals(List.of("missing-secret", "revision-not-ready"), diagnosis.getList("sections.findings.findings.id"), diagnosis.prettify());
+        assertEquals("pods of torghut-00043 cannot start: missing Secret torghut-db-app (for DB_DSN)",
+                diagnosis.getString("sections.findings.findings[0].summary"));
+    }
+
+    @Test
+    void cnpgFailingOverRecommendsThePauseAndFlagsTheTradingRevision() {
+        load("cnpg-failover.yaml", Map.of(P41, "healthy.log"));
+        JsonPath diagnosis = diagnoseJson();
+        assertEquals("PAUSE_RECOMMENDED", diagnosis.getString("verdict"), diagnosis.prettify());
+        assertEquals(List.of("trading-still-enabled-on-bad-data", "postgres-unhealthy"),
+                diagnosis.getList("sections.findings.findings.id"), diagnosis.prettify());
+        assertTrue(metrics().contains("torghut_prober_component_ready{component=\"cnpg\"} 0.0"));
+    }
+
+    @Test
+    void forbiddenKnativeReadIsAFindingAndTheOtherProbesCarryOn() {
+        load("healthy.yaml", Map.of(P41, "healthy.log"));
+        server.expect().get().withPath("/apis/serving.knative.dev/v1/namespaces/torghut/services/torghut")
+                .andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"services.serving.knative.dev "
+                        + "\\\"torghut\\\" is forbidden: User \\\"system:serviceaccount:torghut:torghut-prober\\\" cannot get resource\","
+                        + "\"reason\":\"Forbidden\",\"code\":403}").once();
+        runAll();
+        JsonPath diagnosis = diagnoseJson();
+        assertEquals(List.of("kubernetes-access"), diagnosis.getList("sections.findings.findings.id"), diagnosis.prettify());
+        assertEquals("forbidden: get services.serving.knative.dev torghut in torghut - the prober's Role needs get/list/watch on "
+                + "services.serving.knative.dev (k8s/base/role-torghut.yaml)", diagnosis.getString("sections.findings.findings[0].evidence[0]"));
+        assertEquals("OK", status(diagnosis, "cnpg"));
+        assertEquals("OK", status(diagnosis, "postgres"));
+        assertTrue(metrics().contains("torghut_prober_kubernetes_api_up 0.0"));
+    }
+
+    @Test
+    void cnpgNotInstalledSaysTheCrdIsMissing() {
+        load("healthy.yaml", Map.of(P41, "healthy.log"));
+        client.genericKubernetesResources(KubernetesReads.CNPG).inNamespace("torghut").delete();
+        server.expect().get().withPath("/apis/postgresql.cnpg.io/v1/namespaces/torghut/clusters?limit=1")
+                .andReturn(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"the server could not "
+                        + "find the requested resource\",\"reason\":\"NotFound\",\"code\":404}").once();
+        runAll();
+        JsonPath diagnosis = diagnoseJson();
+        assertEquals(List.of("kubernetes-access"), diagnosis.getList("sections.findings.findings.id"), diagnosis.prettify());
+        assertEquals("not found: list clusters.postgresql.cnpg.io in torghut - the resource type is not served (CRD not installed?)",
+                diagnosis.getString("sections.findings.findings[0].evidence[0]"));
+        assertEquals("kubectl get crd clusters.postgresql.cnpg.io", diagnosis.getString("sections.findings.findings[0].commands[0]"));
+        assertEquals("HEALTHY", diagnosis.getString("verdict"), "an unreadable CNPG cluster does not pause trading");
+    }
+
+    private static String status(JsonPath diagnosis, String signal) {
+        return diagnosis.getString("signals.find { it.name == '" + signal + "' }.status");
+    }
+
+    private void load(String scenario, Map<String, String> logs) {
+        for (ResourceDefinitionContext type : List.of(KubernetesReads.KSVC, KubernetesReads.REVISIONS, KubernetesReads.CNPG)) {
+            client.genericKubernetesResources(type).inNamespace("torghut").delete();
+        }
+        client.pods().inNamespace("torghut").delete();
+        for (GenericKubernetesResource o : K8sFixtures.objects(scenario)) {
+            switch (o.getKind()) {
+                case "Pod" -> client.pods().inNamespace("torghut").resource(K8sFixtures.pod(o)).create();
+                case "Service" -> client.genericKubernetesResources(KubernetesReads.KSVC).inNamespace("torghut").resource(o).create();
+                case "Revision" -> client.genericKubernetesResources(KubernetesReads.REVISIONS).inNamespace("torghut").resource(o).create();
+                case "Cluster" -> client.genericKubernetesResources(KubernetesReads.CNPG).inNamespace("torghut").resource(o).create();
+                default -> throw new IllegalArgumentException(o.getKind());
+            }
+        }
+        logs.forEach((key, fixture) -> {
+            boolean previous = key.endsWith("/previous");
+            String pod = previous ? key.substring(0, key.indexOf('/')) : key;
+            server.expect().get().withPath("/api/v1/namespaces/torghut/pods/" + pod
+                            + "/log?container=user-container&tailLines=200&limitBytes=262144" + (previous ? "&previous=true" : ""))
+                    .andReturn(200, K8sFixtures.text("logs/" + fixture)).always();
+        });
+        runAll();
+    }
+
+    /** Runs every probe once now (waiting out a scheduled run that may be in flight) and re-evaluates. */
+    private void runAll() {
+        for (Probe probe : runner.probes()) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            ProbeResult result = null;
+            while (result == null && System.nanoTime() < deadline) {
+                result = runner.runNow(probe).join();
+                if (result == null) {
+                    sleep();
+                }
+            }
+            assertTrue(result != null, "probe " + probe.name() + " ran");
+        }
+        verdicts.evaluate();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static JsonPath diagnoseJson() {
+        return given().accept("application/json").get("/diagnose").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static String metrics() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    /**
+     * Speed is measured and printed, not asserted: /diagnose with findings present, 1000 sequential requests per
+     * format over a plain JDK HttpClient (RestAssured adds its own milliseconds), after 200 warm-up requests.
+     */
+    private void measureDiagnose() {
+        int apiRequestsBefore = server.getKubernetesMockServer().getRequestCount();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI uri = java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/diagnose");
+        for (String accept : List.of("application/json", "text/plain")) {
+            List<Long> micros = new ArrayList<>();
+            for (int i = 0; i < 1200; i++) {
+                java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(uri).header("Accept", accept).build();
+                long start = System.nanoTime();
+                try {
+                    assertEquals(200, http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+                } catch (java.io.IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                if (i >= 200) {
+                    micros.add((System.nanoTime() - start) / 1000);
+                }
+            }
+            long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf(Locale.ROOT, "MEASURED /diagnose (%s, findings present, %d requests, JDK HttpClient): p50 %.2fms p90 %.2fms p99 %.2fms max %.2fms%n",
+                    accept, sorted.length, sorted[sorted.length / 2] / 1000.0, sorted[sorted.length * 9 / 10] / 1000.0,
+                    sorted[sorted.length * 99 / 100] / 1000.0, sorted[sorted.length - 1] / 1000.0);
+        }
+        assertEquals(apiRequestsBefore, server.getKubernetesMockServer().getRequestCount(), "/diagnose never calls the Kubernetes API");
+        assertEquals(VerdictLevel.DEGRADED, verdicts.current().level(), Arrays.toString(verdicts.current().reasons().toArray()));
+    }
+}

@@ -1,0 +1,62 @@
+package io.torghut.prober.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Knative, pod and CNPG objects as the API serves them, turned into records. */
+class ParsingTest {
+
+    private static GenericKubernetesResource object(String scenario, String kind, int nth) {
+        return K8sFixtures.objects(scenario).stream().filter(o -> o.getKind().equals(kind)).skip(nth).findFirst().orElseThrow();
+    }
+
+    @Test
+    void ksvcKeepsOnlyTheEnvValuesTheFindingsNeedAndSecretReferencesByName() {
+        KnativeServiceInfo ksvc = KnativeParsing.service(object("uuid-crash.yaml", "Service", 0), "user-container");
+        assertEquals(Optional.of("torghut-00042"), ksvc.latestCreatedRevision());
+        assertEquals(Optional.of("torghut-00041"), ksvc.latestReadyRevision());
+        assertEquals(List.of("torghut-00041"), ksvc.servingRevisions());
+        assertEquals(List.of(
+                EnvVar.plain("TRADING_ENABLED", "true"),
+                EnvVar.plain("TA_CLICKHOUSE_URL", "http://torghut-clickhouse.torghut.svc.cluster.local:8123"),
+                new EnvVar("TA_CLICKHOUSE_USERNAME", Optional.empty(), Optional.empty(), Optional.empty(), false),
+                EnvVar.secret("TA_CLICKHOUSE_PASSWORD", "torghut-clickhouse-auth", "password"),
+                EnvVar.secret("DB_DSN", "torghut-db-app", "uri")), ksvc.templateEnv());
+        assertEquals(new Condition("Ready", "False", "RevisionFailed",
+                "Revision \"torghut-00042\" failed with message: Container failed with: Error."), Condition.find(ksvc.conditions(), "Ready").orElseThrow());
+    }
+
+    @Test
+    void revisionCarriesImageDigestAndConditions() {
+        RevisionInfo revision = KnativeParsing.revision(object("uuid-crash.yaml", "Revision", 1), "user-container");
+        assertEquals("torghut-00042", revision.name());
+        assertEquals(Instant.parse("2026-11-27T20:00:00Z"), revision.created());
+        assertEquals(Optional.of("registry.example.com/lab/torghut@sha256:9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0"),
+                revision.imageDigest());
+        assertEquals("ExitCode1", revision.condition("Ready").orElseThrow().reason());
+    }
+
+    @Test
+    void podStateWithWaitingReasonAndLastTermination() {
+        PodInfo pod = PodParsing.pod(K8sFixtures.pod(object("uuid-crash.yaml", "Pod", 1)));
+        assertEquals("torghut-00042", pod.revision());
+        PodInfo.ContainerState app = pod.container("user-container").orElseThrow();
+        assertEquals(6, app.restartCount());
+        assertEquals("CrashLoopBackOff", app.waitingReason());
+        assertEquals(Optional.of(1), app.lastExitCode());
+        assertEquals("Error", app.lastTerminatedReason());
+    }
+
+    @Test
+    void cnpgClusterStatus() {
+        assertEquals(new CnpgObservation.Cluster("torghut-db", "Failing over", "Failing over from torghut-db-1 to torghut-db-2", 3, 2,
+                        "torghut-db-1", "torghut-db-2", List.of(new Condition("Ready", "False", "ClusterIsNotReady", "Cluster Is Not Ready"),
+                        new Condition("ContinuousArchiving", "True", "ContinuousArchivingSuccess", ""))),
+                CnpgReader.parse(object("cnpg-failover.yaml", "Cluster", 0)));
+    }
+}
