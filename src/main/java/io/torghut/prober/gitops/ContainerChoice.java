@@ -20,6 +20,15 @@ public final class ContainerChoice {
     public record Candidate(String name, boolean servesPort) {
     }
 
+    /** Index of the chosen container, empty when none can be chosen (for reading live revisions). */
+    public static java.util.OptionalInt pick(List<Candidate> containers, Optional<String> configured) {
+        try {
+            return java.util.OptionalInt.of(choose(containers, configured));
+        } catch (ManifestRefusal none) {
+            return java.util.OptionalInt.empty();
+        }
+    }
+
     /** Index of the chosen container, or the reason none can be chosen. */
     static int choose(List<Candidate> containers, Optional<String> configured) throws ManifestRefusal {
         if (containers.isEmpty()) {
