@@ -11,10 +11,16 @@ import org.jboss.logging.Logger;
 
 /**
  * Kubernetes Events (core v1) on the Knative Service, so {@code kubectl describe ksvc torghut} shows what the prober
- * did. Best effort: an Event that cannot be written is logged, never fails the pause.
+ * did. Best effort, in the background: an Event that cannot be written is logged, never fails or delays the pause.
  */
 public final class PauseEvents {
     private static final Logger LOG = Logger.getLogger(PauseEvents.class);
+    /** Events are written in the background, in order: the audit must not delay the answer to Alertmanager. */
+    private static final java.util.concurrent.ExecutorService WRITER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "pause-events");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final KubernetesClient client;
     private final String namespace;
     private final String service;
@@ -43,11 +49,13 @@ public final class PauseEvents {
                 .withNewSource().withComponent("torghut-prober").endSource()
                 .withReportingComponent("torghut-prober").withReportingInstance(instance)
                 .withFirstTimestamp(now).withLastTimestamp(now).withCount(1).build();
-        try {
-            Deadline.within(timeout, () -> client.v1().events().inNamespace(namespace).resource(event).create());
-        } catch (Exception e) {
-            LOG.warnf("could not record Event %s on ksvc/%s in %s: %s", reason, service, namespace,
-                    String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-        }
+        WRITER.execute(() -> {
+            try {
+                Deadline.within(timeout, () -> client.v1().events().inNamespace(namespace).resource(event).create());
+            } catch (Exception e) {
+                LOG.warnf("could not record Event %s on ksvc/%s in %s: %s", reason, service, namespace,
+                        String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            }
+        });
     }
 }

@@ -153,9 +153,11 @@ class PauseResourceTest {
         assertEquals(List.of(Map.of("name", "reason", "value", "DemoValueHigh: demo value 42 on 127.0.0.1:19100")), operation.get("info"));
         assertEquals("normal", app.getMetadata().getAnnotations().get("argocd.argoproj.io/refresh"));
         assertEquals("default", ((Map<?, ?>) app.getAdditionalProperties().get("spec")).get("project"), "merge patch keeps the spec");
-        List<Event> events = server.getClient().v1().events().inNamespace("torghut").list().getItems();
-        assertTrue(events.stream().anyMatch(e -> "TradingPaused".equals(e.getReason()) && e.getMessage().contains(commit)
-                && "torghut".equals(e.getInvolvedObject().getName()) && "Service".equals(e.getInvolvedObject().getKind())), events.toString());
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            List<Event> events = server.getClient().v1().events().inNamespace("torghut").list().getItems();
+            assertTrue(events.stream().anyMatch(e -> "TradingPaused".equals(e.getReason()) && e.getMessage().contains(commit)
+                    && "torghut".equals(e.getInvolvedObject().getName()) && "Service".equals(e.getInvolvedObject().getKind())), events.toString());
+        });
 
         // An HA Alertmanager pair delivers the same notification twice: no second commit.
         post(body).then().statusCode(200).body("action", equalTo("already-paused"));
