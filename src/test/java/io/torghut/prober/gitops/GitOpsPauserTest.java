@@ -119,6 +119,17 @@ class GitOpsPauserTest {
     }
 
     @Test
+    void theTokenNeverAppearsInErrors() {
+        Redactor redactor = new Redactor();
+        GitOpsConfigStub config = new GitOpsConfigStub(tmp.resolve("https-wc").toString(), "tok3n-s3cret-value");
+        ManifestRepository https = JGitManifestRepository.from(config, "https://bot:tok3n-s3cret-value@127.0.0.1:9/torghut.git", redactor);
+        GitUnavailableException e = assertThrows(GitUnavailableException.class, https::sync);
+        assertTrue(e.getMessage().startsWith("git fetch against https://127.0.0.1:9/torghut.git failed: "), e.getMessage());
+        assertTrue(!e.getMessage().contains("tok3n") && !https.describe().contains("tok3n"), e.getMessage());
+        assertEquals("say ****", redactor.clean("say tok3n-s3cret-value"));
+    }
+
+    @Test
     void twoReplicasAndTwentyThreadsMakeExactlyOneCommit() throws Exception {
         List<GitOpsPauser> replicas = List.of(pauser(workingCopy("replica-a")), pauser(workingCopy("replica-b")));
         ExecutorService pool = Executors.newFixedThreadPool(20);

@@ -51,6 +51,10 @@ class PauseServiceTest {
     }
 
     PauseService service(PauseMode mode, boolean withGit) {
+        return service(mode, withGit, Optional.empty());
+    }
+
+    PauseService service(PauseMode mode, boolean withGit, Optional<ArgoCdSync> argo) {
         TradingFlagEditor editor = new TradingFlagEditor(Optional.empty());
         Optional<GitOpsPauser> git = withGit ? Optional.of(new GitOpsPauser(new JGitManifestRepository(remote.url(), "main", BareRepo.PATH,
                 tmp.resolve("wc"), Duration.ofSeconds(5), "torghut-prober", "p@example.com", Optional.empty(), new Redactor()), editor, 5))
@@ -59,7 +63,7 @@ class PauseServiceTest {
                 "torghut", "torghut");
         EffectivenessTracker tracker = new EffectivenessTracker(() -> new Rollout(false, null, null, Map.of(), null), clock,
                 Duration.ofMinutes(5), Duration.ofMinutes(1), detail -> { });
-        return new PauseService(mode, git, planner, Optional.empty(), new PauseAudit(registry, Optional.empty()), state, tracker,
+        return new PauseService(mode, git, planner, argo, new PauseAudit(registry, Optional.empty()), state, tracker,
                 new PendingRetries(scheduler, state, clock, Duration.ofSeconds(1), Duration.ofMinutes(30)), clock, BareRepo.PATH);
     }
 
@@ -163,6 +167,28 @@ class PauseServiceTest {
         auto.onVerdict(verdict(VerdictLevel.HEALTHY, t0.plusSeconds(20)));
         auto.onVerdict(verdict(VerdictLevel.PAUSE_RECOMMENDED, t0.plusSeconds(30)));
         assertEquals(2.0, autoRegistry.get("torghut_prober_pause_actions").tag("mode", "recommend").tag("result", "recommended").counter().count());
+    }
+
+    @Test
+    void unreachableArgoCdIs503WithTheCommitStandingAndAPendingSync() throws Exception {
+        io.fabric8.kubernetes.client.KubernetesClient dead = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+                .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl("http://127.0.0.1:9")
+                        .withRequestRetryBackoffLimit(0).build()).build();
+        PauseService service = service(PauseMode.TRIGGER, true, Optional.of(new ArgoCdSync(dead, "argocd", "torghut", Duration.ofSeconds(2))));
+        PauseRecords.Answer answer = service.handle(alert("g"));
+        assertEquals(503, answer.status(), answer.message());
+        assertEquals("paused", answer.action());
+        assertTrue(answer.argocd().startsWith("Argo CD unreachable (applications.argoproj.io/torghut in namespace argocd)"), answer.argocd());
+        assertEquals(2, remote.log().size(), "the commit stands");
+        PauseRecords.Pending pending = state.pending().orElseThrow();
+        assertEquals("argocd", pending.kind());
+        assertEquals(answer.commit(), pending.commit());
+        // Alertmanager's retry: no new commit; the sync is retried (and still pending).
+        PauseRecords.Answer again = service.handle(alert("g"));
+        assertEquals("already-paused", again.action());
+        assertEquals(2, remote.log().size());
+        assertTrue(state.pending().orElseThrow().attempts() >= 2);
+        dead.close();
     }
 
     @Test
