@@ -38,7 +38,7 @@ public class PauseResource {
                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         auth.check(authorization);
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_JSON)) {
+        if (!json(contentType)) {
             throw new PauseProblem(415, "unsupported_media_type", "the body must be application/json");
         }
         if (contentLength != null && contentLength.matches("\\d{1,18}") && Long.parseLong(contentLength) > MAX_BODY) {
@@ -53,6 +53,15 @@ public class PauseResource {
     public Response state(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         auth.check(authorization);
         return Response.ok(view.view(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** {@code application/json} or a {@code +json} type, with or without parameters (charset). */
+    static boolean json(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return type.equals(MediaType.APPLICATION_JSON) || (type.startsWith("application/") && type.endsWith("+json"));
     }
 
     private static byte[] read(InputStream body) {

@@ -110,6 +110,7 @@ class PauseResourceTest {
         given().header("Authorization", BEARER).contentType("text/plain").body("pause please").post("/pause").then()
                 .statusCode(415).contentType("application/json").body("error", equalTo("unsupported_media_type"));
         given().header("Authorization", BEARER).post("/pause").then().statusCode(415);
+        given().header("Authorization", BEARER).contentType("application/jsonp").body("{}".getBytes(StandardCharsets.UTF_8)).post("/pause").then().statusCode(415);
         String big = "{\"reason\": \"" + "x".repeat(1024 * 1024) + "\"}";
         post(big).then().statusCode(413).contentType("application/json").body("error", equalTo("payload_too_large"));
         String huge = "{\"reason\": \"" + "x".repeat(12 * 1024 * 1024) + "\"}";
