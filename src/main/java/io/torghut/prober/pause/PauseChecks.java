@@ -18,6 +18,7 @@ public final class PauseChecks {
         positive("prober.pause.retry-initial", pause.retryInitial());
         positive("prober.pause.retry-for", pause.retryFor());
         positive("prober.pause.kubernetes-timeout", pause.kubernetesTimeout());
+        positive("prober.pause.dedup-window", pause.dedupWindow());
         positive("prober.gitops.timeout", gitops.timeout());
         positive("prober.gitops.refresh-every", gitops.refreshEvery());
         if (gitops.manifestPath().isBlank() || gitops.manifestPath().startsWith("/") || gitops.manifestPath().contains("..")) {

@@ -56,6 +56,14 @@ public interface PauseConfig {
     @WithDefault("30m")
     Duration retryFor();
 
+    /**
+     * How long a handled Alertmanager notification (same group key and fingerprints) is answered "already-paused"
+     * without reading git; keep it below Alertmanager's repeat_interval. Default 1h.
+     */
+    @WithName("dedup-window")
+    @WithDefault("1h")
+    Duration dedupWindow();
+
     /** Timeout of each Kubernetes API call (Argo CD patch, Event, Knative reads). Default 5s. */
     @WithName("kubernetes-timeout")
     @WithDefault("5s")

@@ -74,8 +74,8 @@ public class PauseService {
             }
         }
         PausePlan plan = planner.plan(request, snapshot, why);
-        boolean first = request.idempotencyKey().map(key -> !state.handled(key)).orElse(true);
-        request.idempotencyKey().ifPresent(state::markHandled);
+        boolean first = request.idempotencyKey().map(key -> !state.handled(key, clock.instant())).orElse(true);
+        request.idempotencyKey().ifPresent(key -> state.markHandled(key, clock.instant()));
         if (first) {
             audit.record(mode, PauseResult.RECOMMENDED, request, null, plan.note() == null ? "plan computed" : plan.note(), null, true);
             state.lastAction(action("recommended", request, null, plan.note(), null));
@@ -87,7 +87,7 @@ public class PauseService {
     /** @param retry an internal retry (no Event for a repeated failure) */
     synchronized PauseRecords.Answer trigger(PauseRequest request, boolean retry) {
         Optional<String> key = request.idempotencyKey();
-        if (key.isPresent() && state.handled(key.get())) {
+        if (key.isPresent() && state.handled(key.get(), clock.instant())) {
             retryArgoIfPending();
             audit.record(mode, PauseResult.ALREADY_PAUSED, request, null, "same notification already handled", null, false);
             return answer(200, "already-paused", "this notification (group key and fingerprints) was already handled", null, null, null, null);
@@ -119,7 +119,7 @@ public class PauseService {
                 yield answer(409, "refused", result.detail(), null, null, null, null);
             }
             case ALREADY_PAUSED -> {
-                key.ifPresent(state::markHandled);
+                key.ifPresent(k -> state.markHandled(k, clock.instant()));
                 retryArgoIfPending();
                 audit.record(mode, PauseResult.ALREADY_PAUSED, request, result.commit(), result.detail(), null, false);
                 state.lastAction(action("already-paused", request, result.commit(), result.detail(), null));
@@ -130,7 +130,7 @@ public class PauseService {
     }
 
     private PauseRecords.Answer paused(PauseRequest request, GitOpsPauser.Result result) {
-        request.idempotencyKey().ifPresent(state::markHandled);
+        request.idempotencyKey().ifPresent(key -> state.markHandled(key, clock.instant()));
         tracker.start(result.commit());
         ArgoCdSync.Result sync = syncArgo(result.commit(), String.join("; ", request.reasons()));
         audit.record(mode, PauseResult.PAUSED, request, result.commit(), result.detail(), sync.message(), true);

@@ -1,10 +1,11 @@
 package io.torghut.prober.pause;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** What the pause machinery knows right now; read by GET /pause, /diagnose and the metrics without any I/O. */
 public final class PauseState {
@@ -12,12 +13,18 @@ public final class PauseState {
     private volatile PauseRecords.Action lastAction;
     private volatile PauseRecords.Pending pending;
     private volatile PauseRecords.GitView git = PauseRecords.GitView.UNREAD;
-    private final Set<String> handled = Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>() {
+    private final Map<String, Instant> handled = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
             return size() > REMEMBERED_KEYS;
         }
-    }));
+    });
+    private final Duration window;
+
+    /** @param window how long a handled notification is answered "already-paused" without looking at git */
+    public PauseState(Duration window) {
+        this.window = window;
+    }
 
     public Optional<PauseRecords.Action> lastAction() {
         return Optional.ofNullable(lastAction);
@@ -43,12 +50,17 @@ public final class PauseState {
         git = view;
     }
 
-    /** Notifications (group key + fingerprints) already turned into a pause or found paused. */
-    boolean handled(String key) {
-        return handled.contains(key);
+    /**
+     * Whether this notification (group key + fingerprints) was turned into a pause, or found paused, within the window.
+     * Later repeats (Alertmanager's repeat_interval) look at git again: if a human resumed while the alert still
+     * fires, the pause is made again, and silencing the alert is how a human overrides it.
+     */
+    boolean handled(String key, Instant now) {
+        Instant at = handled.get(key);
+        return at != null && Duration.between(at, now).compareTo(window) < 0;
     }
 
-    void markHandled(String key) {
-        handled.add(key);
+    void markHandled(String key, Instant now) {
+        handled.put(key, now);
     }
 }

@@ -63,7 +63,7 @@ public class PauseWiring {
                 config.kubernetesTimeout()), clock, config.effectiveDeadline(), config.liveEvery(), audit::overdue);
         PausePlanner planner = new PausePlanner(editor, gitops.manifestPath(), repository, config.diagnoseUrl(), instance,
                 config.argocd().namespace(), config.argocd().application(), knative.namespace(), knative.service());
-        PauseState state = new PauseState();
+        PauseState state = new PauseState(config.dedupWindow());
         service = new PauseService(config.mode(), git, planner, Optional.of(new ArgoCdSync(client, config.argocd().namespace(),
                 config.argocd().application(), config.kubernetesTimeout())), audit, state, tracker,
                 new PendingRetries(scheduler, state, clock, config.retryInitial(), config.retryFor()), clock, gitops.manifestPath());

@@ -42,7 +42,7 @@ class PauseServiceTest {
     void setUp() throws Exception {
         remote = new BareRepo(tmp.resolve("remote"));
         registry = new SimpleMeterRegistry();
-        state = new PauseState();
+        state = new PauseState(Duration.ofHours(1));
     }
 
     @AfterEach
@@ -189,6 +189,19 @@ class PauseServiceTest {
         assertEquals(2, remote.log().size());
         assertTrue(state.pending().orElseThrow().attempts() >= 2);
         dead.close();
+    }
+
+    @Test
+    void aRepeatedNotificationAfterTheWindowPausesAgainWhenAHumanResumed() throws Exception {
+        PauseService service = service(PauseMode.TRIGGER, true);
+        assertEquals("paused", service.handle(alert("g")).action());
+        remote.change(t -> t.replace("value: \"false\"   # set", "value: \"true\"   # set"), "Resume (human)");
+        clock.advance(Duration.ofMinutes(59));
+        assertEquals("already-paused", service.handle(alert("g")).action(), "a duplicate delivery inside the window");
+        assertEquals(3, remote.log().size());
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals("paused", service.handle(alert("g")).action(), "Alertmanager's repeat after the window re-checks git");
+        assertEquals(4, remote.log().size());
     }
 
     @Test
