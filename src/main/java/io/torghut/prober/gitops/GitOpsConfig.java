@@ -1,0 +1,67 @@
+package io.torghut.prober.gitops;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Where the GitOps manifest lives and how the prober commits to it; prefix {@code prober.gitops}. */
+@ConfigMapping(prefix = "prober.gitops")
+public interface GitOpsConfig {
+
+    /** Git remote, https:// or file:// ; env {@code GITOPS_REPO_URL}. No default: required in trigger mode. */
+    @WithName("repo-url")
+    Optional<String> repoUrl();
+
+    /** Branch Argo CD follows; env {@code GITOPS_BRANCH}. Default {@code main}. */
+    @WithDefault("main")
+    String branch();
+
+    /** Manifest path in the repository; env {@code GITOPS_MANIFEST_PATH}. Default {@code argocd/applications/torghut/knative-service.yaml}. */
+    @WithName("manifest-path")
+    @WithDefault("argocd/applications/torghut/knative-service.yaml")
+    String manifestPath();
+
+    /** Token for https remotes (sent as the password); env {@code GITOPS_TOKEN}. Never logged. Default none. */
+    Optional<String> token();
+
+    /** User name sent with the token; env {@code GITOPS_USERNAME}. Default {@code x-access-token} (GitHub/Gitea accept it). */
+    @WithDefault("x-access-token")
+    String username();
+
+    /** Commit author and committer name; env {@code GITOPS_AUTHOR_NAME}. Default {@code torghut-prober}. */
+    @WithName("author-name")
+    @WithDefault("torghut-prober")
+    String authorName();
+
+    /** Commit author and committer e-mail; env {@code GITOPS_AUTHOR_EMAIL}. Default {@code torghut-prober@users.noreply.invalid}. */
+    @WithName("author-email")
+    @WithDefault("torghut-prober@users.noreply.invalid")
+    String authorEmail();
+
+    /** Container whose TRADING_ENABLED is edited; env {@code GITOPS_CONTAINER}. Default: {@code user-container}, else the one serving the port. */
+    Optional<String> container();
+
+    /** Local working copy directory (an emptyDir in the pod); env {@code GITOPS_WORK_DIR}. Default {@code /tmp/torghut-prober/gitops}. */
+    @WithName("work-dir")
+    @WithDefault("/tmp/torghut-prober/gitops")
+    String workDir();
+
+    /** Timeout of each network operation (clone, fetch, push). Default 20s. */
+    @WithDefault("20s")
+    Duration timeout();
+
+    /** Attempts when the push is rejected because the branch moved (fetch, re-check, re-apply). Default 5. */
+    @WithName("push-attempts")
+    @WithDefault("5")
+    @Min(1) @Max(50)
+    int pushAttempts();
+
+    /** How often the manifest is re-read for {@code torghut_prober_trading_enabled} and GET /pause. Default 60s. */
+    @WithName("refresh-every")
+    @WithDefault("60s")
+    Duration refreshEvery();
+}

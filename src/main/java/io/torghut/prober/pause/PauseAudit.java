@@ -1,0 +1,64 @@
+package io.torghut.prober.pause;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The audit trail of every pause decision: one structured log line, the counter
+ * {@code torghut_prober_pause_actions_total{mode,result}}, and for the notable ones a Kubernetes Event on the
+ * Knative Service.
+ */
+public final class PauseAudit {
+    private static final Logger LOG = Logger.getLogger("io.torghut.prober.pause.audit");
+    private final Optional<PauseEvents> events;
+    private final Map<PauseMode, Map<PauseResult, Counter>> counters = new EnumMap<>(PauseMode.class);
+
+    public PauseAudit(MeterRegistry registry, Optional<PauseEvents> events) {
+        this.events = events;
+        for (PauseMode mode : PauseMode.values()) {
+            Map<PauseResult, Counter> byResult = new EnumMap<>(PauseResult.class);
+            for (PauseResult result : PauseResult.values()) {
+                byResult.put(result, Counter.builder("torghut_prober_pause_actions").description("Pause decisions by mode and result")
+                        .tag("mode", mode.label()).tag("result", result.label()).register(registry));
+            }
+            counters.put(mode, byResult);
+        }
+    }
+
+    /** @param event whether this occurrence deserves a Kubernetes Event (first of its kind, not a retry) */
+    public void record(PauseMode mode, PauseResult result, PauseRequest request, String commit, String detail, String argocd,
+                       boolean event) {
+        counters.get(mode).get(result).increment();
+        String line = String.format("pause action mode=%s result=%s source=%s requestedBy=\"%s\" commit=%s reasons=\"%s\" detail=\"%s\"%s",
+                mode.label(), result.label(), request.source(), request.requestedBy(), commit == null ? "-" : commit,
+                String.join("; ", request.reasons()), detail, argocd == null ? "" : " argocd=\"" + argocd + "\"");
+        switch (result) {
+            case REFUSED, PENDING, GAVE_UP -> LOG.warn(line);
+            default -> LOG.info(line);
+        }
+        if (!event) {
+            return;
+        }
+        String why = String.join("; ", request.reasons());
+        switch (result) {
+            case PAUSED -> events.ifPresent(e -> e.record("TradingPaused", "TRADING_ENABLED=false committed as " + commit
+                    + " by torghut-prober for " + request.requestedBy() + ": " + why + (argocd == null ? "" : ". " + argocd), false));
+            case RECOMMENDED -> events.ifPresent(e -> e.record("TradingPauseRecommended",
+                    "torghut-prober recommends pausing trading (TRADING_ENABLED=false via GitOps): " + why, false));
+            case REFUSED -> events.ifPresent(e -> e.record("TradingPauseRefused", "pause not committed: " + detail, true));
+            case PENDING -> events.ifPresent(e -> e.record("TradingPausePending", "pause pending, retrying: " + detail, true));
+            case GAVE_UP -> events.ifPresent(e -> e.record("TradingPauseFailed", "pause given up: " + detail, true));
+            default -> {
+            }
+        }
+    }
+
+    /** The finding of an ineffective pause, as an Event. */
+    public void overdue(String detail) {
+        events.ifPresent(e -> e.record("TradingPauseNotEffective", detail, true));
+    }
+}

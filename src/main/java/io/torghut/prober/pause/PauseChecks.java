@@ -1,0 +1,52 @@
+package io.torghut.prober.pause;
+
+import io.torghut.prober.config.ConfigProblem;
+import io.torghut.prober.gitops.GitOpsConfig;
+import java.time.Duration;
+import java.util.Locale;
+
+/** Startup checks of the pause settings; each failure names the key and its env variable, never a value. */
+public final class PauseChecks {
+    private PauseChecks() {
+    }
+
+    public static void check(PauseConfig pause, GitOpsConfig gitops) {
+        positive("prober.pause.auto-hold", pause.autoHold());
+        positive("prober.pause.effective-deadline", pause.effectiveDeadline());
+        positive("prober.pause.effective-check-every", pause.effectiveCheckEvery());
+        positive("prober.pause.live-every", pause.liveEvery());
+        positive("prober.pause.retry-initial", pause.retryInitial());
+        positive("prober.pause.retry-for", pause.retryFor());
+        positive("prober.pause.kubernetes-timeout", pause.kubernetesTimeout());
+        positive("prober.pause.dedup-window", pause.dedupWindow());
+        positive("prober.gitops.timeout", gitops.timeout());
+        positive("prober.gitops.refresh-every", gitops.refreshEvery());
+        if (gitops.manifestPath().isBlank() || gitops.manifestPath().startsWith("/") || gitops.manifestPath().contains("..")) {
+            throw new ConfigProblem("prober.gitops.manifest-path (GITOPS_MANIFEST_PATH)", "must be a relative path inside the repository");
+        }
+        if (gitops.repoUrl().isPresent()) {
+            String url = gitops.repoUrl().get().toLowerCase(Locale.ROOT);
+            if (!url.startsWith("https://") && !url.startsWith("http://") && !url.startsWith("file:")) {
+                throw new ConfigProblem("prober.gitops.repo-url (GITOPS_REPO_URL)", "must be an https:// or file: URL");
+            }
+        }
+        if (pause.mode() != PauseMode.TRIGGER) {
+            return;
+        }
+        if (gitops.repoUrl().isEmpty()) {
+            throw new ConfigProblem("prober.gitops.repo-url (GITOPS_REPO_URL)", "is required when prober.pause.mode=trigger");
+        }
+        if (gitops.repoUrl().get().toLowerCase(Locale.ROOT).startsWith("http") && gitops.token().isEmpty()) {
+            throw new ConfigProblem("prober.gitops.token (GITOPS_TOKEN)", "is required to push over https when prober.pause.mode=trigger");
+        }
+        if (pause.token().isEmpty()) {
+            throw new ConfigProblem("prober.pause.token (PROBER_PAUSE_TOKEN)", "is required when prober.pause.mode=trigger");
+        }
+    }
+
+    private static void positive(String key, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            throw new ConfigProblem(key, "must be a positive duration (got " + value + ")");
+        }
+    }
+}

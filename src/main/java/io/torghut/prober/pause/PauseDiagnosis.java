@@ -1,0 +1,72 @@
+package io.torghut.prober.pause;
+
+import io.torghut.prober.diagnose.DiagnosisSection;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The pause part of /diagnose: mode, desired and live TRADING_ENABLED, last action, pending work, effectiveness. */
+@Singleton
+public class PauseDiagnosis implements DiagnosisSection {
+    private final PauseView view;
+
+    public PauseDiagnosis(PauseView view) {
+        this.view = view;
+    }
+
+    @Override
+    public String id() {
+        return "pause";
+    }
+
+    @Override
+    public int order() {
+        return 50;
+    }
+
+    @Override
+    public String title() {
+        return "TRADING PAUSE (GitOps)";
+    }
+
+    @Override
+    public List<String> textLines() {
+        PauseState state = view.state();
+        List<String> lines = new ArrayList<>();
+        PauseRecords.GitView git = state.git();
+        lines.add("mode " + view.service().mode().label() + (view.leader() ? ", Lease leader" : ", not the Lease leader"));
+        lines.add("TRADING_ENABLED in git: " + git.desired() + (git.commit() == null ? "" : " (commit " + abbrev(git.commit()) + ")")
+                + (git.error() == null ? "" : "; " + git.error()));
+        lines.add("TRADING_ENABLED in the live revision: " + view.liveTradingEnabled()
+                + view.tracker().liveError().map(e -> " (" + e + ")").orElse(""));
+        state.lastAction().ifPresent(a -> lines.add("last action: " + a.action() + " at " + a.at() + " for " + a.requestedBy()
+                + (a.commit() == null ? "" : " commit " + abbrev(a.commit())) + (a.detail() == null ? "" : ": " + a.detail())));
+        state.pending().ifPresent(p -> lines.add("PENDING " + p.kind() + " since " + p.since() + ", " + p.attempts()
+                + " attempt(s), next at " + p.nextAttemptAt() + ": " + p.lastError()));
+        Effectiveness effect = view.tracker().state();
+        if (!"none".equals(effect.status())) {
+            lines.add((effect.status().equals("overdue") ? "FINDING: pause NOT effective: " : "pause " + effect.status() + ": ") + effect.detail());
+        }
+        return lines;
+    }
+
+    @Override
+    public Object json() {
+        PauseState state = view.state();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("mode", view.service().mode().label());
+        json.put("leader", view.leader());
+        json.put("git", state.git());
+        json.put("liveTradingEnabled", view.liveTradingEnabled());
+        json.put("lastAction", state.lastAction().orElse(null));
+        json.put("pending", state.pending().orElse(null));
+        json.put("effectiveness", view.tracker().state());
+        return json;
+    }
+
+    private static String abbrev(String commit) {
+        return commit.length() > 12 ? commit.substring(0, 12) : commit;
+    }
+}

@@ -1,0 +1,74 @@
+package io.torghut.prober.pause;
+
+import io.torghut.prober.gitops.ManifestEdit;
+import io.torghut.prober.gitops.ManifestSnapshot;
+import io.torghut.prober.gitops.TradingFlagEditor;
+import io.torghut.prober.gitops.UnifiedDiff;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds the plan from the manifest as last read from git (or without it). Pure. */
+public final class PausePlanner {
+    private final TradingFlagEditor editor;
+    private final String manifestPath;
+    private final String repository;
+    private final String diagnoseUrl;
+    private final String instance;
+    private final List<String> steps;
+
+    public PausePlanner(TradingFlagEditor editor, String manifestPath, String repository, String diagnoseUrl, String instance,
+                        String argocdNamespace, String application, String knativeNamespace, String service) {
+        this.editor = editor;
+        this.manifestPath = manifestPath;
+        this.repository = repository;
+        this.diagnoseUrl = diagnoseUrl;
+        this.instance = instance;
+        this.steps = List.of(
+                "commit and push the diff to " + repository,
+                "argocd app sync " + application + "   (or: kubectl -n " + argocdNamespace + " patch applications.argoproj.io "
+                        + application + " --type merge -p '{\"operation\":{\"sync\":{\"revision\":\"<commit>\"}}}')",
+                "wait until a new revision with TRADING_ENABLED=false is Ready and takes all traffic: kubectl -n "
+                        + knativeNamespace + " get ksvc " + service
+                        + " -o jsonpath='{.status.latestCreatedRevisionName} {.status.latestReadyRevisionName} {.status.traffic}'");
+    }
+
+    public TradingFlagEditor editor() {
+        return editor;
+    }
+
+    public String diagnoseUrl() {
+        return diagnoseUrl;
+    }
+
+    public String instance() {
+        return instance;
+    }
+
+    /** @param snapshot the manifest from git, empty when git is not configured or not reachable ({@code why} says which) */
+    public PausePlan plan(PauseRequest request, Optional<ManifestSnapshot> snapshot, String why) {
+        Optional<String> text = snapshot.flatMap(ManifestSnapshot::text);
+        if (text.isEmpty()) {
+            String message = CommitMessage.pause(request, manifestPath, "set TRADING_ENABLED to \"false\"", diagnoseUrl, instance);
+            return new PausePlan(request.reasons(), repository, "unknown", null, null, message, steps,
+                    snapshot.isPresent() ? "no manifest at " + repository : why);
+        }
+        ManifestEdit pause = editor.set(text.get(), false);
+        ManifestEdit resume = editor.set(text.get(), true);
+        String desired = desired(pause);
+        String diff = pause.changed() ? UnifiedDiff.of(manifestPath, text.get(), pause.text()) : null;
+        String resumeDiff = "false".equals(desired) && resume.changed() ? UnifiedDiff.of(manifestPath, text.get(), resume.text()) : null;
+        String note = pause.refused() ? "the manifest cannot be edited: " + pause.detail()
+                : pause.changed() ? null : "already paused in git: " + pause.detail();
+        String message = CommitMessage.pause(request, manifestPath, pause.detail(), diagnoseUrl, instance);
+        return new PausePlan(request.reasons(), repository, desired, diff, resumeDiff, message, steps, note);
+    }
+
+    /** TRADING_ENABLED as git says it: "false", "true", or "unknown" (absent, another value, or an unreadable file). */
+    public static String desired(ManifestEdit pause) {
+        return switch (pause.outcome()) {
+            case UNCHANGED -> "false";
+            case CHANGED -> pause.previous().filter("true"::equals).orElse("unknown");
+            case REFUSED -> "unknown";
+        };
+    }
+}

@@ -1,0 +1,16 @@
+package io.torghut.prober.pause;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Every refusal of /pause as a JSON error body with its status. */
+@Provider
+public class PauseProblemMapper implements ExceptionMapper<PauseProblem> {
+    @Override
+    public Response toResponse(PauseProblem problem) {
+        return Response.status(problem.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new PauseRecords.Error(problem.code(), problem.getMessage())).build();
+    }
+}

@@ -1,0 +1,153 @@
+package io.torghut.prober.pause;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a /pause body: the Alertmanager webhook (version "4") or a manual {@code {"reason", "requestedBy"}}. Every
+ * type is checked by hand so a wrong body is a 400 naming the field, never a 500. Free text is cut to sane lengths
+ * and stripped of control characters, because it ends up in commit messages and Events.
+ */
+public final class PauseRequestParser {
+    static final int MAX_TEXT = 500;
+    static final int MAX_ALERTS_KEPT = 50;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private PauseRequestParser() {
+    }
+
+    public static PauseRequest parse(byte[] body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw bad("malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw bad("unreadable body");
+        }
+        if (root == null || !root.isObject()) {
+            throw bad("the body must be a JSON object");
+        }
+        if (root.has("version") || root.has("alerts")) {
+            return alertmanager(root);
+        }
+        if (root.has("reason")) {
+            return manual(root);
+        }
+        throw bad("expected an Alertmanager webhook (version \"4\") or {\"reason\": ..., \"requestedBy\": ...}");
+    }
+
+    private static PauseRequest manual(JsonNode root) {
+        String reason = text(root, "reason", true);
+        if (reason.isBlank()) {
+            throw bad("reason must not be blank");
+        }
+        String by = root.has("requestedBy") ? text(root, "requestedBy", true) : "";
+        Iterator<String> names = root.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!name.equals("reason") && !name.equals("requestedBy")) {
+                throw bad("unknown field '" + clean(name) + "' in a manual pause request");
+            }
+        }
+        return new PauseRequest("manual", false, by.isBlank() ? "unknown (manual request)" : by, List.of(reason), List.of(),
+                Optional.empty(), 0);
+    }
+
+    private static PauseRequest alertmanager(JsonNode root) {
+        String version = text(root, "version", true);
+        if (!"4".equals(version)) {
+            throw bad("unsupported Alertmanager webhook version '" + version + "' (expected \"4\")");
+        }
+        String status = text(root, "status", true);
+        if (!status.equals("firing") && !status.equals("resolved")) {
+            throw bad("status must be \"firing\" or \"resolved\"");
+        }
+        String receiver = text(root, "receiver", true);
+        String groupKey = text(root, "groupKey", true);
+        JsonNode truncatedNode = root.get("truncatedAlerts");
+        if (truncatedNode != null && !truncatedNode.isNull() && !truncatedNode.canConvertToInt()) {
+            throw bad("truncatedAlerts must be an integer");
+        }
+        int truncated = truncatedNode == null || truncatedNode.isNull() ? 0 : truncatedNode.intValue();
+        JsonNode alerts = root.get("alerts");
+        if (alerts == null || !alerts.isArray()) {
+            throw bad("alerts must be an array");
+        }
+        List<AlertRef> firing = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (int i = 0; i < alerts.size(); i++) {
+            JsonNode alert = alerts.get(i);
+            if (!alert.isObject()) {
+                throw bad("alerts[" + i + "] must be an object");
+            }
+            Map<String, String> labels = strings(alert, "labels", i);
+            Map<String, String> annotations = strings(alert, "annotations", i);
+            String alertStatus = alert.has("status") ? text(alert, "status", true) : status;
+            String fingerprint = alert.has("fingerprint") ? text(alert, "fingerprint", true) : "";
+            String startsAt = alert.has("startsAt") ? text(alert, "startsAt", true) : "";
+            if ("firing".equals(alertStatus) && firing.size() < MAX_ALERTS_KEPT) {
+                String name = labels.getOrDefault("alertname", "unnamed");
+                String summary = annotations.getOrDefault("summary", annotations.getOrDefault("description", ""));
+                firing.add(new AlertRef(name, fingerprint, startsAt, summary));
+                reasons.add(summary.isBlank() ? name : name + ": " + summary);
+            }
+        }
+        return new PauseRequest("alertmanager", status.equals("resolved"), "alertmanager receiver " + receiver,
+                reasons, firing, Optional.of(groupKey), truncated);
+    }
+
+    private static Map<String, String> strings(JsonNode alert, String field, int index) {
+        JsonNode node = alert.get(field);
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return values;
+        }
+        if (!node.isObject()) {
+            throw bad("alerts[" + index + "]." + field + " must be an object of strings");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (!entry.getValue().isTextual()) {
+                throw bad("alerts[" + index + "]." + field + "." + clean(entry.getKey()) + " must be a string");
+            }
+            values.put(entry.getKey(), clean(entry.getValue().textValue()));
+        }
+        return values;
+    }
+
+    private static String text(JsonNode parent, String field, boolean required) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            if (required) {
+                throw bad(field + " is required");
+            }
+            return "";
+        }
+        if (!node.isTextual()) {
+            throw bad(field + " must be a string");
+        }
+        return clean(node.textValue());
+    }
+
+    /** One line, printable, bounded: it goes into commit messages, Events and logs. */
+    static String clean(String text) {
+        String oneLine = text.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+        return oneLine.length() > MAX_TEXT ? oneLine.substring(0, MAX_TEXT) + "…" : oneLine;
+    }
+
+    private static PauseProblem bad(String message) {
+        return new PauseProblem(400, "bad_request", message);
+    }
+}

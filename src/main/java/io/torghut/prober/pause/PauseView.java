@@ -1,0 +1,60 @@
+package io.torghut.prober.pause;
+
+import io.torghut.prober.policy.Verdict;
+import io.torghut.prober.policy.VerdictTracker;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/** Assembles GET /pause and the /diagnose section from stored state only: no git or API call on the request path. */
+public final class PauseView {
+    private final PauseService service;
+    private final PauseState state;
+    private final EffectivenessTracker tracker;
+    private final BooleanSupplier leader;
+    private final VerdictTracker verdicts;
+    private final boolean auto;
+    private final String repository;
+
+    public PauseView(PauseService service, PauseState state, EffectivenessTracker tracker, BooleanSupplier leader,
+                     VerdictTracker verdicts, boolean auto, String repository) {
+        this.service = service;
+        this.state = state;
+        this.tracker = tracker;
+        this.leader = leader;
+        this.verdicts = verdicts;
+        this.auto = auto;
+        this.repository = repository;
+    }
+
+    public PauseRecords.View view() {
+        Verdict verdict = verdicts.current();
+        List<String> reasons = verdict == null || verdict.reasons().isEmpty()
+                ? List.of("no current reason (verdict " + (verdict == null ? "unknown" : verdict.level()) + ")") : verdict.reasons();
+        Rollout live = tracker.live().orElse(null);
+        return new PauseRecords.View(service.mode().label(), auto, leader.getAsBoolean(), repository, state.git(),
+                liveTradingEnabled(), live, tracker.liveError().orElse(null), state.lastAction().orElse(null),
+                state.pending().orElse(null), tracker.state(), service.currentPlan(reasons));
+    }
+
+    /** TRADING_ENABLED of the live ready revision: "true", "false", "unset" or "unknown". */
+    public String liveTradingEnabled() {
+        return tracker.live().map(r -> r.found() && r.latestReady() != null
+                ? (r.readyTradingEnabled() == null ? "unset" : r.readyTradingEnabled()) : "unknown").orElse("unknown");
+    }
+
+    public PauseState state() {
+        return state;
+    }
+
+    public EffectivenessTracker tracker() {
+        return tracker;
+    }
+
+    public PauseService service() {
+        return service;
+    }
+
+    public boolean leader() {
+        return leader.getAsBoolean();
+    }
+}

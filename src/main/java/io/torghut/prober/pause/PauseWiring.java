@@ -1,0 +1,139 @@
+package io.torghut.prober.pause;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.torghut.prober.config.Redactor;
+import io.torghut.prober.gitops.GitOpsConfig;
+import io.torghut.prober.gitops.GitOpsPauser;
+import io.torghut.prober.gitops.GitUnavailableException;
+import io.torghut.prober.gitops.JGitManifestRepository;
+import io.torghut.prober.gitops.TradingFlagEditor;
+import io.torghut.prober.policy.VerdictTracker;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Builds the pause graph from configuration (failing startup with the key when trigger mode lacks its settings) and
+ * runs its schedules: git refresh, effectiveness/live checks, retries, leader election and the automatic pause.
+ */
+@Singleton
+public class PauseWiring {
+    private static final Logger LOG = Logger.getLogger(PauseWiring.class);
+    private final PauseConfig config;
+    private final GitOpsConfig gitops;
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+        Thread thread = new Thread(r, "pause-scheduler");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final PauseService service;
+    private final BearerAuth auth;
+    private final PauseView view;
+    private final PauseAudit audit;
+    private final EffectivenessTracker tracker;
+    private final Optional<LeaderElection> election;
+    private final String repository;
+
+    public PauseWiring(PauseConfig config, GitOpsConfig gitops, Redactor redactor, KubernetesClient client, MeterRegistry registry,
+                       Clock clock, VerdictTracker verdicts) {
+        PauseChecks.check(config, gitops);
+        this.config = config;
+        this.gitops = gitops;
+        config.token().ifPresent(redactor::add);
+        gitops.token().ifPresent(redactor::add);
+        String instance = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("torghut-prober-" + UUID.randomUUID());
+        TradingFlagEditor editor = new TradingFlagEditor(gitops.container());
+        Optional<GitOpsPauser> git = gitops.repoUrl().map(url -> new GitOpsPauser(JGitManifestRepository.from(gitops, url, redactor),
+                editor, gitops.pushAttempts()));
+        repository = git.map(g -> g.repository().describe()).orElse("not configured (GITOPS_REPO_URL), file " + gitops.manifestPath());
+        PauseConfig.Knative knative = config.knative();
+        audit = new PauseAudit(registry, Optional.of(new PauseEvents(client, knative.namespace(), knative.service(), instance,
+                config.kubernetesTimeout(), clock)));
+        tracker = new EffectivenessTracker(new Fabric8RolloutReader(client, knative.namespace(), knative.service(), gitops.container(),
+                config.kubernetesTimeout()), clock, config.effectiveDeadline(), config.liveEvery(), audit::overdue);
+        PausePlanner planner = new PausePlanner(editor, gitops.manifestPath(), repository, config.diagnoseUrl(), instance,
+                config.argocd().namespace(), config.argocd().application(), knative.namespace(), knative.service());
+        PauseState state = new PauseState(config.dedupWindow());
+        service = new PauseService(config.mode(), git, planner, Optional.of(new ArgoCdSync(client, config.argocd().namespace(),
+                config.argocd().application(), config.kubernetesTimeout())), audit, state, tracker,
+                new PendingRetries(scheduler, state, clock, config.retryInitial(), config.retryFor()), clock, gitops.manifestPath());
+        auth = new BearerAuth(config.token());
+        election = config.leader().enabled() ? Optional.of(new LeaderElection(client, config.leader().namespace(), config.leader().lease(),
+                instance, config.leader().duration(), config.leader().renewDeadline(), config.leader().retryPeriod())) : Optional.empty();
+        view = new PauseView(service, state, tracker, this::leader, verdicts, config.auto() && config.mode() == PauseMode.TRIGGER, repository);
+        AutoPause autoPause = new AutoPause(service, config.auto(), new HoldTimer(config.autoHold()), this::leader, scheduler, audit);
+        verdicts.onVerdict(autoPause::onVerdict);
+    }
+
+    /** Without leader election (a single replica) this replica leads. */
+    boolean leader() {
+        return election.map(LeaderElection::isLeader).orElse(true);
+    }
+
+    @Produces
+    @Singleton
+    PauseService service() {
+        return service;
+    }
+
+    @Produces
+    @Singleton
+    BearerAuth auth() {
+        return auth;
+    }
+
+    @Produces
+    @Singleton
+    PauseView view() {
+        return view;
+    }
+
+    void start(@Observes StartupEvent event, MeterRegistry registry) {
+        PauseMetrics.register(registry, view);
+        if (service.gitConfigured()) {
+            long every = gitops.refreshEvery().toMillis();
+            scheduler.scheduleWithFixedDelay(this::refreshGit, 0, every, TimeUnit.MILLISECONDS);
+        }
+        long check = config.effectiveCheckEvery().toMillis();
+        scheduler.scheduleWithFixedDelay(this::tick, check, check, TimeUnit.MILLISECONDS);
+        election.ifPresent(LeaderElection::start);
+        if (config.auto() && config.mode() != PauseMode.TRIGGER) {
+            LOG.warnf("prober.pause.auto=true is ignored in mode %s: the automatic pause needs prober.pause.mode=trigger", config.mode().label());
+        }
+        LOG.infof("pause mode %s%s; GitOps %s", config.mode().label(), config.auto() && config.mode() == PauseMode.TRIGGER ? " with automatic pause after "
+                + config.autoHold().toSeconds() + "s" : "", repository);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        election.ifPresent(LeaderElection::stop);
+        scheduler.shutdownNow();
+    }
+
+    private void refreshGit() {
+        try {
+            service.read();
+        } catch (GitUnavailableException e) {
+            LOG.debugf("GitOps refresh failed: %s", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warnf("GitOps refresh failed: %s", e.toString());
+        }
+    }
+
+    private void tick() {
+        try {
+            tracker.tick();
+        } catch (RuntimeException e) {
+            LOG.warnf("pause effectiveness check failed: %s", e.toString());
+        }
+    }
+}

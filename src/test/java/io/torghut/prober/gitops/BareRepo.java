@@ -1,0 +1,76 @@
+package io.torghut.prober.gitops;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/** A real bare git repository on disk, reached through a {@code file://} URL, seeded with the realistic manifest. */
+public final class BareRepo {
+    public static final String PATH = "argocd/applications/torghut/knative-service.yaml";
+    private final Path root;
+    private final Path bare;
+    private final Path parked;
+    private int clones;
+
+    public BareRepo(Path root) throws IOException, GitAPIException {
+        this.root = root;
+        this.bare = root.resolve("gitops.git");
+        this.parked = root.resolve("gitops.git.away");
+        Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
+        String manifest = new String(BareRepo.class.getResourceAsStream("/manifests/realistic/input.yaml").readAllBytes(),
+                StandardCharsets.UTF_8);
+        change(text -> manifest, "Add the torghut Knative service");
+    }
+
+    public String url() {
+        return bare.toUri().toString();
+    }
+
+    /** A commit made by "someone else" through their own clone. */
+    public String change(UnaryOperator<String> edit, String message) throws IOException, GitAPIException {
+        Path work = root.resolve("other-" + (++clones));
+        try (Git git = Git.cloneRepository().setURI(url()).setDirectory(work.toFile()).call()) {
+            Path file = work.resolve(PATH);
+            Files.createDirectories(file.getParent());
+            String before = Files.exists(file) ? Files.readString(file) : "";
+            Files.writeString(file, edit.apply(before));
+            git.add().addFilepattern(PATH).call();
+            RevCommit commit = git.commit().setMessage(message).setAuthor("someone", "someone@example.com")
+                    .setCommitter("someone", "someone@example.com").setSign(false).call();
+            git.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
+            return commit.name();
+        }
+    }
+
+    public String manifest() throws IOException, GitAPIException {
+        Path work = root.resolve("read-" + (++clones));
+        try (Git ignored = Git.cloneRepository().setURI(url()).setDirectory(work.toFile()).call()) {
+            return Files.readString(work.resolve(PATH));
+        }
+    }
+
+    /** Commit messages on main, newest first. */
+    public List<RevCommit> log() throws IOException, GitAPIException {
+        List<RevCommit> commits = new ArrayList<>();
+        try (Git git = Git.open(bare.toFile())) {
+            git.log().call().forEach(commits::add);
+        }
+        return commits;
+    }
+
+    /** Makes the remote unreachable (the URL points at nothing) until {@link #bringBack()}. */
+    public void takeAway() throws IOException {
+        Files.move(bare, parked);
+    }
+
+    public void bringBack() throws IOException {
+        Files.move(parked, bare);
+    }
+}

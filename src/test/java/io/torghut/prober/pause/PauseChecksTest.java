@@ -1,0 +1,56 @@
+package io.torghut.prober.pause;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.common.MapBackedConfigSource;
+import io.torghut.prober.config.ConfigProblem;
+import io.torghut.prober.gitops.GitOpsConfig;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Invalid pause settings stop startup with a message naming the key (and its env variable). */
+class PauseChecksTest {
+
+    private static void check(String properties) {
+        Map<String, String> values = new HashMap<>();
+        for (String pair : properties.split(";")) {
+            if (!pair.isBlank()) {
+                String[] kv = pair.split("=", 2);
+                values.put(kv[0].trim(), kv[1].trim());
+            }
+        }
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(PauseConfig.class).withMapping(GitOpsConfig.class)
+                .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
+                .withSources(new MapBackedConfigSource("test", values) {
+                }).build();
+        PauseChecks.check(config.getConfigMapping(PauseConfig.class), config.getConfigMapping(GitOpsConfig.class));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "prober.pause.mode=trigger|invalid configuration prober.gitops.repo-url (GITOPS_REPO_URL): is required when prober.pause.mode=trigger",
+            "prober.pause.mode=trigger;prober.gitops.repo-url=https://git.example/torghut.git;prober.pause.token=t0ken|invalid configuration prober.gitops.token (GITOPS_TOKEN): is required to push over https when prober.pause.mode=trigger",
+            "prober.pause.mode=trigger;prober.gitops.repo-url=file:///tmp/x.git|invalid configuration prober.pause.token (PROBER_PAUSE_TOKEN): is required when prober.pause.mode=trigger",
+            "prober.gitops.repo-url=git@github.com:x/y.git|invalid configuration prober.gitops.repo-url (GITOPS_REPO_URL): must be an https:// or file: URL",
+            "prober.gitops.manifest-path=../etc/passwd|invalid configuration prober.gitops.manifest-path (GITOPS_MANIFEST_PATH): must be a relative path inside the repository",
+            "prober.pause.auto-hold=0s|invalid configuration prober.pause.auto-hold: must be a positive duration (got PT0S)",
+            "prober.gitops.timeout=-1s|invalid configuration prober.gitops.timeout: must be a positive duration (got PT-1S)"})
+    void refusesWithTheKey(String properties, String message) {
+        assertEquals(message, assertThrows(ConfigProblem.class, () -> check(properties)).getMessage());
+    }
+
+    @Test
+    void defaultsAndACompleteTriggerSetupPass() {
+        assertDoesNotThrow(() -> check(""));
+        assertDoesNotThrow(() -> check("prober.pause.mode=trigger;prober.gitops.repo-url=https://git.example/t.git;"
+                + "prober.gitops.token=abc123;prober.pause.token=t0ken"));
+        assertDoesNotThrow(() -> check("prober.pause.mode=off"));
+    }
+}
