@@ -160,7 +160,8 @@ class ProberAppTest {
             if (!line.name().startsWith("torghut_prober_")) {
                 continue;
             }
-            assertTrue(Set.of("probe", "signal", "reason").containsAll(line.labels().keySet()), line::toString);
+            assertTrue(Set.of("probe", "signal", "reason", "component", "procedure", "finding", "mode", "result")
+                    .containsAll(line.labels().keySet()), line::toString);
             line.labels().values().forEach(v -> assertTrue(v.matches("[a-z0-9_-]{1,40}"), "unbounded label value in " + line));
         }
     }
@@ -191,7 +192,8 @@ class ProberAppTest {
         JsonPath json = awaitVerdict("PAUSE_RECOMMENDED");
         Map<String, Object> s = signal(json, "ta_microbars");
         assertEquals("no_data", s.get("reason"), s::toString);
-        assertTrue(json.getList("reasons").stream().anyMatch(r -> r.toString().startsWith("ta_microbars stale")), json::prettify);
+        assertTrue(json.getList("reasons").stream().anyMatch(r -> r.toString().startsWith("ta_microbars freshness unknown (counted as stale)")),
+                json::prettify);
     }
 
     @Test
