@@ -72,7 +72,12 @@ public class PauseWiring {
                 instance, config.leader().duration(), config.leader().renewDeadline(), config.leader().retryPeriod())) : Optional.empty();
         view = new PauseView(service, state, tracker, this::leader, verdicts, config.auto() && config.mode() == PauseMode.TRIGGER, repository);
         AutoPause autoPause = new AutoPause(service, config.auto(), new HoldTimer(config.autoHold()), this::leader, scheduler, audit);
-        verdicts.onVerdict(autoPause::onVerdict);
+        // Until every signal has reported once, PAUSE_RECOMMENDED only means "no result yet": never act on it.
+        verdicts.onVerdict(verdict -> {
+            if (verdicts.firstRoundDone()) {
+                autoPause.onVerdict(verdict);
+            }
+        });
     }
 
     /** Without leader election (a single replica) this replica leads. */

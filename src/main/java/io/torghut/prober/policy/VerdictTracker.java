@@ -48,6 +48,14 @@ public class VerdictTracker {
         return policy.session();
     }
 
+    /**
+     * True once every signal has reported at least once. Before that the verdict only says "no result yet"
+     * (unknown counts as bad), which must never be acted on: a restart would otherwise recommend a pause.
+     */
+    public boolean firstRoundDone() {
+        return firstRoundDone;
+    }
+
     /** Listeners see every evaluation; they must return quickly. */
     public void onVerdict(Consumer<Verdict> listener) {
         listeners.add(listener);

@@ -93,6 +93,34 @@ class KustomizeManifestsTest {
         assertEquals("pause-token", credentials.get("key"));
     }
 
+    @Test
+    void rolesGrantLeastPrivilegeAndNeverSecrets() {
+        Map<String, Set<String>> allowedVerbs = Map.of(
+                "leases", Set.of("get", "create", "update"),
+                "events", Set.of("create"),
+                "applications", Set.of("get", "patch"));
+        List<Map<String, Object>> roles = objects.stream().filter(o -> "Role".equals(o.get("kind"))).toList();
+        assertEquals(3, roles.size(), "diagnosis, pause and Argo CD roles");
+        for (Map<String, Object> role : roles) {
+            for (Map<String, Object> rule : list(role, "rules")) {
+                @SuppressWarnings("unchecked")
+                List<String> resources = (List<String>) rule.get("resources");
+                @SuppressWarnings("unchecked")
+                List<String> verbs = (List<String>) rule.get("verbs");
+                assertFalse(resources.contains("secrets") || resources.contains("*") || verbs.contains("*"), rule.toString());
+                for (String resource : resources) {
+                    Set<String> allowed = allowedVerbs.getOrDefault(resource,
+                            resource.equals("pods/log") ? Set.of("get") : Set.of("get", "list", "watch"));
+                    assertTrue(allowed.containsAll(verbs), resource + " may only " + allowed + ": " + rule);
+                }
+                if (resources.contains("applications")) {
+                    assertEquals("argocd", map(role, "metadata").get("namespace"));
+                    assertEquals(List.of("torghut"), rule.get("resourceNames"), "only the torghut Application");
+                }
+            }
+        }
+    }
+
     private static Map<String, Object> only(String kind) {
         List<Map<String, Object>> found = objects.stream().filter(o -> kind.equals(o.get("kind"))).toList();
         assertEquals(1, found.size(), "exactly one " + kind);
