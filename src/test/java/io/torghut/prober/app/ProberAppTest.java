@@ -162,7 +162,7 @@ class ProberAppTest {
             }
             assertTrue(Set.of("probe", "signal", "reason", "component", "procedure", "finding", "mode", "result")
                     .containsAll(line.labels().keySet()), line::toString);
-            line.labels().values().forEach(v -> assertTrue(v.matches("[a-z0-9_-]{1,40}"), "unbounded label value in " + line));
+            line.labels().values().forEach(v -> assertTrue(v.matches("[A-Za-z0-9_-]{1,40}"), "unbounded label value in " + line));
         }
     }
 

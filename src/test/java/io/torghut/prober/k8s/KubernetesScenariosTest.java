@@ -45,14 +45,18 @@ class KubernetesScenariosTest {
     static final String GOOD = "registry.example.com/lab/torghut@sha256:1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091";
     static final String BAD = "registry.example.com/lab/torghut@sha256:9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0";
 
-    /** Probes run only when the test says so; one result settles a signal. */
+    /**
+     * Probes run only when the test says so; one result settles a signal. The pause's own Kubernetes traffic (Lease
+     * renewals, live revision reads) is switched off so that the API request count only moves when a probe reads.
+     */
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("prober.kubernetes.interval", "1h", "prober.policy.failures-to-bad", "1",
-                    "prober.policy.successes-to-good", "1", "prober.session.always-open", "true",
-                    "prober.kubernetes.log-signatures.gunicorn-worker-timeout.regex", "WORKER TIMEOUT \\(pid:\\d+\\)",
-                    "prober.kubernetes.log-signatures.application-startup-failed.enabled", "false");
+            return Map.ofEntries(Map.entry("prober.kubernetes.interval", "1h"), Map.entry("prober.policy.failures-to-bad", "1"),
+                    Map.entry("prober.pause.leader.enabled", "false"), Map.entry("prober.pause.live-every", "1h"),
+                    Map.entry("prober.policy.successes-to-good", "1"), Map.entry("prober.session.always-open", "true"),
+                    Map.entry("prober.kubernetes.log-signatures.gunicorn-worker-timeout.regex", "WORKER TIMEOUT \\(pid:\\d+\\)"),
+                    Map.entry("prober.kubernetes.log-signatures.application-startup-failed.enabled", "false"));
         }
     }
 
