@@ -42,13 +42,17 @@ public class ProberMetrics {
     void register(@Observes StartupEvent event, ProbeRunner runner) {
         for (SignalState signal : store.snapshot().signals()) {
             String name = signal.name();
-            probeGauge("probe_success", name, s -> s.latest().map(r -> r.success() ? 1.0 : 0.0).orElse(Double.NaN));
-            probeGauge("probe_duration_seconds", name, s -> s.latest().map(r -> r.latency().toNanos() / 1e9).orElse(Double.NaN));
-            probeGauge("probe_last_success_timestamp_seconds", name,
+            probeGauge("probe_success", "1 if the latest run of the probe succeeded", name,
+                    s -> s.latest().map(r -> r.success() ? 1.0 : 0.0).orElse(Double.NaN));
+            probeGauge("probe_duration_seconds", "Duration of the latest run of the probe", name,
+                    s -> s.latest().map(r -> r.latency().toNanos() / 1e9).orElse(Double.NaN));
+            probeGauge("probe_last_success_timestamp_seconds", "Unix time of the last successful run of the probe", name,
                     s -> s.lastSuccess().map(t -> t.toEpochMilli() / 1000.0).orElse(Double.NaN));
-            verdictGauge("signal_age_seconds", name, a -> a.age().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN));
+            verdictGauge("signal_age_seconds", "Freshness signals: age of the newest row; others: time since the last success",
+                    name, a -> a.age().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN));
             if (signal.role() == SignalRole.FRESHNESS) {
-                verdictGauge("signal_stale", name, a -> a.stale() ? 1 : 0);
+                verdictGauge("signal_stale", "1 when the signal is stale or unknown during the trading session (after hysteresis)",
+                        name, a -> a.stale() ? 1 : 0);
                 signal.maxAge().ifPresent(max -> Gauge.builder(PREFIX + "signal_max_age_seconds", () -> max.toSeconds())
                         .description("Age above which the signal is stale during the trading session")
                         .tag("signal", name).register(registry));
@@ -81,14 +85,14 @@ public class ProberMetrics {
         }
     }
 
-    private void probeGauge(String metric, String probe, ToDoubleFunction<SignalState> value) {
+    private void probeGauge(String metric, String help, String probe, ToDoubleFunction<SignalState> value) {
         Gauge.builder(PREFIX + metric, store, s -> s.get(probe).map(value::applyAsDouble).orElse(Double.NaN))
-                .tag("probe", probe).register(registry);
+                .description(help).tag("probe", probe).register(registry);
     }
 
-    private void verdictGauge(String metric, String signal, ToDoubleFunction<SignalAssessment> value) {
+    private void verdictGauge(String metric, String help, String signal, ToDoubleFunction<SignalAssessment> value) {
         Gauge.builder(PREFIX + metric, verdicts, v -> assessment(v.current(), signal).map(value::applyAsDouble).orElse(Double.NaN))
-                .tag("signal", signal).register(registry);
+                .description(help).tag("signal", signal).register(registry);
     }
 
     /** Index of the current verdict by signal name, rebuilt once per new verdict rather than scanned per gauge. */

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a tool the deployment checks need (kubectl, promtool); a missing tool fails the test with the install hint. */
-record ExternalCommand(int exitCode, String output) {
+public record ExternalCommand(int exitCode, String output) {
 
-    static ExternalCommand run(Duration timeout, String input, String... command) {
+    public static ExternalCommand run(Duration timeout, String input, String... command) {
         ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(projectRoot().toFile()).redirectErrorStream(true);
         Process process;
         try {

@@ -54,6 +54,7 @@ class KubernetesScenariosTest {
         public Map<String, String> getConfigOverrides() {
             return Map.ofEntries(Map.entry("prober.kubernetes.interval", "1h"), Map.entry("prober.policy.failures-to-bad", "1"),
                     Map.entry("prober.pause.leader.enabled", "false"), Map.entry("prober.pause.live-every", "1h"),
+                    Map.entry("prober.pause.effective-check-every", "1h"),
                     Map.entry("prober.policy.successes-to-good", "1"), Map.entry("prober.session.always-open", "true"),
                     Map.entry("prober.kubernetes.log-signatures.gunicorn-worker-timeout.regex", "WORKER TIMEOUT \\(pid:\\d+\\)"),
                     Map.entry("prober.kubernetes.log-signatures.application-startup-failed.enabled", "false"));
