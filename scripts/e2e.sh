@@ -43,11 +43,25 @@ stack_manifest | grep -A1 'name: TRADING_ENABLED' | grep -q 'value: "false"' || 
 git --git-dir="$STACK_DIR/gitops.git" diff --numstat main~1 main | grep -qx "1	1	$MANIFEST" \
   || stack_fail "the pause commit changed more than one line: $(git --git-dir="$STACK_DIR/gitops.git" diff main~1 main)"
 
+python3 - "$STACK_DIR/kube-requests.jsonl" <<'PY' || stack_fail "the Argo CD sync request is not as expected"
+import json, sys
+patches = [r for r in map(json.loads, open(sys.argv[1])) if r['method'] == 'PATCH' and r['path'].endswith('/applications/torghut')]
+assert patches, 'no PATCH of applications/torghut'
+op = patches[0]['body']['operation']
+assert op['initiatedBy']['username'] == 'torghut-prober', op
+assert len(op['sync']['revision']) == 40, op
+assert patches[0]['body']['metadata']['annotations']['argocd.argoproj.io/refresh'], patches[0]
+print('e2e: Argo CD asked to sync revision', op['sync']['revision'][:12])
+PY
+
 # 3. repeated notifications (repeat_interval 4s) and the resolved one change nothing
 sleep 10
 [ "$(stack_commits)" = 2 ] || stack_fail "repeated notifications made $(stack_commits) commits"
 stack_start_rows
-stack_wait "the alerts to resolve" 90 sh -c "! curl -sf http://127.0.0.1:$PROM_PORT/api/v1/alerts | grep -q '\"firing\"'"
+stack_wait "TorghutSignalStale to resolve" 90 stack_resolved TorghutSignalStale
+stack_wait "TorghutPauseRecommended to resolve" 90 stack_resolved TorghutPauseRecommended
+# No cluster rolls the pause out here, so the prober must say the pause is not effective: that alert fires.
+stack_wait "TorghutPauseNotEffective to fire" 60 stack_firing TorghutPauseNotEffective
 sleep 6
 [ "$(stack_commits)" = 2 ] || stack_fail "the resolved notification made a commit"
 stack_manifest | grep -A1 'name: TRADING_ENABLED' | grep -q 'value: "false"' || stack_fail "trading was resumed by a resolved alert"

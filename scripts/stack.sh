@@ -8,7 +8,7 @@ STACK_DIR=${STACK_DIR:-/tmp/torghut-prober-stack}
 export SVC_DIR=$STACK_DIR/services
 export PG_PORT=${STACK_PG_PORT:-55471} CH_HTTP_PORT=${STACK_CH_PORT:-18171} CH_TCP_PORT=${STACK_CH_TCP_PORT:-19071}
 PROBER_PORT=${STACK_PROBER_PORT:-18970}; TORGHUT_PORT=${STACK_TORGHUT_PORT:-18971}
-PROM_PORT=${STACK_PROM_PORT:-18972}; AM_PORT=${STACK_AM_PORT:-18973}
+PROM_PORT=${STACK_PROM_PORT:-18972}; AM_PORT=${STACK_AM_PORT:-18973}; KUBE_PORT=${STACK_KUBE_PORT:-18974}
 MAX_AGE=${STACK_MAX_AGE:-5}
 CH="http://127.0.0.1:$CH_HTTP_PORT/"
 MANIFEST=argocd/applications/torghut/knative-service.yaml
@@ -35,6 +35,10 @@ stack_prepare() {
 stack_start_dependencies() {
   "$STACK_ROOT/scripts/test-services.sh" start >/dev/null
   python3 "$STACK_ROOT/bench/target_server.py" "$TORGHUT_PORT" >"$STACK_DIR/torghut.log" 2>&1 & stack_pid torghut $!
+  # No cluster runs here: a Kubernetes API stand-in holds the Argo CD Application and takes Events (scripts/kube_api_stub.py).
+  python3 "$STACK_ROOT/scripts/kube_api_stub.py" "$KUBE_PORT" "$STACK_DIR/kube-requests.jsonl" >"$STACK_DIR/kube.log" 2>&1 &
+  stack_pid kube $!
+  stack_wait "the Kubernetes API stand-in" 10 curl -s -o /dev/null "http://127.0.0.1:$KUBE_PORT/api"
   stack_start_rows
 }
 
@@ -80,7 +84,8 @@ stack_start_prober() {
     PROBER_FRESHNESS_INTERVAL=1s PROBER_FRESHNESS_TIMEOUT=900ms PROBER_CLICKHOUSE_INTERVAL=1s PROBER_POSTGRES_INTERVAL=2s \
     PROBER_TORGHUT_HEALTHZ_INTERVAL=1s PROBER_TORGHUT_TRADING_HEALTH_INTERVAL=1s \
     PROBER_FRESHNESS_TABLES_TA_SIGNALS_MAX_AGE=${MAX_AGE}s PROBER_FRESHNESS_TABLES_TA_MICROBARS_MAX_AGE=${MAX_AGE}s \
-    PROBER_KUBERNETES_ENABLED=false \
+    PROBER_KUBERNETES_ENABLED=false PROBER_PAUSE_LEADER_ENABLED=false \
+    QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL="http://127.0.0.1:$KUBE_PORT" QUARKUS_KUBERNETES_CLIENT_NAMESPACE=torghut \
     PROBER_PAUSE_MODE="$mode" PROBER_PAUSE_TOKEN="$token" \
     GITOPS_REPO_URL="file://$STACK_DIR/gitops.git" GITOPS_BRANCH=main GITOPS_WORK_DIR="$STACK_DIR/workdir" \
     PORT=$PROBER_PORT java -jar "$STACK_ROOT/target/quarkus-app/quarkus-run.jar" >"$STACK_DIR/prober.log" 2>&1 &
@@ -130,6 +135,7 @@ YML
 stack_firing() { # alertname -> exit 0 when firing
   curl -sf "http://127.0.0.1:$PROM_PORT/api/v1/alerts" | python3 -c 'import json,sys; a=json.load(sys.stdin)["data"]["alerts"]; sys.exit(0 if any(x["labels"]["alertname"]==sys.argv[1] and x["state"]=="firing" for x in a) else 1)' "$1"
 }
+stack_resolved() { ! stack_firing "$1"; }
 stack_metric() { # exact series text, e.g. 'torghut_prober_signal_stale{signal="ta_signals"}'
   curl -sf "http://127.0.0.1:$PROBER_PORT/q/metrics" | awk -v m="$1" '$1==m {print $2}'
 }
