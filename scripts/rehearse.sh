@@ -41,7 +41,10 @@ TXT
 break_it() {
   case "${1:-}" in
     stale) stack_stop_rows; echo "TA rows stopped: stale after ${MAX_AGE}s (Procedure C, step 3 / Preconditions)";;
-    clickhouse) kill "$(cat "$SVC_DIR/ch/pid")"; echo "ClickHouse stopped (Procedure C, step 2)";;
+    clickhouse)
+      local pid; pid=$(cat "$SVC_DIR/ch/pid"); kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      echo "ClickHouse stopped (Procedure C, step 2)";;
     postgres) as_user postgres "$PGBIN/pg_ctl" -D "$SVC_DIR/pg/data" -m fast -w stop >/dev/null; echo "PostgreSQL stopped (Procedure C, step 1)";;
     trading-health) curl -sf "http://127.0.0.1:$TORGHUT_PORT/_fail?path=/trading/health" >/dev/null; echo "Torghut /trading/health answers 503";;
     *) usage;;
@@ -52,10 +55,18 @@ fix_it() {
   case "${1:-}" in
     stale) stack_start_rows; echo "TA rows flowing again";;
     clickhouse)
+      # A stopped ClickHouse may hold its data-directory lock for a few more seconds: start again until it answers.
       local runas=(); [ "$(id -u)" -eq 0 ] && runas=(setpriv --reuid=clickhouse --regid=clickhouse --init-groups)
-      "${runas[@]}" /usr/sbin/clickhouse-server --config-file="$SVC_DIR/ch/config.xml" >>"$SVC_DIR/ch/log/stdout.log" 2>&1 &
-      echo $! >"$SVC_DIR/ch/pid"
-      stack_wait clickhouse 60 curl -sf "http://127.0.0.1:$CH_HTTP_PORT/ping"; echo "ClickHouse back";;
+      local deadline=$((SECONDS + 90)) pid
+      until curl -sf "http://127.0.0.1:$CH_HTTP_PORT/ping" >/dev/null 2>&1; do
+        [ $SECONDS -ge $deadline ] && stack_fail "ClickHouse did not come back"
+        if [ -z "${pid:-}" ] || ! kill -0 "$pid" 2>/dev/null; then
+          "${runas[@]}" /usr/sbin/clickhouse-server --config-file="$SVC_DIR/ch/config.xml" >>"$SVC_DIR/ch/log/stdout.log" 2>&1 </dev/null &
+          pid=$!; echo "$pid" >"$SVC_DIR/ch/pid"
+        fi
+        sleep 0.5
+      done
+      echo "ClickHouse back";;
     postgres)
       as_user postgres "$PGBIN/pg_ctl" -D "$SVC_DIR/pg/data" -l "$SVC_DIR/pg/server.log" -w -t 60 \
         -o "-p $PG_PORT -k $SVC_DIR/pg -c listen_addresses=127.0.0.1" start >/dev/null; echo "PostgreSQL back";;

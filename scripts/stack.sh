@@ -45,13 +45,16 @@ stack_start_dependencies() {
 # The TA writer: a row per table every 0.5 s until stack_stop_rows; it records when it wrote the last one.
 stack_start_rows() {
   rm -f "$STACK_DIR/stop-rows" "$STACK_DIR/last-row"
-  ( while true; do
-      curl -sf "$CH" --data-binary "INSERT INTO torghut.ta_signals VALUES ('AAPL', now())" >/dev/null || true
-      curl -sf "$CH" --data-binary "INSERT INTO torghut.ta_microbars VALUES ('AAPL', now())" >/dev/null || true
+  # its own session, so that it outlives the shell that started it (the rehearsal stack is left running)
+  CH="$CH" STACK_DIR="$STACK_DIR" setsid bash -c '
+    while true; do
+      curl -sf "$CH" --data-binary "INSERT INTO torghut.ta_signals VALUES ('"'"'AAPL'"'"', now())" >/dev/null || true
+      curl -sf "$CH" --data-binary "INSERT INTO torghut.ta_microbars VALUES ('"'"'AAPL'"'"', now())" >/dev/null || true
       date +%s.%N >"$STACK_DIR/last-row"
       [ -f "$STACK_DIR/stop-rows" ] && exit 0
       sleep 0.5
-    done ) & stack_pid rows $!
+    done' >/dev/null 2>&1 </dev/null &
+  stack_pid rows $!
 }
 stack_stop_rows() {
   touch "$STACK_DIR/stop-rows"
@@ -85,7 +88,7 @@ stack_start_prober() {
     PROBER_TORGHUT_HEALTHZ_INTERVAL=1s PROBER_TORGHUT_TRADING_HEALTH_INTERVAL=1s \
     PROBER_FRESHNESS_TABLES_TA_SIGNALS_MAX_AGE=${MAX_AGE}s PROBER_FRESHNESS_TABLES_TA_MICROBARS_MAX_AGE=${MAX_AGE}s \
     PROBER_KUBERNETES_ENABLED=false PROBER_PAUSE_LEADER_ENABLED=false \
-    QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL="http://127.0.0.1:$KUBE_PORT" QUARKUS_KUBERNETES_CLIENT_NAMESPACE=torghut \
+    KUBERNETES_MASTER="http://127.0.0.1:$KUBE_PORT" KUBERNETES_NAMESPACE=torghut \
     PROBER_PAUSE_MODE="$mode" PROBER_PAUSE_TOKEN="$token" \
     GITOPS_REPO_URL="file://$STACK_DIR/gitops.git" GITOPS_BRANCH=main GITOPS_WORK_DIR="$STACK_DIR/workdir" \
     PORT=$PROBER_PORT java -jar "$STACK_ROOT/target/quarkus-app/quarkus-run.jar" >"$STACK_DIR/prober.log" 2>&1 &
