@@ -59,7 +59,9 @@ class DnsAndTlsFaultsIT {
                     "-Dprober.torghut.url=https://" + HOST + ":" + stub.port(),
                     "-Dprober.clickhouse.url=" + TestServices.chUrl(), "-Dprober.clickhouse.username=" + TestServices.CH_USER,
                     "-Dprober.freshness.tables.ta_signals.table=" + signals, "-Dprober.freshness.tables.ta_microbars.table=" + microbars,
-                    "-Dprober.session.always-open=true", "-Dprober.kubernetes.enabled=false"));
+                    "-Dprober.session.always-open=true", "-Dprober.kubernetes.enabled=false",
+                    // No Kubernetes API here: fabric8's leader elector would log a stack trace per retry (see the report).
+                    "-Dprober.pause.leader.enabled=false"));
             for (String probe : List.of("torghut.healthz", "torghut.trading-health", "clickhouse", "freshness", "postgres")) {
                 options.add("-Dprober." + probe + ".interval=500ms");
             }
