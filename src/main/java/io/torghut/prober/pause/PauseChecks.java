@@ -19,6 +19,11 @@ public final class PauseChecks {
         positive("prober.pause.retry-for", pause.retryFor());
         positive("prober.pause.kubernetes-timeout", pause.kubernetesTimeout());
         positive("prober.pause.dedup-window", pause.dedupWindow());
+        leader(pause.leader());
+        String diagnose = pause.diagnoseUrl().toLowerCase(Locale.ROOT);
+        if (!diagnose.matches("https?://[^\\s]+")) {
+            throw new ConfigProblem("prober.pause.diagnose-url (PROBER_DIAGNOSE_URL)", "must be an http:// or https:// URL");
+        }
         positive("prober.gitops.timeout", gitops.timeout());
         positive("prober.gitops.refresh-every", gitops.refreshEvery());
         if (gitops.manifestPath().isBlank() || gitops.manifestPath().startsWith("/") || gitops.manifestPath().contains("..")) {
@@ -41,6 +46,21 @@ public final class PauseChecks {
         }
         if (pause.token().isEmpty()) {
             throw new ConfigProblem("prober.pause.token (PROBER_PAUSE_TOKEN)", "is required when prober.pause.mode=trigger");
+        }
+    }
+
+    /** fabric8's LeaderElector refuses these at run time (duration > renew-deadline > 1.2 x retry-period): refuse them at startup. */
+    private static void leader(PauseConfig.Leader leader) {
+        positive("prober.pause.leader.duration", leader.duration());
+        positive("prober.pause.leader.renew-deadline", leader.renewDeadline());
+        positive("prober.pause.leader.retry-period", leader.retryPeriod());
+        if (leader.duration().compareTo(leader.renewDeadline()) <= 0) {
+            throw new ConfigProblem("prober.pause.leader.duration", "must be longer than prober.pause.leader.renew-deadline ("
+                    + leader.renewDeadline() + ")");
+        }
+        if (leader.renewDeadline().toMillis() <= leader.retryPeriod().toMillis() * 1.2) {
+            throw new ConfigProblem("prober.pause.leader.renew-deadline", "must be longer than 1.2 x prober.pause.leader.retry-period ("
+                    + leader.retryPeriod() + ")");
         }
     }
 

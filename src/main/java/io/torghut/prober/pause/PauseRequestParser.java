@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,7 +34,7 @@ public final class PauseRequestParser {
     public static PauseRequest parse(byte[] body) {
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = JSON.readTree(utf8(body));
         } catch (JsonProcessingException e) {
             throw bad("malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -46,6 +50,20 @@ public final class PauseRequestParser {
             return manual(root);
         }
         throw bad("expected an Alertmanager webhook (version \"4\") or {\"reason\": ..., \"requestedBy\": ...}");
+    }
+
+    /**
+     * JSON on the wire is UTF-8 (RFC 8259 section 8.1). Decoded strictly here because Jackson's own decoder lets
+     * overlong forms through (bytes C0 AF read as '/') and guesses UTF-16/32 from the first bytes.
+     */
+    private static String utf8(byte[] body) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw bad("the body is not valid UTF-8");
+        }
     }
 
     private static PauseRequest manual(JsonNode root) {
@@ -81,6 +99,14 @@ public final class PauseRequestParser {
             throw bad("truncatedAlerts must be an integer");
         }
         int truncated = truncatedNode == null || truncatedNode.isNull() ? 0 : truncatedNode.intValue();
+        if (truncated < 0) {
+            throw bad("truncatedAlerts must not be negative");
+        }
+        // Fields the prober does not use are still type-checked: a body that is not a v4 webhook must not pause trading.
+        for (String field : new String[] {"groupLabels", "commonLabels", "commonAnnotations"}) {
+            stringMap(root, field, field);
+        }
+        text(root, "externalURL", false);
         JsonNode alerts = root.get("alerts");
         if (alerts == null || !alerts.isArray()) {
             throw bad("alerts must be an array");
@@ -97,6 +123,8 @@ public final class PauseRequestParser {
             String alertStatus = alert.has("status") ? text(alert, "status", true) : status;
             String fingerprint = alert.has("fingerprint") ? text(alert, "fingerprint", true) : "";
             String startsAt = alert.has("startsAt") ? text(alert, "startsAt", true) : "";
+            text(alert, "endsAt", false);
+            text(alert, "generatorURL", false);
             if ("firing".equals(alertStatus) && firing.size() < MAX_ALERTS_KEPT) {
                 String name = labels.getOrDefault("alertname", "unnamed");
                 String summary = annotations.getOrDefault("summary", annotations.getOrDefault("description", ""));
@@ -109,18 +137,22 @@ public final class PauseRequestParser {
     }
 
     private static Map<String, String> strings(JsonNode alert, String field, int index) {
-        JsonNode node = alert.get(field);
+        return stringMap(alert, field, "alerts[" + index + "]." + field);
+    }
+
+    private static Map<String, String> stringMap(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
         Map<String, String> values = new java.util.LinkedHashMap<>();
         if (node == null || node.isNull()) {
             return values;
         }
         if (!node.isObject()) {
-            throw bad("alerts[" + index + "]." + field + " must be an object of strings");
+            throw bad(path + " must be an object of strings");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             if (!entry.getValue().isTextual()) {
-                throw bad("alerts[" + index + "]." + field + "." + clean(entry.getKey()) + " must be a string");
+                throw bad(path + "." + clean(entry.getKey()) + " must be a string");
             }
             values.put(entry.getKey(), clean(entry.getValue().textValue()));
         }
@@ -141,9 +173,13 @@ public final class PauseRequestParser {
         return clean(node.textValue());
     }
 
-    /** One line, printable, bounded: it goes into commit messages, Events and logs. */
+    /**
+     * One line, printable, bounded: it goes into commit messages, Events and logs. Control characters include the C1
+     * range (U+0080..U+009F, which {@code \p{Cntrl}} misses); unpaired surrogates (legal as JSON escapes, not
+     * encodable in UTF-8) are dropped.
+     */
     static String clean(String text) {
-        String oneLine = text.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+        String oneLine = text.replaceAll("\\p{Cs}+", "").replaceAll("[\\p{Cc}\\u2028\\u2029]+", " ").strip();
         return oneLine.length() > MAX_TEXT ? oneLine.substring(0, MAX_TEXT) + "…" : oneLine;
     }
 

@@ -129,6 +129,9 @@ public final class PostgresDsn {
             }
             url.append(host);
             boolean hasPort = host.startsWith("[") ? host.contains("]:") : host.contains(":");
+            if (hasPort && !host.substring(host.lastIndexOf(':') + 1).matches("\\d{1,5}")) {
+                throw new IllegalArgumentException("DB_DSN has a port that is not a number");
+            }
             if (!hasPort && ports.length > 0) {
                 String p = ports[Math.min(i, ports.length - 1)].strip();
                 if (!p.matches("\\d{1,5}")) {

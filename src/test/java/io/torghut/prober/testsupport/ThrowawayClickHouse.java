@@ -103,6 +103,27 @@ public final class ThrowawayClickHouse implements AutoCloseable {
         }
     }
 
+    /** Starts the stopped or killed server again on the same ports and data; returns once it answers. */
+    public void restart() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("the throwaway ClickHouse is still running");
+        }
+        launch();
+    }
+
+    /** SIGKILL, as the OOM killer or a node loss would: no shutdown at all. Waits until the process is gone. */
+    public void kill() {
+        if (process == null) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
     /** Stops the server (SIGTERM, then SIGKILL after 20s) and waits until its port is closed. */
     public void stop() {
         if (process == null) {

@@ -1,0 +1,164 @@
+package io.torghut.prober.faults;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.torghut.prober.gitops.BareRepo;
+import io.torghut.prober.k8s.K8sFixtures;
+import io.torghut.prober.k8s.KubernetesReads;
+import io.torghut.prober.pause.ArgoCdSync;
+import io.torghut.prober.testsupport.ClickHouseAdmin;
+import io.torghut.prober.testsupport.StubTorghut;
+import io.torghut.prober.testsupport.TestServices;
+import io.torghut.prober.testsupport.ThrowawayClickHouse;
+import io.torghut.prober.testsupport.ThrowawayPostgres;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One running prober for the whole fault suite, every dependency one the tests can break and mend while it runs:
+ * a stub Torghut, a private ClickHouse and a private PostgreSQL (the shared servers are never stopped), the fabric8
+ * Kubernetes mock server (CRUD, the healthy runbook scenario) behind a {@link FaultProxy}, and a real bare git
+ * repository with /pause in trigger mode. Short intervals so faults show within a second or two.
+ */
+public class FaultsResource implements QuarkusTestResourceLifecycleManager {
+    public static final String TOKEN = "faults-pause-token-8d1e";
+    public static final String SIGNALS = TestServices.CH_TEST_DATABASE + ".fault_signals";
+    public static final String MICROBARS = TestServices.CH_TEST_DATABASE + ".fault_microbars";
+    static final String POD = "torghut-00041-deployment-7c9f8d6b5-abcde";
+
+    /** What the tests reach: set by {@link #start()} in the class loader the tests share with it. */
+    public record Env(StubTorghut torghut, ThrowawayClickHouse clickhouse, ThrowawayPostgres postgres, KubernetesServer kubernetes,
+                      FaultProxy kubernetesProxy, BareRepo git) {
+        public ClickHouseAdmin clickhouseAdmin() {
+            return new ClickHouseAdmin(clickhouse.url());
+        }
+    }
+
+    static volatile Env env;
+    private Path gitRoot;
+
+    @Override
+    public Map<String, String> start() {
+        TestServices.requirePostgres();
+        StubTorghut torghut = StubTorghut.start();
+        ThrowawayClickHouse clickhouse = ThrowawayClickHouse.start();
+        ClickHouseAdmin admin = new ClickHouseAdmin(clickhouse.url());
+        for (String table : List.of(SIGNALS, MICROBARS)) {
+            admin.createTable(table);
+            admin.insertAged(table, 0);
+        }
+        ThrowawayPostgres postgres = ThrowawayPostgres.copyOfShared(false);
+        KubernetesServer kubernetes = new KubernetesServer(false, true, InetAddress.getLoopbackAddress(), 0, List.of());
+        kubernetes.before();
+        loadHealthyCluster(kubernetes);
+        FaultProxy proxy = FaultProxy.to(URI.create(kubernetes.getKubernetesMockServer().url("/")));
+        BareRepo git;
+        try {
+            gitRoot = Files.createTempDirectory("faults-git");
+            git = new BareRepo(gitRoot.resolve("remote"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        env = new Env(torghut, clickhouse, postgres, kubernetes, proxy, git);
+
+        Map<String, String> config = new HashMap<>();
+        config.put("prober.torghut.url", torghut.url());
+        for (String probe : List.of("healthz", "trading-health")) {
+            config.put("prober.torghut." + probe + ".interval", "300ms");
+            config.put("prober.torghut." + probe + ".timeout", "700ms");
+        }
+        config.put("prober.clickhouse.url", clickhouse.url());
+        config.put("prober.clickhouse.username", TestServices.CH_USER);
+        config.put("prober.clickhouse.password", TestServices.CH_PASSWORD);
+        config.put("prober.clickhouse.interval", "300ms");
+        config.put("prober.clickhouse.timeout", "1s");
+        config.put("prober.freshness.interval", "300ms");
+        config.put("prober.freshness.timeout", "1s");
+        config.put("prober.freshness.tables.ta_signals.table", SIGNALS);
+        config.put("prober.freshness.tables.ta_signals.max-age", "120s");
+        config.put("prober.freshness.tables.ta_microbars.table", MICROBARS);
+        config.put("prober.freshness.tables.ta_microbars.max-age", "120s");
+        config.put("prober.postgres.dsn", TestServices.pgUri(TestServices.PG_USER, TestServices.PG_PASSWORD, postgres.port()));
+        config.put("prober.postgres.interval", "300ms");
+        config.put("prober.postgres.timeout", "1s");
+        config.put("prober.session.always-open", "true");
+        config.put("prober.policy.evaluate-every", "200ms");
+        config.put("quarkus.kubernetes-client.api-server-url", proxy.url());
+        config.put("quarkus.kubernetes-client.trust-certs", "true");
+        config.put("quarkus.kubernetes-client.namespace", "torghut");
+        config.put("quarkus.kubernetes-client.request-timeout", "2s");
+        config.put("quarkus.kubernetes-client.connection-timeout", "1s");
+        config.put("prober.kubernetes.interval", "400ms");
+        config.put("prober.kubernetes.timeout", "1s");
+        config.put("prober.pause.mode", "trigger");
+        config.put("prober.pause.token", TOKEN);
+        config.put("prober.gitops.repo-url", git.url());
+        config.put("prober.gitops.work-dir", gitRoot.resolve("working-copy").toString());
+        config.put("prober.gitops.timeout", "5s");
+        config.put("prober.gitops.refresh-every", "1h");
+        config.put("prober.pause.retry-initial", "500ms");
+        config.put("prober.pause.effective-check-every", "1h");
+        config.put("prober.pause.kubernetes-timeout", "2s");
+        config.put("prober.pause.leader.lease", "faults-pause-lease");
+        return config;
+    }
+
+    /** The healthy runbook scenario: Knative service, revision, pod (with its log) and the CNPG cluster; Argo CD's app. */
+    private static void loadHealthyCluster(KubernetesServer server) {
+        KubernetesClient client = server.getClient();
+        for (GenericKubernetesResource o : K8sFixtures.objects("healthy.yaml")) {
+            switch (o.getKind()) {
+                case "Pod" -> client.pods().inNamespace("torghut").resource(K8sFixtures.pod(o)).create();
+                case "Service" -> client.genericKubernetesResources(KubernetesReads.KSVC).inNamespace("torghut").resource(o).create();
+                case "Revision" -> client.genericKubernetesResources(KubernetesReads.REVISIONS).inNamespace("torghut").resource(o).create();
+                case "Cluster" -> client.genericKubernetesResources(KubernetesReads.CNPG).inNamespace("torghut").resource(o).create();
+                default -> throw new IllegalArgumentException(o.getKind());
+            }
+        }
+        server.expect().get().withPath("/api/v1/namespaces/torghut/pods/" + POD
+                + "/log?container=user-container&tailLines=200&limitBytes=262144").andReturn(200, K8sFixtures.text("logs/healthy.log")).always();
+        GenericKubernetesResource app = new GenericKubernetesResourceBuilder().withApiVersion("argoproj.io/v1alpha1")
+                .withKind("Application").withNewMetadata().withName("torghut").withNamespace("argocd").endMetadata()
+                .addToAdditionalProperties("spec", Map.of("project", "default")).build();
+        client.genericKubernetesResources(ArgoCdSync.APPLICATIONS).inNamespace("argocd").resource(app).create();
+    }
+
+    @Override
+    public void stop() {
+        Env current = env;
+        if (current == null) {
+            return;
+        }
+        env = null;
+        current.kubernetesProxy().close();
+        current.kubernetes().after();
+        current.torghut().close();
+        try {
+            current.clickhouse().close();
+        } finally {
+            current.postgres().close();
+            deleteQuietly(gitRoot);
+        }
+    }
+
+    private static void deleteQuietly(Path root) {
+        if (root == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // temp files
+        }
+    }
+}
