@@ -127,8 +127,8 @@ public final class JGitManifestRepository implements ManifestRepository {
         } catch (GitAPIException | RuntimeException e) {
             // A concurrent writer can make the remote fail to lock a pack or a ref while unpacking ours: that is the
             // same race as a moved branch (fetch, re-check, retry), not an unreachable remote.
-            String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (message.contains("cannot lock") || message.contains("lock file")) {
+            String failure = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (failure.contains("cannot lock") || failure.contains("lock file")) {
                 return new PushOutcome(PushOutcome.Status.REJECTED, commit.name(), redactor.clean(e.getMessage()));
             }
             throw unavailable("push", e);
