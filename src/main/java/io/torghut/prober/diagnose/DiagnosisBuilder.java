@@ -44,6 +44,10 @@ public final class DiagnosisBuilder {
             case GOOD -> "OK";
             case BAD -> assessment.stale() ? "STALE" : "FAILING";
         };
+        // A signal that succeeded without judging anything (e.g. CNPG unreadable) must not read as OK at 3 a.m.
+        if (latest != null && "false".equals(latest.evidence().get("judged"))) {
+            status = "NOT JUDGED";
+        }
         if (state.health() != Health.GOOD && !assessment.counts()) {
             status = status + " (not counted)";
         }

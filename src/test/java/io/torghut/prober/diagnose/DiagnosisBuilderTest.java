@@ -119,4 +119,15 @@ class DiagnosisBuilderTest {
         // trading disabled: no pause step, only the dependency that still counts gets one
         assertEquals(List.of("C"), report.nextSteps().stream().map(s -> s.procedure()).toList());
     }
+
+    @Test
+    void aSignalThatJudgedNothingReadsNotJudgedNotOk() {
+        SignalStore store = new SignalStore(new Hysteresis(2, 2));
+        store.register("cnpg", SignalRole.DEPENDENCY, Optional.empty());
+        store.record(new ProbeResult("cnpg", ProbeOutcome.ok("CNPG cluster status not judged (forbidden)")
+                .withEvidence(Map.of("judged", "false")), Duration.ofMillis(5), NOW));
+        Verdict verdict = new Policy(TradingSession.usEquities(Set.of())).evaluate(store.snapshot(), NOW, Optional.empty());
+        DiagnosisReport report = new DiagnosisBuilder(RunbookAdvice.defaults()).build(verdict, "s", "t");
+        assertEquals(List.of("NOT JUDGED"), report.signals().stream().map(DiagnosisReport.Signal::status).toList());
+    }
 }
