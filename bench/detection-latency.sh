@@ -27,13 +27,13 @@ run_case() { # label env...
   start_prober $PROBER_PORT "$WORK/detect.log" java "${COMMON[@]}" "$@"
   python3 - "$label" "$PROBER_PORT" "$TARGET_PORT" "$CH" "$REPEATS" <<'PY'
 import re, sys, time, urllib.request, statistics
-label, port, target, ch, repeats = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
+label, port, target, ch_url, repeats = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
 def metric(name, labels=''):
     text = urllib.request.urlopen(f"http://127.0.0.1:{port}/q/metrics", timeout=2).read().decode()
     m = re.search(r'^' + re.escape(name) + (r'\{[^}]*' + re.escape(labels) + r'[^}]*\}' if labels else r'(\{[^}]*\})?') + r' (\S+)$', text, re.M)
     return float(m.group(2) if not labels else m.group(1)) if m else None
 def ch(sql):
-    urllib.request.urlopen(urllib.request.Request(ch, data=sql.encode()), timeout=5).read()
+    urllib.request.urlopen(urllib.request.Request(ch_url, data=sql.encode()), timeout=5).read()
 def get(path):
     urllib.request.urlopen(f"http://127.0.0.1:{target}{path}", timeout=2).read()
 def wait(cond, timeout):
