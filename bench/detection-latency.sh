@@ -42,24 +42,30 @@ def wait(cond, timeout):
         if cond(): return time.time()
         time.sleep(0.05)
     return None
-def keep_fresh(seconds):
-    end = time.time() + seconds
-    while time.time() < end:
-        ch("INSERT INTO torghut.ta_signals VALUES ('AAPL', now())"); time.sleep(0.5)
-    return time.time()
+import threading
+writing = threading.Event()
+def writer():
+    while True:
+        writing.wait()
+        try:
+            ch("INSERT INTO torghut.ta_signals VALUES ('AAPL', now())")
+            ch("INSERT INTO torghut.ta_microbars VALUES ('AAPL', now())")
+        except Exception:
+            pass
+        time.sleep(0.5)
+threading.Thread(target=writer, daemon=True).start()
 a, b = [], []
 for _ in range(repeats):
-    # healthy baseline
-    keep_fresh(1)
-    if wait(lambda: metric('torghut_prober_pause_recommended') == 0, 90) is None: sys.exit(f"{label}: never healthy")
+    writing.set()  # rows flow: healthy baseline
+    if wait(lambda: metric('torghut_prober_pause_recommended') == 0, 120) is None: sys.exit(f"{label}: never healthy")
     # (a) trading health breaks
     t_break = time.time(); get('/_fail?path=/trading/health')
     t = wait(lambda: metric('torghut_prober_pause_recommended') == 1, 120)
     get('/_ok?path=/trading/health')
     if t: a.append(t - t_break)
-    wait(lambda: metric('torghut_prober_pause_recommended') == 0, 120)
-    # (b) TA rows stop: the last row is written now (CH's now() is second-granular), stale 5 s later
-    last = keep_fresh(2)
+    if wait(lambda: metric('torghut_prober_pause_recommended') == 0, 120) is None: sys.exit(f"{label}: did not recover")
+    # (b) TA rows stop; CH's now() is second-granular, so the last row is stale at most 1 s after last + max age
+    writing.clear(); time.sleep(0.6); last = time.time()
     t_stale = last + 5.0
     t = wait(lambda: metric('torghut_prober_signal_stale', 'signal="ta_signals"') == 1, 120)
     if t: b.append(t - t_stale)
