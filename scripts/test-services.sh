@@ -27,17 +27,37 @@ install() {
   [ -x "$PGBIN/initdb" ] || missing+=(postgresql-15 postgresql-client-15)
   [ -x /usr/sbin/clickhouse-server ] || missing+=(clickhouse-server)
   command -v curl >/dev/null || missing+=(curl)
-  command -v promtool >/dev/null || missing+=(prometheus)
+  command -v promtool >/dev/null && command -v prometheus >/dev/null || missing+=(prometheus)
   command -v prometheus-alertmanager >/dev/null || missing+=(prometheus-alertmanager)
   command -v kubectl >/dev/null || missing+=(kubernetes-client)
   command -v git >/dev/null || missing+=(git)
-  [ ${#missing[@]} -eq 0 ] && { echo "test services: packages present"; return 0; }
+  [ ${#missing[@]} -eq 0 ] && { echo "test services: packages present"; check_installed; return; }
   # keep the packages from starting their own default-port services
   local made_policy=0
   if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null; $SUDO chmod +x /usr/sbin/policy-rc.d; made_policy=1; fi
   $SUDO apt-get update -q
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
   if [ $made_policy = 1 ]; then $SUDO rm -f /usr/sbin/policy-rc.d; fi
+  check_installed
+}
+
+# Every binary the tests call, checked after install so that a failed or skipped install names what is missing
+# instead of failing later as "chown: invalid user" or a test timeout.
+check_installed() {
+  local absent=() b
+  for b in "$PGBIN/initdb" "$PGBIN/pg_ctl" "$PGBIN/pg_isready" "$PGBIN/pg_basebackup" /usr/sbin/clickhouse-server; do
+    [ -x "$b" ] || absent+=("$b")
+  done
+  for b in psql curl promtool prometheus prometheus-alertmanager kubectl git; do
+    command -v "$b" >/dev/null || absent+=("$b")
+  done
+  id clickhouse >/dev/null 2>&1 || absent+=("user clickhouse (package clickhouse-server)")
+  id postgres >/dev/null 2>&1 || absent+=("user postgres (package postgresql-15)")
+  if [ ${#absent[@]} -gt 0 ]; then
+    echo "test services: missing after install: ${absent[*]}" >&2
+    return 1
+  fi
+  echo "test services: every binary the tests need is present"
 }
 
 start_postgres() {
@@ -114,7 +134,7 @@ stop() {
   echo "test services: stopped"
 }
 
-env() {
+print_env() {
   cat <<ENV
 TEST_SVC_DIR=$SVC_DIR
 TEST_PG_PORT=$PG_PORT
@@ -122,4 +142,12 @@ TEST_PG_BIN=$PGBIN
 TEST_CH_HTTP_PORT=$CH_HTTP_PORT
 ENV
 }
-"${1:?install|start|stop|env}"
+# Dispatch by name: never define a function called like a command (a function `env` once shadowed /usr/bin/env,
+# so `$SUDO env DEBIAN_FRONTEND=... apt-get install` printed this environment instead of installing).
+case "${1:-}" in
+  install) install ;;
+  start) start ;;
+  stop) stop ;;
+  env) print_env ;;
+  *) echo "usage: $0 install|start|stop|env" >&2; exit 2 ;;
+esac
