@@ -21,7 +21,7 @@ public final class BareRepo {
 
     public BareRepo(Path root) throws IOException, GitAPIException {
         this.root = root;
-        this.bare = root.resolve("gitops.git");
+        this.bare = root.resolve(NAME);
         this.parked = root.resolve("gitops.git.away");
         Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
         String manifest = new String(BareRepo.class.getResourceAsStream("/manifests/realistic/input.yaml").readAllBytes(),
@@ -35,6 +35,30 @@ public final class BareRepo {
 
     /** A commit made by "someone else" through their own clone. */
     public String change(UnaryOperator<String> edit, String message) throws IOException, GitAPIException {
+        return commit(edit, message, "refs/heads/main");
+    }
+
+    /**
+     * A commit on top of main that "someone else" is about to push: stored under {@code refs/racer/next}, not on main,
+     * for a server hook to move main to at the worst moment.
+     */
+    public String prepare(UnaryOperator<String> edit, String message) throws IOException, GitAPIException {
+        return commit(edit, message, "refs/racer/next");
+    }
+
+    /** The bare repository's directory (for hooks). */
+    public Path bare() {
+        return bare;
+    }
+
+    /** The directory holding the bare repository, as a Git host's project root; the repository is {@link #NAME}. */
+    public Path projectRoot() {
+        return root;
+    }
+
+    public static final String NAME = "gitops.git";
+
+    private String commit(UnaryOperator<String> edit, String message, String ref) throws IOException, GitAPIException {
         Path work = root.resolve("other-" + (++clones));
         try (Git git = Git.cloneRepository().setURI(url()).setDirectory(work.toFile()).call()) {
             Path file = work.resolve(PATH);
@@ -44,7 +68,7 @@ public final class BareRepo {
             git.add().addFilepattern(PATH).call();
             RevCommit commit = git.commit().setMessage(message).setAuthor("someone", "someone@example.com")
                     .setCommitter("someone", "someone@example.com").setSign(false).call();
-            git.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
+            git.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:" + ref)).call();
             return commit.name();
         }
     }
