@@ -39,7 +39,8 @@ final class TreeManifest {
             prefix.append(i == 0 ? "" : "/").append(parts[i]);
             try (TreeWalk walk = TreeWalk.forPath(repository, prefix.toString(), tree)) {
                 if (walk == null) {
-                    return Entry.refused("no manifest at " + path + " on the branch" + (i == 0 ? "" : " (" + prefix + " does not exist)"));
+                    boolean parent = i > 0 && i < parts.length - 1;
+                    return Entry.refused("no manifest at " + path + " on the branch" + (parent ? " (" + prefix + " does not exist)" : ""));
                 }
                 FileMode mode = walk.getFileMode(0);
                 boolean last = i == parts.length - 1;

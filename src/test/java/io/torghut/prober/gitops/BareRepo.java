@@ -73,6 +73,29 @@ public final class BareRepo {
         }
     }
 
+    /**
+     * A commit made with the git command line in a fresh clone: {@code script} runs there with {@code sh -c}, for
+     * what JGit's porcelain does not make (symbolic links, gitlinks); then everything is committed and pushed to main.
+     */
+    public String shell(String script, String message) throws IOException, InterruptedException {
+        Path work = root.resolve("shell-" + (++clones));
+        run(root, "git", "clone", "-q", url(), work.toString());
+        run(work, "sh", "-c", script);
+        run(work, "git", "add", "-A");
+        run(work, "git", "-c", "user.name=someone", "-c", "user.email=someone@example.com", "commit", "-q", "-m", message);
+        run(work, "git", "push", "-q", "origin", "HEAD:refs/heads/main");
+        return new String(new ProcessBuilder("git", "rev-parse", "HEAD").directory(work.toFile()).start().getInputStream()
+                .readAllBytes(), StandardCharsets.UTF_8).strip();
+    }
+
+    private static void run(Path dir, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+
     public String manifest() throws IOException, GitAPIException {
         Path work = root.resolve("read-" + (++clones));
         try (Git ignored = Git.cloneRepository().setURI(url()).setDirectory(work.toFile()).call()) {
