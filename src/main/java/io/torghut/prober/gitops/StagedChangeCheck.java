@@ -138,7 +138,7 @@ public final class StagedChangeCheck {
 
     /** Lines as git compares them; a missing final line break is not a change of the last line. */
     private static RawText raw(String text) {
-        String terminated = text.isEmpty() || text.endsWith("\n") ? text : text + "\n";
+        String terminated = text.isEmpty() || text.endsWith("\n") ? text : text + (text.contains("\r\n") ? "\r\n" : "\n");
         return new RawText(terminated.getBytes(StandardCharsets.UTF_8));
     }
 
