@@ -71,12 +71,16 @@ class SingleFlightTest {
         ExecutorService pool = Executors.newCachedThreadPool();
         Future<?> leader = pool.submit(() -> flight.run(() -> {
             entered.countDown();
-            release.await();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             throw new GitAuthorizationException("authorization failed: not authorized");
         }));
         entered.await();
         Future<?> follower = pool.submit(() -> flight.run(() -> "own"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> !follower.isDone() && runs.get() == 0 && waitingThreads(pool) );
+        await().atMost(Duration.ofSeconds(30)).until(SingleFlightTest::aFollowerWaits);
         release.countDown();
         java.util.concurrent.ExecutionException failed = assertThrows(java.util.concurrent.ExecutionException.class, follower::get);
         assertTrue(failed.getCause() instanceof GitAuthorizationException, failed.toString());
@@ -86,7 +90,8 @@ class SingleFlightTest {
         pool.shutdown();
     }
 
-    private static boolean waitingThreads(ExecutorService pool) {
+    /** A thread parked in CompletableFuture.get: a follower waiting for the round in flight. */
+    private static boolean aFollowerWaits() {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("pool-"))
                 .filter(t -> t.getState() == Thread.State.WAITING)
                 .anyMatch(t -> java.util.Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().equals(CompletableFuture.class.getName())));
