@@ -4,12 +4,12 @@
 # one git round (single-flight) instead of queueing a fetch each.
 #   bench/pause-concurrency.sh [n=200]            this tree only
 #   bench/pause-concurrency.sh --compare [n=200]  also builds `git archive main` and prints both, side by side
-# BEFORE_JAR=/path/quarkus-run.jar skips the build of main. Runs on 127.0.0.1 (ports 18503-18504) and stops by itself.
+# BEFORE_JAR=/path/quarkus-run.jar skips the build of main. Runs on 127.0.0.1 (ports 19502, 55502; BENCH_PAUSE_PORT, BENCH_KUBE_PORT) and stops by itself.
 source "$(dirname "$0")/lib.sh"
 COMPARE=0
 if [ "${1:-}" = "--compare" ]; then COMPARE=1; shift; fi
 N=${1:-200}
-PROBER_PORT=18503; KUBE_PORT=18504; TOKEN=bench-pause-token-0123
+PROBER_PORT=${BENCH_PAUSE_PORT:-19502}; KUBE_PORT=${BENCH_KUBE_PORT:-55502}; TOKEN=bench-pause-token-0123
 MANIFEST=argocd/applications/torghut/knative-service.yaml
 build_if_needed
 
