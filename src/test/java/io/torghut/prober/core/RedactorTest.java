@@ -1,13 +1,8 @@
-package io.torghut.prober.config;
+package io.torghut.prober.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.torghut.prober.probe.FailureReason;
-import io.torghut.prober.probe.ProbeOutcome;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,19 +45,5 @@ class RedactorTest {
         redactor.add("s3cret-ch-pass");
         assertNull(redactor.clean((String) null));
         assertEquals("", redactor.clean(""));
-    }
-
-    @Test
-    void cleansOutcomeDetailAndEvidenceAndKeepsTheRest() {
-        Redactor redactor = new Redactor();
-        redactor.add("s3cret-ch-pass");
-        ProbeOutcome dirty = ProbeOutcome.fail(FailureReason.AUTH, "server said s3cret-ch-pass")
-                .withAge(Duration.ofSeconds(9))
-                .withEvidence(Map.of("echo", "key=s3cret-ch-pass", "plain", "ok"));
-        ProbeOutcome clean = redactor.clean(dirty);
-        assertEquals("server said ****", clean.detail());
-        assertEquals(Map.of("echo", "key=****", "plain", "ok"), clean.evidence());
-        assertEquals(FailureReason.AUTH, clean.reason());
-        assertEquals(Optional.of(Duration.ofSeconds(9)), clean.age());
     }
 }

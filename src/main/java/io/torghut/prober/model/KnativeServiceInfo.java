@@ -1,4 +1,4 @@
-package io.torghut.prober.k8s;
+package io.torghut.prober.model;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;

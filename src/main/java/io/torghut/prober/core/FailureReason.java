@@ -1,4 +1,4 @@
-package io.torghut.prober.probe;
+package io.torghut.prober.core;
 
 import java.util.Locale;
 

@@ -1,11 +1,8 @@
-package io.torghut.prober.config;
+package io.torghut.prober.core;
 
-import io.torghut.prober.probe.ProbeOutcome;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
@@ -41,11 +38,5 @@ public class Redactor {
             cleaned = cleaned.replace(secret, MASK);
         }
         return cleaned;
-    }
-
-    public ProbeOutcome clean(ProbeOutcome outcome) {
-        Map<String, String> evidence = new LinkedHashMap<>();
-        outcome.evidence().forEach((k, v) -> evidence.put(k, clean(v)));
-        return new ProbeOutcome(outcome.success(), outcome.reason(), clean(outcome.detail()), outcome.age(), evidence);
     }
 }

@@ -1,4 +1,4 @@
-package io.torghut.prober.k8s;
+package io.torghut.prober.model;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -37,6 +37,9 @@ public record AccessProblem(Kind kind, String verb, String resource, String name
     }
 
     private String ruleVerbs() {
-        return resource.endsWith("/log") ? "get" : "get/list/watch";
+        if (resource.endsWith("/log")) {
+            return "get";
+        }
+        return "get".equals(verb) || "list".equals(verb) ? "get/list/watch" : verb;
     }
 }

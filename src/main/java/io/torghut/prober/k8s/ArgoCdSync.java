@@ -1,12 +1,12 @@
-package io.torghut.prober.pause;
+package io.torghut.prober.k8s;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.torghut.prober.model.AccessProblem;
 import java.time.Duration;
 
 /**
@@ -19,17 +19,17 @@ public final class ArgoCdSync {
             .withGroup("argoproj.io").withVersion("v1alpha1").withKind("Application").withPlural("applications")
             .withNamespaced(true).build();
     static final String INITIATOR = "torghut-prober";
+    private static final String RESOURCE = "applications.argoproj.io";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final KubernetesClient client;
     private final String namespace;
     private final String application;
-    private final Duration timeout;
 
+    /** @param timeout bounds the patch request (no retries: the pause's retry schedule asks again) */
     public ArgoCdSync(KubernetesClient client, String namespace, String application, Duration timeout) {
-        this.client = client;
+        this.client = BoundedClient.of(client, timeout);
         this.namespace = namespace;
         this.application = application;
-        this.timeout = timeout;
     }
 
     /** What Argo CD said. {@code transientFailure} means: try again later (unreachable, timeout, 5xx). */
@@ -37,21 +37,20 @@ public final class ArgoCdSync {
     }
 
     public Result sync(String revision, String reason) {
-        String where = "applications.argoproj.io/" + application + " in namespace " + namespace;
+        String where = RESOURCE + "/" + application + " in namespace " + namespace;
         try {
-            Deadline.within(timeout, () -> client.genericKubernetesResources(APPLICATIONS).inNamespace(namespace)
-                    .withName(application).patch(PatchContext.of(PatchType.JSON_MERGE), patch(revision, reason)));
+            client.genericKubernetesResources(APPLICATIONS).inNamespace(namespace)
+                    .withName(application).patch(PatchContext.of(PatchType.JSON_MERGE), patch(revision, reason));
             return new Result(true, false, "sync of " + revision + " requested on " + where);
-        } catch (KubernetesClientException e) {
-            return switch (e.getCode()) {
-                case 404 -> new Result(false, false, "no Argo CD application " + where
+        } catch (RuntimeException e) {
+            AccessProblem problem = AccessClassifier.classify(e, "patch", RESOURCE, application, namespace);
+            return switch (problem.kind()) {
+                case NOT_FOUND -> new Result(false, false, "no Argo CD application " + where
                         + " (Argo CD absent or misnamed: set ARGOCD_APPLICATION / ARGOCD_NAMESPACE); Argo CD will pick the commit up when it polls git");
-                case 401, 403 -> new Result(false, false, "not allowed to patch " + where
+                case UNAUTHORIZED, FORBIDDEN -> new Result(false, false, "not allowed to patch " + where
                         + " (RBAC: get/patch on applications.argoproj.io is needed); Argo CD will pick the commit up when it polls git");
-                default -> new Result(false, true, "Argo CD unreachable (" + where + "): HTTP " + e.getCode() + " " + shortMessage(e));
+                default -> new Result(false, true, "Argo CD unreachable (" + where + "): " + shortDetail(problem));
             };
-        } catch (Exception e) {
-            return new Result(false, true, "Argo CD unreachable (" + where + "): " + shortMessage(e));
         }
     }
 
@@ -65,8 +64,9 @@ public final class ArgoCdSync {
         return root.toString();
     }
 
-    private static String shortMessage(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.lines().findFirst().orElse("").replaceAll("https?://\\S+", "<api>");
+    /** The kind and the API's first line, with the API URL cut out (it names the cluster's address). */
+    private static String shortDetail(AccessProblem problem) {
+        String detail = problem.detail().lines().findFirst().orElse("").replaceAll("https?://\\S+", "<api>");
+        return problem.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + detail;
     }
 }

@@ -1,4 +1,4 @@
-package io.torghut.prober.probe;
+package io.torghut.prober.core;
 
 /**
  * A classified failure raised by the small clients (HTTP, ClickHouse, Postgres) and turned into a

@@ -1,4 +1,4 @@
-package io.torghut.prober.k8s;
+package io.torghut.prober.model;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

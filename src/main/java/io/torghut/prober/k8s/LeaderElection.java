@@ -1,4 +1,4 @@
-package io.torghut.prober.pause;
+package io.torghut.prober.k8s;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;

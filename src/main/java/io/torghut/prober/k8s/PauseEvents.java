@@ -1,4 +1,4 @@
-package io.torghut.prober.pause;
+package io.torghut.prober.k8s;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -15,26 +17,26 @@ import org.jboss.logging.Logger;
  */
 public final class PauseEvents {
     private static final Logger LOG = Logger.getLogger(PauseEvents.class);
-    /** Events are written in the background, in order: the audit must not delay the answer to Alertmanager. */
-    private static final java.util.concurrent.ExecutorService WRITER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "pause-events");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final KubernetesClient client;
     private final String namespace;
     private final String service;
     private final String instance;
-    private final Duration timeout;
     private final Clock clock;
+    private final Executor writer;
 
-    public PauseEvents(KubernetesClient client, String namespace, String service, String instance, Duration timeout, Clock clock) {
-        this.client = client;
+    /**
+     * @param timeout bounds each create request
+     * @param writer  runs the writes in the background, in order (a single thread owned by the wiring): the audit
+     *                must not delay the answer to Alertmanager
+     */
+    public PauseEvents(KubernetesClient client, String namespace, String service, String instance, Duration timeout, Clock clock,
+                       Executor writer) {
+        this.client = BoundedClient.of(client, timeout);
         this.namespace = namespace;
         this.service = service;
         this.instance = instance;
-        this.timeout = timeout;
         this.clock = clock;
+        this.writer = writer;
     }
 
     /** @param reason CamelCase, e.g. {@code TradingPaused}; {@code warning} marks the Event type */
@@ -49,13 +51,19 @@ public final class PauseEvents {
                 .withNewSource().withComponent("torghut-prober").endSource()
                 .withReportingComponent("torghut-prober").withReportingInstance(instance)
                 .withFirstTimestamp(now).withLastTimestamp(now).withCount(1).build();
-        WRITER.execute(() -> {
-            try {
-                Deadline.within(timeout, () -> client.v1().events().inNamespace(namespace).resource(event).create());
-            } catch (Exception e) {
-                LOG.warnf("could not record Event %s on ksvc/%s in %s: %s", reason, service, namespace,
-                        String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-            }
-        });
+        try {
+            writer.execute(() -> write(event));
+        } catch (RejectedExecutionException e) {
+            LOG.debugf("Event %s not recorded: shutting down", reason);
+        }
+    }
+
+    private void write(Event event) {
+        try {
+            client.v1().events().inNamespace(namespace).resource(event).create();
+        } catch (RuntimeException e) {
+            LOG.warnf("could not record Event %s: %s", event.getReason(),
+                    AccessClassifier.classify(e, "create", "events", service + ".pause.*", namespace).describe());
+        }
     }
 }

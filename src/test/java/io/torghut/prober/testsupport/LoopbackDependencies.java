@@ -1,4 +1,4 @@
-package io.torghut.prober.testing;
+package io.torghut.prober.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

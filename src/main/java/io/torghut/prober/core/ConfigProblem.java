@@ -1,4 +1,4 @@
-package io.torghut.prober.config;
+package io.torghut.prober.core;
 
 /** A configuration value that cannot work; the message names the key (and its env variable) but never the value. */
 public class ConfigProblem extends RuntimeException {
