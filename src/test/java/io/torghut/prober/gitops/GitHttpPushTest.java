@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.torghut.prober.config.Redactor;
+import io.torghut.prober.core.Redactor;
 import io.torghut.prober.testsupport.GitHttpHooks;
 import io.torghut.prober.testsupport.GitHttpServer;
 import java.nio.file.Path;

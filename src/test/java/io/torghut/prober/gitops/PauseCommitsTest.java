@@ -3,7 +3,7 @@ package io.torghut.prober.gitops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.torghut.prober.config.Redactor;
+import io.torghut.prober.core.Redactor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.torghut.prober.gitops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.torghut.prober.config.Redactor;
+import io.torghut.prober.core.Redactor;
 import io.torghut.prober.testsupport.GitHttpHooks;
 import io.torghut.prober.testsupport.GitHttpServer;
 import java.nio.file.Path;
