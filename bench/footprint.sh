@@ -5,7 +5,8 @@
 # every second for WINDOW seconds (blackbox_exporter: driven at 100 probes/s, as Prometheus would scrape 100 targets
 # at a 1 s interval). Median of RUNS starts for the startup figure.
 # usage: bench/footprint.sh [runs=3] [window_s=30]
-# env: NATIVE_FLAGS (default "-Xmx32m -Xmn8m"), JVM_IMAGE_FLAGS (the shipped image's JAVA_OPTS; default below)
+# env: NATIVE_FLAGS (default "-Xmx32m -Xmn8m"), JVM_IMAGE_FLAGS (the shipped image's JAVA_OPTS; default below),
+#      JVM_ROWS=0 leaves the JVM rows out (a quick native-against-blackbox run)
 source "$(dirname "$0")/lib.sh"
 RUNS=${1:-3}; WINDOW=${2:-30}
 TARGET_PORT=18931; PROBER_PORT=18932; BB_PORT=18933
@@ -57,9 +58,11 @@ if [ -n "$RUNNER" ]; then
 else
   echo "native: no target/*-runner (build it with scripts/native.sh): row skipped"
 fi
-jsize=$(du -sm "$ROOT/target/quarkus-app" | cut -f1)
-row "JVM 17, image flags" "$jsize" "$JAVA17" "${JVM_IMAGE_FLAGS[@]}" -jar "$JAR"
-row "JVM 17, no flags" "$jsize" "$JAVA17" -jar "$JAR"
+if [ "${JVM_ROWS:-1}" != 0 ]; then
+  jsize=$(du -sm "$ROOT/target/quarkus-app" | cut -f1)
+  row "JVM 17, image flags" "$jsize" "$JAVA17" "${JVM_IMAGE_FLAGS[@]}" -jar "$JAR"
+  row "JVM 17, no flags" "$jsize" "$JAVA17" -jar "$JAR"
+fi
 
 # blackbox_exporter: same target server, same window, 100 probes/s.
 if command -v prometheus-blackbox-exporter >/dev/null; then

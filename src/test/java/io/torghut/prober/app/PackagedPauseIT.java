@@ -52,7 +52,7 @@ class PackagedPauseIT {
                     "PROBER_KUBERNETES_ENABLED", "false"));
             try (PackagedApp app = PackagedApp.launch("packaged-pause", env)) {
                 app.awaitReady(Duration.ofSeconds(60));
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                await().atMost(Duration.ofSeconds(30)).ignoreException(java.net.http.HttpTimeoutException.class).untilAsserted(() ->
                         assertTrue(JsonPath.from(app.getAuthorized("/pause", TOKEN).body()).getBoolean("leader")));
                 Lease lease = k8s.client().leases().inNamespace("torghut").withName("packaged-pause-lease").get();
                 assertNotNull(lease, "the Lease is held on the API server");
