@@ -94,7 +94,7 @@ class PackagedKubernetesIT {
                 assertEquals("none", view.getString("effectiveness.status"), view.prettify());
                 pauseErrorBodies(app);
                 app.close();
-                assertFalse(app.output().contains("\tat "), "stack trace in the log:\n" + app.output());
+                assertEquals(List.of(), app.stackTraceLines(), "stack trace in the log:\n" + app.output());
                 assertFalse(app.output().contains(TestServices.CH_PASSWORD) || app.output().contains(TestServices.PG_PASSWORD));
             }
         } finally {
