@@ -1,57 +1,93 @@
 #!/usr/bin/env bash
-# Benchmark 5: footprint. Startup to first complete probe round, idle RSS and RSS under /diagnose load, on Java 17
-# and on Java 25 (Temurin, /usr/lib/jvm/temurin-25-jdk-amd64 when present), with and without a class-data cache
-# (AppCDS on 17, the JDK 25 AOT cache). Median of RUNS starts each.
-# usage: bench/footprint.sh [runs=3]
+# Benchmark 5: footprint, side by side in one run: the native executable, the JVM (as launched by default and with
+# the shipped image's flags) and Prometheus' blackbox_exporter. For each: binary size, start to the first complete
+# probe round, idle RSS (core probes at their default intervals, nothing else), and RSS with 100 HTTP targets probed
+# every second for WINDOW seconds (blackbox_exporter: driven at 100 probes/s, as Prometheus would scrape 100 targets
+# at a 1 s interval). Median of RUNS starts for the startup figure.
+# usage: bench/footprint.sh [runs=3] [window_s=30]
+# env: NATIVE_FLAGS (default "-Xmx32m -Xmn8m"), JVM_IMAGE_FLAGS (the shipped image's JAVA_OPTS; default below),
+#      JVM_ROWS=0 leaves the JVM rows out (a quick native-against-blackbox run)
 source "$(dirname "$0")/lib.sh"
-RUNS=${1:-3}
-TARGET_PORT=18931; PROBER_PORT=18932
+RUNS=${1:-3}; WINDOW=${2:-30}
+TARGET_PORT=18931; PROBER_PORT=18932; BB_PORT=18933
 JAVA17=${JAVA17:-$(command -v java)}
-JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+read -r -a NATIVE_FLAGS <<<"${NATIVE_FLAGS:--Xmx32m -Xmn8m}"
+read -r -a JVM_IMAGE_FLAGS <<<"${JVM_IMAGE_FLAGS:--Xmx48m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=24m -XX:MaxMetaspaceSize=80m -XX:CICompilerCount=1 -XX:+UseStringDeduplication}"
+RUNNER=$(find "$ROOT/target" -maxdepth 1 -name '*-runner' -type f -perm -u+x 2>/dev/null | head -1)
 build_if_needed
 start_target $TARGET_PORT
-APP_DIR=$ROOT/target/quarkus-app
-ENVS=(TORGHUT_URL="http://127.0.0.1:$TARGET_PORT" TA_CLICKHOUSE_URL=http://127.0.0.1:9 PROBER_KUBERNETES_ENABLED=false)
+ENVS=(TORGHUT_URL="http://127.0.0.1:$TARGET_PORT" TA_CLICKHOUSE_URL=http://127.0.0.1:9 PROBER_KUBERNETES_ENABLED=false
+  PROBER_PAUSE_LEADER_ENABLED=false)
+PROPS100="$WORK/footprint-100.properties"
+: >"$PROPS100"
+for i in $(seq 1 100); do
+  printf 'prober.http.t%s.url=http://127.0.0.1:%s/t%s\nprober.http.t%s.interval=1s\nprober.http.t%s.timeout=900ms\n' \
+    "$i" "$TARGET_PORT" "$i" "$i" "$i" >>"$PROPS100"
+done
 
-# one_start java opts... -> "startup_ms idle_rss loaded_rss"
-one_start() {
-  local java=$1; shift
-  local log="$WORK/footprint.log" t0 t1
+# launch label extra_env... -- command... : starts the prober, sets PID, prints start->first-round ms
+launch() {
+  local log="$WORK/footprint-$1.log" extra=() t0 t1; shift
+  while [ "$1" != -- ]; do extra+=("$1"); shift; done; shift
   t0=$(date +%s%N)
-  env "${ENVS[@]}" PORT=$PROBER_PORT MANAGEMENT_PORT=$((PROBER_PORT + 1000)) "$java" "$@" -jar "$APP_DIR/quarkus-run.jar" >"$log" 2>&1 & local pid=$!
+  env "${ENVS[@]}" "${extra[@]}" PORT=$PROBER_PORT MANAGEMENT_PORT=$((PROBER_PORT + 1000)) "$@" >"$log" 2>&1 & PID=$!; PIDS+=("$PID")
   until grep -q "first probe round complete" "$log" 2>/dev/null; do
-    kill -0 $pid 2>/dev/null || { echo "prober exited: $(tail -3 "$log")" >&2; return 1; }; sleep 0.02; done
+    kill -0 $PID 2>/dev/null || { echo "prober exited: $(tail -3 "$log")" >&2; return 1; }; sleep 0.005; done
   t1=$(date +%s%N)
-  sleep 15; local idle; idle=$(rss_mib $pid)
-  if command -v wrk >/dev/null; then wrk -t1 -c8 -d10s "http://127.0.0.1:$PROBER_PORT/diagnose" >/dev/null; fi
-  local loaded; loaded=$(hwm_mib $pid)
-  kill $pid; wait $pid 2>/dev/null || true
-  echo "$(( (t1 - t0) / 1000000 )) $idle $loaded"
+  STARTUP_MS=$(( (t1 - t0) / 1000000 ))
 }
 
-measure() { # label java opts...
-  local label=$1; shift
-  local s=() i=() l=()
-  for _ in $(seq 1 "$RUNS"); do read -r a b c < <(one_start "$@"); s+=("$a"); i+=("$b"); l+=("$c"); done
-  printf '%-34s %12s %12s %14s\n' "$label" "$(printf '%s\n' "${s[@]}" | median)" "$(printf '%s\n' "${i[@]}" | median)" "$(printf '%s\n' "${l[@]}" | median)"
+stop() { kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null || true; }
+
+# row label size_mib command... : startup median, idle RSS, RSS and peak with 100 targets
+row() {
+  local label=$1 size=$2; shift 2
+  local s=()
+  for _ in $(seq 1 "$RUNS"); do launch idle -- "$@"; s+=("$STARTUP_MS"); stop; done
+  launch idle -- "$@"; sleep 15; local idle; idle=$(rss_mib "$PID"); stop
+  launch t100 QUARKUS_CONFIG_LOCATIONS="file:$PROPS100" -- "$@"; sleep "$WINDOW"
+  local busy hwm; busy=$(rss_mib "$PID"); hwm=$(hwm_mib "$PID"); stop
+  printf '%-44s %9s %14s %10s %14s %14s\n' "$label" "$size" "$(printf '%s\n' "${s[@]}" | median)" "$idle" "$busy" "$hwm"
 }
 
-printf '%-34s %12s %12s %14s\n' "JVM" "start->round ms" "idle RSS MiB" "loaded peak MiB"
-measure "java 17" "$JAVA17"
-measure "java 17 -Xmx64m SerialGC" "$JAVA17" -Xmx64m -XX:+UseSerialGC -Xss512k
-# AppCDS (JDK 17): dump a dynamic archive from a training run, then start from it.
-rm -f "$WORK/app17.jsa"
-env "${ENVS[@]}" PORT=$PROBER_PORT MANAGEMENT_PORT=$((PROBER_PORT + 1000)) "$JAVA17" -XX:ArchiveClassesAtExit="$WORK/app17.jsa" -jar "$APP_DIR/quarkus-run.jar" >"$WORK/cds.log" 2>&1 & p=$!
-sleep 12; kill $p; wait $p 2>/dev/null || true
-measure "java 17 AppCDS" "$JAVA17" -XX:SharedArchiveFile="$WORK/app17.jsa"
-measure "java 17 AppCDS -Xmx64m SerialGC" "$JAVA17" -XX:SharedArchiveFile="$WORK/app17.jsa" -Xmx64m -XX:+UseSerialGC -Xss512k
-if [ -x "$JAVA25" ]; then
-  measure "java 25" "$JAVA25"
-  rm -f "$WORK/app25.aot"
-  env "${ENVS[@]}" PORT=$PROBER_PORT MANAGEMENT_PORT=$((PROBER_PORT + 1000)) "$JAVA25" -XX:AOTCacheOutput="$WORK/app25.aot" -jar "$APP_DIR/quarkus-run.jar" >"$WORK/aot.log" 2>&1 & p=$!
-  sleep 12; kill $p; wait $p 2>/dev/null || true
-  measure "java 25 AOT cache" "$JAVA25" -XX:AOTCache="$WORK/app25.aot"
-  measure "java 25 AOT cache -Xmx64m SerialGC" "$JAVA25" -XX:AOTCache="$WORK/app25.aot" -Xmx64m -XX:+UseSerialGC -Xss512k
+printf '%-44s %9s %14s %10s %14s %14s\n' process "size MiB" "start->round ms" "idle RSS" "RSS 100 tgts" "peak 100 tgts"
+if [ -n "$RUNNER" ]; then
+  nsize=$(du -m "$RUNNER" | cut -f1)
+  row "native ${NATIVE_FLAGS[*]}" "$nsize" "$RUNNER" "${NATIVE_FLAGS[@]}"
+  row "native, no heap flags" "$nsize" "$RUNNER"
 else
-  echo "java 25 not found at $JAVA25: skipped"
+  echo "native: no target/*-runner (build it with scripts/native.sh): row skipped"
+fi
+if [ "${JVM_ROWS:-1}" != 0 ]; then
+  jsize=$(du -sm "$ROOT/target/quarkus-app" | cut -f1)
+  row "JVM 17, image flags" "$jsize" "$JAVA17" "${JVM_IMAGE_FLAGS[@]}" -jar "$JAR"
+  row "JVM 17, no flags" "$jsize" "$JAVA17" -jar "$JAR"
+fi
+
+# blackbox_exporter: same target server, same window, 100 probes/s.
+if command -v prometheus-blackbox-exporter >/dev/null; then
+  printf 'modules:\n  http_2xx:\n    prober: http\n    timeout: 1s\n    http: {preferred_ip_protocol: ip4}\n' >"$WORK/blackbox.yml"
+  prometheus-blackbox-exporter --config.file="$WORK/blackbox.yml" --web.listen-address="127.0.0.1:$BB_PORT" >"$WORK/blackbox.log" 2>&1 &
+  PID=$!; PIDS+=("$PID")
+  wait_http "http://127.0.0.1:$BB_PORT/metrics" 20
+  sleep 5; bidle=$(rss_mib "$PID")
+  python3 - "$BB_PORT" "$TARGET_PORT" "$WINDOW" <<'PY'
+import sys, time, urllib.request
+from concurrent.futures import ThreadPoolExecutor
+bb, target, window = sys.argv[1], sys.argv[2], float(sys.argv[3])
+def probe(i):
+    urllib.request.urlopen(f"http://127.0.0.1:{bb}/probe?module=http_2xx&target=http://127.0.0.1:{target}/b{i}", timeout=2).read()
+with ThreadPoolExecutor(16) as pool:
+    start = time.monotonic(); second = 0
+    while second < window:
+        due = start + second
+        if due > time.monotonic(): time.sleep(due - time.monotonic())
+        list(pool.map(probe, range(1, 101))); second += 1
+PY
+  bbusy=$(rss_mib "$PID"); bhwm=$(hwm_mib "$PID")
+  bsize=$(du -m "$(command -v prometheus-blackbox-exporter)" | cut -f1)
+  printf '%-44s %9s %14s %10s %14s %14s\n' "blackbox_exporter (100 probes/s)" "$bsize" "-" "$bidle" "$bbusy" "$bhwm"
+  stop
+else
+  echo "blackbox_exporter: not installed (Debian package prometheus-blackbox-exporter): row skipped"
 fi

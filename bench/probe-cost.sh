@@ -1,16 +1,36 @@
 #!/usr/bin/env bash
-# Benchmark 1: probe cost side by side. The prober and Prometheus' blackbox_exporter probe the same local HTTP
-# endpoint at the same rate for the same time, in one run. Prints CPU seconds per 1000 probes and RSS of each process.
+# Benchmark 1: probe cost side by side, in one window. The prober (native executable when target/*-runner exists,
+# and the JVM) and Prometheus' blackbox_exporter probe the same local HTTP endpoint at the same rate for the same
+# time. Each prober runs next to an idle twin (same binary and flags, no extra target): the twin's CPU is what the
+# process costs without probing (timers, metrics, GC), and the marginal cost per probe is (busy - twin) / probes.
+# blackbox_exporter costs nothing while nobody asks, so its whole CPU in the window is its probing cost.
 # usage: bench/probe-cost.sh [rate_per_s=20] [seconds=60]
 source "$(dirname "$0")/lib.sh"
 RATE=${1:-20}; DURATION=${2:-60}
-TARGET_PORT=18901; PROBER_PORT=18902; BB_PORT=18903
+TARGET_PORT=18901; BB_PORT=18903
 command -v prometheus-blackbox-exporter >/dev/null || { echo "needs Debian package prometheus-blackbox-exporter" >&2; exit 1; }
 build_if_needed
 start_target $TARGET_PORT
 interval_ms=$((1000 / RATE))
-start_prober $PROBER_PORT "$WORK/probe-cost-prober.log" java "${QUIET_CORE[@]}" \
-  PROBER_HTTP_BENCH_URL="http://127.0.0.1:$TARGET_PORT/prober" PROBER_HTTP_BENCH_INTERVAL="${interval_ms}ms" PROBER_HTTP_BENCH_TIMEOUT=1s
+RUNNER=$(find "$ROOT/target" -maxdepth 1 -name '*-runner' -type f -perm -u+x 2>/dev/null | head -1)
+BENCH_TARGET=(PROBER_HTTP_BENCH_URL="http://127.0.0.1:$TARGET_PORT/prober-PATH" PROBER_HTTP_BENCH_INTERVAL="${interval_ms}ms"
+  PROBER_HTTP_BENCH_TIMEOUT=1s)
+
+# start name port busy(0/1) command... -> sets PID_<name>
+start() {
+  local name=$1 port=$2 busy=$3; shift 3
+  local extra=()
+  [ "$busy" = 1 ] && extra=("${BENCH_TARGET[@]/PATH/$name}")
+  env "${QUIET_CORE[@]}" "${extra[@]}" PROBER_PAUSE_LEADER_ENABLED=false PORT="$port" "$@" >"$WORK/probe-cost-$name.log" 2>&1 &
+  PIDS+=("$!"); printf -v "PID_$name" '%s' "$!"
+  wait_http "http://127.0.0.1:$port/q/health/ready" 60
+}
+
+flavours=()
+if [ -n "$RUNNER" ]; then
+  start native 18904 1 "$RUNNER" -Xmx32m -Xmn8m; start native_idle 18905 0 "$RUNNER" -Xmx32m -Xmn8m; flavours+=(native)
+fi
+start jvm 18906 1 java ${JAVA_OPTS:-} -jar "$JAR"; start jvm_idle 18907 0 java ${JAVA_OPTS:-} -jar "$JAR"; flavours+=(jvm)
 cat >"$WORK/blackbox.yml" <<YML
 modules:
   http_2xx:
@@ -20,9 +40,11 @@ modules:
 YML
 prometheus-blackbox-exporter --config.file="$WORK/blackbox.yml" --web.listen-address="127.0.0.1:$BB_PORT" >"$WORK/blackbox.log" 2>&1 & PIDS+=($!); BB_PID=$!
 wait_http "http://127.0.0.1:$BB_PORT/metrics" 20
-sleep 5   # let both settle (JIT warm-up of the first probes is not what we measure)
+sleep 10   # let everyone settle (the JVM's JIT warm-up of the first probes is not what we measure)
 curl -s "http://127.0.0.1:$TARGET_PORT/_stats?reset=1" >/dev/null
-p0=$(cpu_seconds $PROBER_PID); b0=$(cpu_seconds $BB_PID)
+declare -A c0
+for f in "${flavours[@]}"; do p="PID_$f"; q="PID_${f}_idle"; c0[$f]=$(cpu_seconds "${!p}"); c0[${f}_idle]=$(cpu_seconds "${!q}"); done
+b0=$(cpu_seconds $BB_PID)
 # blackbox_exporter only probes when asked: drive it like Prometheus would, at the same rate.
 python3 - "$BB_PORT" "$TARGET_PORT" "$RATE" "$DURATION" <<'PY'
 import sys, time, urllib.request
@@ -36,19 +58,19 @@ while True:
     if due > now: time.sleep(due - now)
     urllib.request.urlopen(url, timeout=2).read(); n += 1
 PY
-p1=$(cpu_seconds $PROBER_PID); b1=$(cpu_seconds $BB_PID)
-prss=$(rss_mib $PROBER_PID); brss=$(rss_mib $BB_PID)
+b1=$(cpu_seconds $BB_PID); brss=$(rss_mib $BB_PID)
 stats=$(curl -s "http://127.0.0.1:$TARGET_PORT/_stats")
-pn=$(echo "$stats" | python3 -c 'import json,sys; print(len(json.load(sys.stdin).get("/prober",[])))')
-bn=$(echo "$stats" | python3 -c 'import json,sys; print(len(json.load(sys.stdin).get("/blackbox",[])))')
-python3 - "$p0" "$p1" "$pn" "$prss" "$b0" "$b1" "$bn" "$brss" "$RATE" "$DURATION" <<'PY'
-import sys
-p0, p1, pn, prss, b0, b1, bn, brss, rate, dur = sys.argv[1:]
-pc = (float(p1) - float(p0)); bc = (float(b1) - float(b0))
-pper = pc / int(pn) * 1000 if int(pn) else float('nan'); bper = bc / int(bn) * 1000 if int(bn) else float('nan')
-print(f"probe cost, {rate}/s for {dur}s, same local endpoint, one run")
-print(f"{'process':<22}{'probes':>8}{'cpu s':>9}{'cpu s/1000 probes':>20}{'rss MiB':>10}")
-print(f"{'torghut-prober (JVM)':<22}{pn:>8}{pc:>9.2f}{pper:>20.3f}{prss:>10}")
-print(f"{'blackbox_exporter':<22}{bn:>8}{bc:>9.2f}{bper:>20.3f}{brss:>10}")
-print(f"ratio prober/blackbox: cpu per probe {pper/bper:.2f}x, rss {float(prss)/float(brss):.2f}x")
-PY
+count() { echo "$stats" | python3 -c 'import json,sys; print(len(json.load(sys.stdin).get(sys.argv[1],[])))' "$1"; }
+bn=$(count /blackbox)
+echo "probe cost, $RATE/s for ${DURATION}s, same local endpoint, one window"
+printf '%-26s %8s %9s %9s %22s %10s\n' process probes "cpu s" "idle s" "marginal ms/probe" "rss MiB"
+bper=$(python3 -c "print(f'{($b1 - $b0) / $bn * 1000:.3f}' if $bn else 'nan')")
+for f in "${flavours[@]}"; do
+  p="PID_$f"; q="PID_${f}_idle"
+  busy=$(python3 -c "print($(cpu_seconds "${!p}") - ${c0[$f]})"); idle=$(python3 -c "print($(cpu_seconds "${!q}") - ${c0[${f}_idle]})")
+  n=$(count "/prober-$f")
+  per=$(python3 -c "print(f'{($busy - $idle) / $n * 1000:.3f}' if $n else 'nan')")
+  printf '%-26s %8s %9.2f %9.2f %22s %10s   (%.2fx blackbox)\n' "torghut-prober ($f)" "$n" "$busy" "$idle" "$per" "$(rss_mib "${!p}")" \
+    "$(python3 -c "print($per / $bper if $bper else float('nan'))")"
+done
+printf '%-26s %8s %9.2f %9s %22s %10s\n' blackbox_exporter "$bn" "$(python3 -c "print($b1 - $b0)")" "-" "$bper" "$brss"

@@ -1,5 +1,6 @@
 package io.torghut.prober.policy;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
@@ -9,6 +10,7 @@ import java.util.List;
  * @param action    what to do and why
  * @param commands  commands that work as printed
  */
+@RegisterForReflection
 public record NextStep(String procedure, String action, List<String> commands) {
     public NextStep {
         commands = List.copyOf(commands);

@@ -4,18 +4,21 @@ import io.torghut.prober.core.Causes;
 import io.torghut.prober.core.FailureReason;
 import io.torghut.prober.core.ProbeFailure;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
+import org.postgresql.Driver;
 
 /**
  * Connects to Postgres over JDBC with timeouts on every step, runs {@code SELECT 1} and asks whether the server is
  * in recovery. A fresh connection each time: the point is to prove a new client could connect now.
+ * The driver is called directly rather than through {@code DriverManager}: no global driver registry to populate (a
+ * service-loader lookup that native images must be told about), and no other driver can answer the URL.
  */
 public class PostgresChecker {
+    private final Driver driver = new Driver();
 
     /** What the server said about itself. */
     public record Status(boolean inRecovery, String serverVersion) {
@@ -31,7 +34,7 @@ public class PostgresChecker {
         props.setProperty("loginTimeout", Integer.toString(seconds));
         props.setProperty("socketTimeout", Integer.toString(seconds));
         props.setProperty("ApplicationName", "torghut-prober");
-        try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), props);
+        try (Connection connection = connect(target.jdbcUrl(), props);
              Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(seconds);
             try (ResultSet one = statement.executeQuery("SELECT 1")) {
@@ -44,6 +47,15 @@ public class PostgresChecker {
         } catch (SQLException e) {
             throw classify(e, target);
         }
+    }
+
+    private Connection connect(String url, Properties props) throws SQLException {
+        Connection connection = driver.connect(url, props);
+        if (connection == null) {
+            // Driver.connect answers null for a URL it does not accept; DriverManager said "No suitable driver".
+            throw new SQLException("not a PostgreSQL JDBC URL", "08001");
+        }
+        return connection;
     }
 
     /** SQLSTATE classes: 28 auth, 08 connection, 57P03 starting/shutting down, 3D000 no such database. */

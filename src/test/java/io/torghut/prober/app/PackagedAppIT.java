@@ -85,10 +85,10 @@ class PackagedAppIT {
             Thread.sleep(3000); // about six more failing rounds of every probe
             // One line per change of health, never one per failed run: with everything down and settled, no new lines.
             assertEquals(settled, app.output().lines().count(), "the log grows while nothing changes:\n" + app.output());
-            assertEquals(200, app.get("/q/health/live", null).statusCode());
-            assertEquals(200, app.get("/q/health/ready", null).statusCode());
-            System.out.printf("packaged app, nothing reachable: HTTP ready %d ms after launch, %s, RSS %d KiB%n",
-                    readyMillis, firstRound(app.output()), app.rssKib());
+            assertEquals(200, app.management("/q/health/live").statusCode());
+            assertEquals(200, app.management("/q/health/ready").statusCode());
+            System.out.printf("packaged app (%s), nothing reachable: HTTP ready %d ms after launch, %s, RSS %d KiB%n",
+                    PackagedApp.flavour(), readyMillis, firstRound(app.output()), app.rssKib());
             app.close();
             String log = app.output();
             assertTrue(log.contains("first probe round complete"), log);
@@ -160,7 +160,7 @@ class PackagedAppIT {
                 bodies.put("/diagnose */*", app.get("/diagnose", "*/*").body());
                 bodies.put("/diagnose json", app.get("/diagnose", "application/json").body());
                 for (String path : List.of("/q/metrics", "/q/health", "/q/health/live", "/q/health/ready")) {
-                    bodies.put(path, app.get(path, null).body());
+                    bodies.put(path, app.management(path).body());
                 }
                 assertTrue(bodies.get("/diagnose").contains("rejected the credentials"), bodies.get("/diagnose"));
                 bodies.forEach((where, body) -> {

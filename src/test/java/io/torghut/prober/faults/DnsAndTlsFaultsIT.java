@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * DNS and TLS faults of the Torghut URL, against the packaged jar in its own JVM: both need JVM-wide settings that
+ * DNS and TLS faults of the Torghut URL, against the packaged app in its own process: both need process-wide settings that
  * must not leak into the Quarkus test JVM (a resolver hosts file, {@code -Djdk.net.hosts.file}, read on every
  * lookup; a trust store for the stub's certificate). One launch walks through the faults and their end:
  * {@code https://torghut.faults.invalid:PORT} does not resolve, then resolves to a plain HTTP port, then that port
@@ -65,10 +65,9 @@ class DnsAndTlsFaultsIT {
             for (String probe : List.of("torghut.healthz", "torghut.trading-health", "clickhouse", "freshness", "postgres")) {
                 options.add("-Dprober." + probe + ".interval=500ms");
             }
-            Map<String, String> env = Map.of("JAVA_TOOL_OPTIONS", String.join(" ", options),
-                    "TA_CLICKHOUSE_PASSWORD", TestServices.CH_PASSWORD,
+            Map<String, String> env = Map.of("TA_CLICKHOUSE_PASSWORD", TestServices.CH_PASSWORD,
                     "DB_DSN", TestServices.pgUri(TestServices.PG_USER, TestServices.PG_PASSWORD, TestServices.pgPort()));
-            try (PackagedApp app = PackagedApp.launch("dns-tls-faults", env)) {
+            try (PackagedApp app = PackagedApp.launch("dns-tls-faults", env, options)) {
                 app.awaitReady(Duration.ofSeconds(60));
 
                 JsonPath report = awaitTorghut(app, "PAUSE_RECOMMENDED", "FAILING", "dns");
@@ -106,7 +105,7 @@ class DnsAndTlsFaultsIT {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertEquals(200, response.statusCode());
             assertTrue(millis < 1000, "/diagnose took " + millis + " ms");
-            assertEquals(200, app.get("/q/health/live", null).statusCode());
+            assertEquals(200, app.management("/q/health/live").statusCode());
             last[0] = JsonPath.from(response.body());
             for (String signal : List.of("healthz", "trading-health")) {
                 Map<String, Object> s = last[0].getMap("signals.find { it.name == '" + signal + "' }");

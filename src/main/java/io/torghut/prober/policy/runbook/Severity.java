@@ -1,6 +1,7 @@
 package io.torghut.prober.policy.runbook;
 
-/** How urgent a finding is; most severe first. */
+/** How urgent a finding is; most severe first. Written into /diagnose JSON, hence registered for native reflection. */
+@io.quarkus.runtime.annotations.RegisterForReflection
 public enum Severity {
     /** Trading or the service is affected now. */
     CRITICAL,
