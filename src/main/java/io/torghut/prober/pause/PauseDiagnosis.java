@@ -1,5 +1,6 @@
 package io.torghut.prober.pause;
 
+import io.torghut.prober.core.FreeText;
 import io.torghut.prober.diagnose.DiagnosisSection;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -7,7 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The pause part of /diagnose: mode, desired and live TRADING_ENABLED, last action, pending work, effectiveness. */
+/**
+ * The pause part of /diagnose: mode, desired and live TRADING_ENABLED, last action, pending work, effectiveness. Each
+ * text line passes {@link FreeText} (requesters, reasons and git errors come from outside); the JSON form is built from
+ * {@link PauseRecords}, which clean their free text themselves.
+ */
 @Singleton
 public class PauseDiagnosis implements DiagnosisSection {
     private final PauseView view;
@@ -49,7 +54,7 @@ public class PauseDiagnosis implements DiagnosisSection {
         if (!"none".equals(effect.status())) {
             lines.add((effect.status().equals("overdue") ? "FINDING: pause NOT effective: " : "pause " + effect.status() + ": ") + effect.detail());
         }
-        return lines;
+        return lines.stream().map(FreeText::line).toList();
     }
 
     @Override
