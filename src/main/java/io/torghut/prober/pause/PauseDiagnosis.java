@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The pause part of /diagnose: mode, desired and live TRADING_ENABLED, last action, pending work, effectiveness. Each
+ * The pause part of /diagnose: mode, desired and live TRADING_ENABLED, last action, pending work, effectiveness.
+ * /diagnose needs no token, so of the last action it shows what, when, the kind of source and the commit; who asked,
+ * the reasons and the detail are for {@code GET /pause}, which needs the token (one rule, README "The trading pause"). Each
  * text line passes {@link FreeText} (requesters, reasons and git errors come from outside); the JSON form is built from
  * {@link PauseRecords}, which clean their free text themselves.
  */
@@ -46,8 +48,8 @@ public class PauseDiagnosis implements DiagnosisSection {
                 + (git.error() == null ? "" : "; " + git.error()));
         lines.add("TRADING_ENABLED in the live revision: " + view.liveTradingEnabled()
                 + view.tracker().liveError().map(e -> " (" + e + ")").orElse(""));
-        state.lastAction().ifPresent(a -> lines.add("last action: " + a.action() + " at " + a.at() + " for " + a.requestedBy()
-                + (a.commit() == null ? "" : " commit " + abbrev(a.commit())) + (a.detail() == null ? "" : ": " + a.detail())));
+        state.lastAction().ifPresent(a -> lines.add("last action: " + a.action() + " at " + a.at() + " (" + a.source() + ")"
+                + (a.commit() == null ? "" : " commit " + abbrev(a.commit())) + "; who asked, why and the detail: GET /pause with the token"));
         state.pending().ifPresent(p -> lines.add("PENDING " + p.kind() + " since " + p.since() + ", " + p.attempts()
                 + " attempt(s), next at " + p.nextAttemptAt() + ": " + p.lastError()));
         Effectiveness effect = view.tracker().state();
@@ -65,9 +67,22 @@ public class PauseDiagnosis implements DiagnosisSection {
         json.put("leader", view.leader());
         json.put("git", state.git());
         json.put("liveTradingEnabled", view.liveTradingEnabled());
-        json.put("lastAction", state.lastAction().orElse(null));
+        json.put("lastAction", state.lastAction().map(PauseDiagnosis::public_).orElse(null));
         json.put("pending", state.pending().orElse(null));
         json.put("effectiveness", view.tracker().state());
+        return json;
+    }
+
+    /** What anyone may see of the last action: what, when, from which kind of source, the commit. */
+    private static Map<String, Object> public_(PauseRecords.Action action) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("at", action.at());
+        json.put("mode", action.mode());
+        json.put("action", action.action());
+        json.put("source", action.source());
+        if (action.commit() != null) {
+            json.put("commit", action.commit());
+        }
         return json;
     }
 

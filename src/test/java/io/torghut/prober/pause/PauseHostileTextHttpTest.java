@@ -137,6 +137,14 @@ class PauseHostileTextHttpTest {
         String pauseSection = text.substring(text.indexOf("TRADING PAUSE (GitOps)"));
         assertTrue(pauseSection.contains("last action: paused at "), pauseSection);
         assertTrue(pauseSection.lines().allMatch(FreeText::isClean), pauseSection);
+        // One rule: /diagnose (no token) shows what and when; who asked and why only GET /pause with the token.
+        String json = given().accept("application/json").get("/diagnose").then().statusCode(200).extract().asString();
+        for (String unauthenticated : List.of(pauseSection, json)) {
+            assertFalse(unauthenticated.contains("mallory") || unauthenticated.contains("receiver receiver"),
+                    unauthenticated);
+        }
+        assertEquals("paused", JSON.readTree(json).at("/sections/pause/lastAction/action").asText(), json);
+        given().get("/pause").then().statusCode(401);
         JsonNode view = JSON.readTree(given().header("Authorization", PauseResourceTest.BEARER).get("/pause").asString());
         assertEquals("alertmanager receiver " + cleaned("receiver"), view.at("/lastAction/requestedBy").asText());
         assertEquals(cleaned("Name") + ": " + cleaned("Summary"), view.at("/lastAction/reasons/0").asText());
