@@ -7,4 +7,6 @@ jar=target/quarkus-app/quarkus-run.jar
 if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
   ./mvnw -B -q package -DskipTests
 fi
+# Humans read text; production (the container) logs JSON lines. PROBER_LOG_JSON=true here gives JSON too.
+export PROBER_LOG_JSON="${PROBER_LOG_JSON:-false}"
 exec java ${JAVA_OPTS:-} -jar "$jar"

@@ -46,7 +46,7 @@ public final class PauseEvents {
                 .withNewMetadata().withGenerateName(service + ".pause.").withNamespace(namespace).endMetadata()
                 .withNewInvolvedObject().withApiVersion("serving.knative.dev/v1").withKind("Service").withName(service)
                 .withNamespace(namespace).endInvolvedObject()
-                .withReason(reason).withMessage(message.length() > 1000 ? message.substring(0, 1000) : message)
+                .withReason(reason).withMessage(io.torghut.prober.core.FreeText.line(message, 1000))
                 .withType(warning ? "Warning" : "Normal")
                 .withNewSource().withComponent("torghut-prober").endSource()
                 .withReportingComponent("torghut-prober").withReportingInstance(instance)

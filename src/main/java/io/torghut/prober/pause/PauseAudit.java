@@ -2,19 +2,18 @@ package io.torghut.prober.pause;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.torghut.prober.core.FreeText;
 import io.torghut.prober.k8s.PauseEvents;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 
 /**
- * The audit trail of every pause decision: one structured log line, the counter
+ * The audit trail of every pause decision: one structured log record ({@link AuditLine}), the counter
  * {@code torghut_prober_pause_actions_total{mode,result}}, and for the notable ones a Kubernetes Event on the
- * Knative Service.
+ * Knative Service. Text from outside is cleaned with {@link FreeText} again here, where it is written.
  */
 public final class PauseAudit {
-    private static final Logger LOG = Logger.getLogger("io.torghut.prober.pause.audit");
     private final Optional<PauseEvents> events;
     private final Map<PauseMode, Map<PauseResult, Counter>> counters = new EnumMap<>(PauseMode.class);
 
@@ -34,20 +33,21 @@ public final class PauseAudit {
     public void record(PauseMode mode, PauseResult result, PauseRequest request, String commit, String detail, String argocd,
                        boolean event) {
         counters.get(mode).get(result).increment();
-        String line = String.format("pause action mode=%s result=%s source=%s requestedBy=\"%s\" commit=%s reasons=\"%s\" detail=\"%s\"%s",
-                mode.label(), result.label(), request.source(), request.requestedBy(), commit == null ? "-" : commit,
-                String.join("; ", request.reasons()), detail, argocd == null ? "" : " argocd=\"" + argocd + "\"");
-        switch (result) {
-            case REFUSED, PENDING, GAVE_UP -> LOG.warn(line);
-            default -> LOG.info(line);
+        Map<String, String> fields = AuditLine.fields(mode, result, request, commit, detail, argocd);
+        AuditLine.log(result == PauseResult.REFUSED || result == PauseResult.PENDING || result == PauseResult.GAVE_UP, fields);
+        if (event) {
+            event(result, fields);
         }
-        if (!event) {
-            return;
-        }
-        String why = String.join("; ", request.reasons());
+    }
+
+    private void event(PauseResult result, Map<String, String> fields) {
+        String commit = fields.get("commit");
+        String why = fields.get("reasons");
+        String detail = fields.get("detail");
+        String argocd = fields.get("argocd");
         switch (result) {
             case PAUSED -> events.ifPresent(e -> e.record("TradingPaused", "TRADING_ENABLED=false committed as " + commit
-                    + " by torghut-prober for " + request.requestedBy() + ": " + why + (argocd == null ? "" : ". " + argocd), false));
+                    + " by torghut-prober for " + fields.get("requestedBy") + ": " + why + (argocd == null ? "" : ". " + argocd), false));
             case RECOMMENDED -> events.ifPresent(e -> e.record("TradingPauseRecommended",
                     "torghut-prober recommends pausing trading (TRADING_ENABLED=false via GitOps): " + why, false));
             case REFUSED -> events.ifPresent(e -> e.record("TradingPauseRefused", "pause not committed: " + detail, true));
@@ -60,6 +60,6 @@ public final class PauseAudit {
 
     /** The finding of an ineffective pause, as an Event. */
     public void overdue(String detail) {
-        events.ifPresent(e -> e.record("TradingPauseNotEffective", detail, true));
+        events.ifPresent(e -> e.record("TradingPauseNotEffective", FreeText.line(detail), true));
     }
 }

@@ -1,22 +1,32 @@
 package io.torghut.prober.pause;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The 413 of /pause for a body declared larger than 1 MiB, as JSON. Quarkus's own limit route
- * ({@code ROUTE_ORDER_UPLOAD_LIMIT}, 10 MiB by default) would answer bodyless and cut the connection; this runs just
- * ahead of it. The declared body is read and discarded (up to {@link #DRAIN_LIMIT}) so the caller gets the answer
- * instead of a broken pipe; bodies without Content-Length are limited by {@link PauseResource} while reading.
+ * Bounded work per connection on /pause. A body declared larger than {@link PauseResource#MAX_BODY} gets the 413 JSON
+ * answer here at once, ahead of Quarkus's own limit route ({@code ROUTE_ORDER_UPLOAD_LIMIT}, which would answer
+ * bodyless); a body without Content-Length that grows larger is cut by {@link PauseResource}, which calls
+ * {@link #overflowed}. Either way the connection is then closed as soon as the client has finished sending, or
+ * {@link #DRAIN_LIMIT} more bytes were read and discarded, or {@link #LINGER_MILLIS} passed, whichever comes first. The draining only lets a client that sends its whole body before reading see the 413 instead of a
+ * reset; it never keeps a connection (keep-alive) nor reads without bound.
  */
 @Singleton
 public class PauseBodyLimit {
-    static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+    /** Bytes read and discarded after a 413 before the connection is closed anyway. */
+    static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+    /** How long a rejected connection may keep sending before it is closed anyway (a slow client holds nothing long). */
+    static final long LINGER_MILLIS = 5_000;
     static final String BODY = "{\"error\":\"payload_too_large\",\"message\":\"the body is larger than 1 MiB\"}";
 
     void register(@Observes Router router) {
@@ -25,21 +35,49 @@ public class PauseBodyLimit {
 
     void handle(RoutingContext context) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declared == null || !declared.matches("\\d{1,18}") || Long.parseLong(declared) <= PauseResource.MAX_BODY) {
-            context.next();
+        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > PauseResource.MAX_BODY) {
+            Future<Void> answered = context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .putHeader(HttpHeaders.CONNECTION, "close").end(BODY);
+            drainThenClose(context, answered);
             return;
         }
-        long length = Long.parseLong(declared);
-        context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .putHeader(HttpHeaders.CONNECTION, "close");
-        if (length > DRAIN_LIMIT) {
-            context.response().end(BODY);
-            return;
-        }
-        context.request().handler(ignored -> {
+        context.next();
+    }
+
+    /**
+     * For a body without Content-Length that grew past the limit while {@link PauseResource} read it: the 413 is being
+     * written by the exception mapper; the connection closes once it is out and the rest is drained as above.
+     */
+    static void overflowed(RoutingContext context) {
+        Promise<Void> answered = Promise.promise();
+        context.addEndHandler(ignored -> answered.tryComplete());
+        drainThenClose(context, answered.future());
+    }
+
+    /** Once {@code answered}, closes the connection when the client is done, {@link #DRAIN_LIMIT} is read, or time is up. */
+    private static void drainThenClose(RoutingContext context, Future<Void> answered) {
+        HttpServerRequest request = context.request();
+        AtomicBoolean closing = new AtomicBoolean();
+        AtomicLong timer = new AtomicLong(-1);
+        Runnable close = () -> {
+            if (closing.compareAndSet(false, true)) {
+                context.vertx().cancelTimer(timer.get());
+                answered.onComplete(ignored -> request.connection().close());
+            }
+        };
+        timer.set(context.vertx().setTimer(LINGER_MILLIS, ignored -> close.run()));
+        AtomicLong drained = new AtomicLong();
+        request.handler(chunk -> {
+            if (drained.addAndGet(chunk.length()) > DRAIN_LIMIT) {
+                close.run();
+            }
         });
-        context.request().endHandler(ignored -> context.response().end(BODY));
-        context.request().exceptionHandler(ignored -> context.response().end(BODY));
-        context.request().resume();
+        request.endHandler(ignored -> close.run());
+        request.exceptionHandler(ignored -> close.run());
+        if (request.isEnded()) {
+            close.run();
+        } else {
+            request.resume();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.torghut.prober.pause;
 
+import io.torghut.prober.core.FreeText;
 import io.torghut.prober.diagnose.DiagnosisSection;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -7,7 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The pause part of /diagnose: mode, desired and live TRADING_ENABLED, last action, pending work, effectiveness. */
+/**
+ * The pause part of /diagnose: mode, desired and live TRADING_ENABLED, last action, pending work, effectiveness.
+ * /diagnose needs no token, so of the last action it shows what, when, the kind of source and the commit; who asked,
+ * the reasons and the detail are for {@code GET /pause}, which needs the token (one rule, README "The trading pause"). Each
+ * text line passes {@link FreeText} (requesters, reasons and git errors come from outside); the JSON form is built from
+ * {@link PauseRecords}, which clean their free text themselves.
+ */
 @Singleton
 public class PauseDiagnosis implements DiagnosisSection {
     private final PauseView view;
@@ -41,15 +48,15 @@ public class PauseDiagnosis implements DiagnosisSection {
                 + (git.error() == null ? "" : "; " + git.error()));
         lines.add("TRADING_ENABLED in the live revision: " + view.liveTradingEnabled()
                 + view.tracker().liveError().map(e -> " (" + e + ")").orElse(""));
-        state.lastAction().ifPresent(a -> lines.add("last action: " + a.action() + " at " + a.at() + " for " + a.requestedBy()
-                + (a.commit() == null ? "" : " commit " + abbrev(a.commit())) + (a.detail() == null ? "" : ": " + a.detail())));
+        state.lastAction().ifPresent(a -> lines.add("last action: " + a.action() + " at " + a.at() + " (" + a.source() + ")"
+                + (a.commit() == null ? "" : " commit " + abbrev(a.commit())) + "; who asked, why and the detail: GET /pause with the token"));
         state.pending().ifPresent(p -> lines.add("PENDING " + p.kind() + " since " + p.since() + ", " + p.attempts()
                 + " attempt(s), next at " + p.nextAttemptAt() + ": " + p.lastError()));
         Effectiveness effect = view.tracker().state();
         if (!"none".equals(effect.status())) {
             lines.add((effect.status().equals("overdue") ? "FINDING: pause NOT effective: " : "pause " + effect.status() + ": ") + effect.detail());
         }
-        return lines;
+        return lines.stream().map(FreeText::line).toList();
     }
 
     @Override
@@ -60,9 +67,22 @@ public class PauseDiagnosis implements DiagnosisSection {
         json.put("leader", view.leader());
         json.put("git", state.git());
         json.put("liveTradingEnabled", view.liveTradingEnabled());
-        json.put("lastAction", state.lastAction().orElse(null));
+        json.put("lastAction", state.lastAction().map(PauseDiagnosis::public_).orElse(null));
         json.put("pending", state.pending().orElse(null));
         json.put("effectiveness", view.tracker().state());
+        return json;
+    }
+
+    /** What anyone may see of the last action: what, when, from which kind of source, the commit. */
+    private static Map<String, Object> public_(PauseRecords.Action action) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("at", action.at());
+        json.put("mode", action.mode());
+        json.put("action", action.action());
+        json.put("source", action.source());
+        if (action.commit() != null) {
+            json.put("commit", action.commit());
+        }
         return json;
     }
 

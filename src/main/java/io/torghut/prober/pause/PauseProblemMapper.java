@@ -10,7 +10,9 @@ import jakarta.ws.rs.ext.Provider;
 public class PauseProblemMapper implements ExceptionMapper<PauseProblem> {
     @Override
     public Response toResponse(PauseProblem problem) {
-        return Response.status(problem.status()).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new PauseRecords.Error(problem.code(), problem.getMessage())).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new PauseRecords.Error(problem.code(), problem.getMessage()));
+        // A 413 ends the connection (PauseBodyLimit): the client must not pipeline more onto it.
+        return (problem.status() == 413 ? response.header("Connection", "close") : response).build();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.torghut.prober.core.FreeText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -19,7 +20,8 @@ import java.util.Optional;
 /**
  * Reads a /pause body: the Alertmanager webhook (version "4") or a manual {@code {"reason", "requestedBy"}}. Every
  * type is checked by hand so a wrong body is a 400 naming the field, never a 500. Free text is cut to sane lengths
- * and stripped of control characters, because it ends up in commit messages and Events.
+ * and cleaned by {@link FreeText} (one line, no control nor hidden character), because it ends up in commit messages,
+ * Events and logs. A firing notification must carry a firing alert: without a reason there is no pause.
  */
 public final class PauseRequestParser {
     static final int MAX_TEXT = 500;
@@ -94,14 +96,7 @@ public final class PauseRequestParser {
         }
         String receiver = text(root, "receiver", true);
         String groupKey = text(root, "groupKey", true);
-        JsonNode truncatedNode = root.get("truncatedAlerts");
-        if (truncatedNode != null && !truncatedNode.isNull() && !truncatedNode.canConvertToInt()) {
-            throw bad("truncatedAlerts must be an integer");
-        }
-        int truncated = truncatedNode == null || truncatedNode.isNull() ? 0 : truncatedNode.intValue();
-        if (truncated < 0) {
-            throw bad("truncatedAlerts must not be negative");
-        }
+        int truncated = truncated(root.get("truncatedAlerts"));
         // Fields the prober does not use are still type-checked: a body that is not a v4 webhook must not pause trading.
         for (String field : new String[] {"groupLabels", "commonLabels", "commonAnnotations"}) {
             stringMap(root, field, field);
@@ -121,19 +116,41 @@ public final class PauseRequestParser {
             Map<String, String> labels = strings(alert, "labels", i);
             Map<String, String> annotations = strings(alert, "annotations", i);
             String alertStatus = alert.has("status") ? text(alert, "status", true) : status;
+            if (!alertStatus.equals("firing") && !alertStatus.equals("resolved")) {
+                throw bad("alerts[" + i + "].status must be \"firing\" or \"resolved\"");
+            }
             String fingerprint = alert.has("fingerprint") ? text(alert, "fingerprint", true) : "";
             String startsAt = alert.has("startsAt") ? text(alert, "startsAt", true) : "";
             text(alert, "endsAt", false);
             text(alert, "generatorURL", false);
             if ("firing".equals(alertStatus) && firing.size() < MAX_ALERTS_KEPT) {
-                String name = labels.getOrDefault("alertname", "unnamed");
+                String name = labels.getOrDefault("alertname", "");
+                name = name.isBlank() ? "unnamed" : name;
                 String summary = annotations.getOrDefault("summary", annotations.getOrDefault("description", ""));
                 firing.add(new AlertRef(name, fingerprint, startsAt, summary));
                 reasons.add(summary.isBlank() ? name : name + ": " + summary);
             }
         }
+        if (status.equals("firing") && reasons.isEmpty()) {
+            throw bad((alerts.isEmpty() ? "alerts is empty" : "no alert in alerts has status \"firing\"")
+                    + ": a firing notification without a firing alert gives no reason to pause; nothing was committed");
+        }
         return new PauseRequest("alertmanager", status.equals("resolved"), "alertmanager receiver " + receiver,
                 reasons, firing, Optional.of(groupKey), truncated);
+    }
+
+    /**
+     * Alertmanager writes {@code truncatedAlerts} as an unsigned integer literal. A fraction, an exponent form (1e3), a
+     * string, a negative number or one beyond 2^31-1 is not from Alertmanager and is refused rather than guessed at.
+     */
+    private static int truncated(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return 0;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 0) {
+            throw bad("truncatedAlerts must be a non-negative integer (at most " + Integer.MAX_VALUE + "), got " + FreeText.line(node.toString(), 40));
+        }
+        return node.intValue();
     }
 
     private static Map<String, String> strings(JsonNode alert, String field, int index) {
@@ -173,14 +190,9 @@ public final class PauseRequestParser {
         return clean(node.textValue());
     }
 
-    /**
-     * One line, printable, bounded: it goes into commit messages, Events and logs. Control characters include the C1
-     * range (U+0080..U+009F, which {@code \p{Cntrl}} misses); unpaired surrogates (legal as JSON escapes, not
-     * encodable in UTF-8) are dropped.
-     */
+    /** One line, bounded, without control or hidden characters: see {@link FreeText}. */
     static String clean(String text) {
-        String oneLine = text.replaceAll("\\p{Cs}+", "").replaceAll("[\\p{Cc}\\u2028\\u2029]+", " ").strip();
-        return oneLine.length() > MAX_TEXT ? oneLine.substring(0, MAX_TEXT) + "…" : oneLine;
+        return FreeText.line(text, MAX_TEXT);
     }
 
     private static PauseProblem bad(String message) {

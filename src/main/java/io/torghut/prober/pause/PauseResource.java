@@ -1,11 +1,13 @@
 package io.torghut.prober.pause;
 
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -36,7 +38,8 @@ public class PauseResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response pause(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                          @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
+                          @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, @Context RoutingContext routing,
+                          InputStream body) {
         auth.check(authorization);
         if (!json(contentType)) {
             throw new PauseProblem(415, "unsupported_media_type", "the body must be application/json");
@@ -44,7 +47,7 @@ public class PauseResource {
         if (contentLength != null && contentLength.matches("\\d{1,18}") && Long.parseLong(contentLength) > MAX_BODY) {
             throw tooLarge();
         }
-        PauseRecords.Answer answer = service.handle(PauseRequestParser.parse(read(body)));
+        PauseRecords.Answer answer = service.handle(PauseRequestParser.parse(read(body, routing)));
         return Response.status(answer.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(answer).build();
     }
 
@@ -64,15 +67,18 @@ public class PauseResource {
         return type.equals(MediaType.APPLICATION_JSON) || (type.startsWith("application/") && type.endsWith("+json"));
     }
 
-    private static byte[] read(InputStream body) {
+    /** Reads at most {@link #MAX_BODY} bytes; beyond, the rest is {@link PauseBodyLimit#overflowed drained and cut}. */
+    private static byte[] read(InputStream body, RoutingContext routing) {
         if (body == null) {
             return new byte[0];
         }
-        try (body) {
+        try {
             byte[] bytes = body.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
+                PauseBodyLimit.overflowed(routing);
                 throw tooLarge();
             }
+            body.close();
             return bytes;
         } catch (IOException e) {
             throw new PauseProblem(400, "bad_request", "the body could not be read");

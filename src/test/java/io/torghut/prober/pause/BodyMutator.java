@@ -7,7 +7,7 @@ import java.util.Random;
 
 /**
  * Generated /pause bodies from a {@link Random}: byte-level mutations of a seed body (flip, delete, insert, duplicate,
- * truncate, splice JSON tokens) and random JSON trees shaped like the webhook. The same generator feeds the jqwik
+ * truncate, splice JSON tokens) and random JSON trees shaped like the webhook. The same generator feeds the seeded
  * properties on the parser and the HTTP test, so a failing seed reproduces in both.
  */
 public final class BodyMutator {

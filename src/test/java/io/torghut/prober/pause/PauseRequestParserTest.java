@@ -53,6 +53,16 @@ class PauseRequestParserTest {
         assertEquals(PauseRequestParser.MAX_TEXT + 1, parse("{\"reason\":\"" + "x".repeat(5000) + "\"}").reasons().get(0).length());
     }
 
+    @Test
+    void truncatedAlertsTakesAnyNonNegativeIntegerLiteral() {
+        String head = "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"r\",\"groupKey\":\"g\",\"alerts\":[{\"labels\":{}}],\"truncatedAlerts\":";
+        assertEquals(0, parse(head + "0}").truncated());
+        assertEquals(0, parse(head + "null}").truncated());
+        assertEquals(0, parse(head + "-0}").truncated());
+        assertEquals(Integer.MAX_VALUE, parse(head + "2147483647}").truncated());
+        assertEquals(List.of("unnamed"), parse(head + "1}").reasons(), "a firing alert without a name is still a reason");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "not json|malformed JSON",
@@ -60,7 +70,15 @@ class PauseRequestParserTest {
             "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"r\",\"alerts\":[]}|groupKey is required",
             "{\"version\":\"4\",\"status\":\"maybe\",\"receiver\":\"r\",\"groupKey\":\"g\",\"alerts\":[]}|status must be \"firing\" or \"resolved\"",
             "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"r\",\"groupKey\":\"g\",\"alerts\":[1]}|alerts[0] must be an object",
-            "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"r\",\"groupKey\":\"g\",\"alerts\":[],\"truncatedAlerts\":\"2\"}|truncatedAlerts must be an integer",
+            "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"r\",\"groupKey\":\"g\",\"alerts\":[],\"truncatedAlerts\":\"2\"}|truncatedAlerts must be a non-negative integer (at most 2147483647), got \"2\"",
+            "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"r\",\"groupKey\":\"g\",\"alerts\":[],\"truncatedAlerts\":1.5}|truncatedAlerts must be a non-negative integer (at most 2147483647), got 1.5",
+            "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"r\",\"groupKey\":\"g\",\"alerts\":[],\"truncatedAlerts\":-1}|truncatedAlerts must be a non-negative integer (at most 2147483647), got -1",
+            "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"r\",\"groupKey\":\"g\",\"alerts\":[],\"truncatedAlerts\":1e3}|truncatedAlerts must be a non-negative integer (at most 2147483647), got 1000.0",
+            "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"r\",\"groupKey\":\"g\",\"alerts\":[],\"truncatedAlerts\":2.0}|truncatedAlerts must be a non-negative integer",
+            "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"r\",\"groupKey\":\"g\",\"alerts\":[],\"truncatedAlerts\":2147483648}|truncatedAlerts must be a non-negative integer",
+            "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"r\",\"groupKey\":\"g\",\"alerts\":[]}|alerts is empty: a firing notification without a firing alert gives no reason to pause",
+            "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"r\",\"groupKey\":\"g\",\"truncatedAlerts\":3,\"alerts\":[{\"status\":\"resolved\",\"labels\":{\"alertname\":\"A\"}}]}|no alert in alerts has status \"firing\": a firing notification without a firing alert gives no reason to pause",
+            "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"r\",\"groupKey\":\"g\",\"alerts\":[{\"status\":\"pending\"}]}|alerts[0].status must be \"firing\" or \"resolved\"",
             "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":7,\"groupKey\":\"g\",\"alerts\":[]}|receiver must be a string",
             "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"r\",\"groupKey\":\"g\",\"alerts\":[{\"fingerprint\":5}]}|fingerprint must be a string",
             "{\"reason\":\"a\",\"reason\":\"b\"}|malformed JSON: Duplicate field 'reason'",
