@@ -190,11 +190,27 @@ public final class PackagedApp implements AutoCloseable {
      * says "the machine is overloaded", not "the prober failed"; every other trace is a finding.
      */
     public java.util.List<String> stackTraceLines() {
+        return stackTraces(output());
+    }
+
+    /**
+     * As {@link #stackTraceLines()} for any log text, in both formats the prober writes: text ({@code \tat ...} lines)
+     * and JSON (the production default, where a trace is an {@code "exception"} field of one record).
+     */
+    public static java.util.List<String> stackTraces(String log) {
         java.util.List<String> lines = new java.util.ArrayList<>();
         boolean blockedWarning = false;
-        for (String line : output().split("\n")) {
-            if (!line.startsWith("\t") && !line.startsWith("Caused by")) {
+        for (String line : log.split("\n")) {
+            if (line.startsWith("{")) {
+                blockedWarning = false;
+                if (line.contains("\"exception\"") && !line.contains("BlockedThreadChecker")) {
+                    lines.add(line);
+                }
+            } else if (!line.startsWith("\t") && !line.startsWith("Caused by")) {
                 blockedWarning = line.contains("BlockedThreadChecker");
+                if (line.contains("Exception in thread")) {
+                    lines.add(line);
+                }
             } else if (!blockedWarning && line.startsWith("\tat ")) {
                 lines.add(line);
             }
