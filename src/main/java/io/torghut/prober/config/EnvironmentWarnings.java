@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -23,7 +22,7 @@ import org.jboss.logging.Logger;
 @Singleton
 public class EnvironmentWarnings {
     private static final Logger LOG = Logger.getLogger(EnvironmentWarnings.class);
-    private static final Pattern OURS = Pattern.compile("(PROBER|GITOPS)_.*");
+    private static final Pattern OURS = Pattern.compile("(PROBER|GITOPS)_.*", Pattern.DOTALL);
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([A-Za-z0-9_]+)");
 
     void warn(@Observes StartupEvent event, Config config) {
@@ -36,7 +35,12 @@ public class EnvironmentWarnings {
         SmallRyeConfig smallrye = config.unwrap(SmallRyeConfig.class);
         for (String name : config.getPropertyNames()) {
             known.add(EnvMapKeys.envForm(name));
-            String raw = smallrye.getRawValue(name);
+            String raw;
+            try {
+                raw = smallrye.getConfigValue(name).getRawValue();
+            } catch (RuntimeException unresolvable) {
+                continue; // reported by whatever reads the key
+            }
             if (raw != null) {
                 Matcher m = EXPRESSION.matcher(raw);
                 while (m.find()) {
@@ -94,12 +98,5 @@ public class EnvironmentWarnings {
             }
         }
         return row[b.length()];
-    }
-
-    /** Exposed for tests: every environment form the mappings know, for hints. */
-    static Map<String, Pattern> patterns() {
-        Map<String, Pattern> all = new java.util.HashMap<>();
-        KnownKeys.paths().forEach(p -> all.put(p, KnownKeys.environmentPattern(p)));
-        return all;
     }
 }
