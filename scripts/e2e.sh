@@ -33,7 +33,7 @@ echo "e2e: green with fresh rows, no alert, no commit"
 # 2. the TA rows stop
 stack_stop_rows
 T_STALE=$(python3 -c "print($(cat "$STACK_DIR/last-row") + $MAX_AGE)")
-stack_wait "signal_stale" 60 sh -c "[ \"\$(curl -sf http://127.0.0.1:$PROBER_PORT/q/metrics | grep -F 'torghut_prober_signal_stale{signal=\"ta_signals\"}' | awk '{print \$2}')\" = 1.0 ]"
+stack_wait "signal_stale" 60 sh -c "[ \"\$(curl -sf http://127.0.0.1:$PROBER_MGMT_PORT/q/metrics | grep -F 'torghut_prober_signal_stale{signal=\"ta_signals\"}' | awk '{print \$2}')\" = 1.0 ]"
 T_METRIC=$(now)
 stack_wait "TorghutSignalStale to fire" 60 stack_firing TorghutSignalStale
 T_ALERT=$(now)

@@ -1,5 +1,6 @@
 package io.torghut.prober.config;
 
+import io.torghut.prober.core.ConfigProblem;
 import io.torghut.prober.policy.CalendarFile;
 import io.torghut.prober.policy.MarketCalendar;
 import io.torghut.prober.policy.TradingSession;

@@ -1,5 +1,7 @@
 package io.torghut.prober.config;
 
+import io.torghut.prober.core.ConfigProblem;
+
 /** Turns a startup failure into one line: the configuration problem when there is one, else the innermost cause. */
 public final class StartupFailure {
     private static final int MAX = 400;

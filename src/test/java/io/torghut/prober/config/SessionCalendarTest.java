@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.torghut.prober.core.ConfigProblem;
 import io.torghut.prober.policy.MarketCalendar;
 import io.torghut.prober.policy.TradingSession;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.torghut.prober.config;
 
 import static io.restassured.RestAssured.given;
+import static io.torghut.prober.testsupport.ManagementInterface.management;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,7 @@ class SessionConfigAppTest {
 
     @Test
     void configuredHolidaysCloseTheSessionInTheRunningApp() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.lines().anyMatch(l -> l.equals("torghut_prober_trading_session_open 0.0")),
                 "today is a configured holiday, so trading_session_open must be 0:\n" + metrics.lines()
                         .filter(l -> l.contains("session_open")).toList());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.torghut.prober.testsupport.ManagementInterface;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -158,7 +159,9 @@ class LoadUnderFaultsTest {
 
     private static void drive(HttpClient http, String base, String path, long[] latencies, int[] counts, int thread,
                               Map<String, Integer> failures, AtomicBoolean running) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path.replace("?format=text", "")))
+        // /q/metrics is served on the management port (issue 11), /diagnose on the application port.
+        String root = path.startsWith("/q/") ? ManagementInterface.origin() : base;
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(root + path.replace("?format=text", "")))
                 .timeout(Duration.ofSeconds(10));
         HttpRequest request = (path.equals("/diagnose") ? builder.header("Accept", "application/json") : builder.header("Accept", "text/plain")).build();
         int n = 0;

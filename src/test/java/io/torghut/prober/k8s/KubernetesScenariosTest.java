@@ -1,6 +1,7 @@
 package io.torghut.prober.k8s;
 
 import static io.restassured.RestAssured.given;
+import static io.torghut.prober.testsupport.ManagementInterface.management;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,12 +16,13 @@ import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.restassured.path.json.JsonPath;
+import io.torghut.prober.model.LogSignature;
 import io.torghut.prober.policy.VerdictLevel;
 import io.torghut.prober.policy.VerdictTracker;
 import io.torghut.prober.probe.Probe;
 import io.torghut.prober.probe.ProbeResult;
 import io.torghut.prober.probe.ProbeRunner;
-import io.torghut.prober.testing.LoopbackDependencies;
+import io.torghut.prober.testsupport.LoopbackDependencies;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -222,7 +224,7 @@ class KubernetesScenariosTest {
     }
 
     private static String metrics() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return management().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     /**

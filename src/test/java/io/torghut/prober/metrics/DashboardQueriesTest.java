@@ -1,18 +1,18 @@
 package io.torghut.prober.metrics;
 
-import static io.restassured.RestAssured.given;
+import static io.torghut.prober.testsupport.ManagementInterface.management;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.torghut.prober.config.OperateProfile;
-import java.net.URL;
+import io.torghut.prober.testsupport.ManagementInterface;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,9 +37,6 @@ class DashboardQueriesTest {
     static final Path DASHBOARD = Path.of("k8s", "components", "grafana-dashboard", "torghut-prober-dashboard.json");
     private static final Pattern PROBER_METRIC = Pattern.compile("torghut_prober_[a-z0-9_]+");
     private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((torghut_prober_[a-z0-9_]+), *[a-z_]+\\)");
-
-    @TestHTTPResource("/q/metrics")
-    URL metrics;
 
     /** Sample names in the scrape (histograms appear as _bucket/_sum/_count, counters with _total). */
     private static Set<String> exported(String scrape) {
@@ -67,7 +64,7 @@ class DashboardQueriesTest {
         JsonNode dashboard = new ObjectMapper().readTree(DASHBOARD.toFile());
         List<String> queries = panelQueries(dashboard);
         assertTrue(queries.size() >= 20, "panel queries: " + queries.size());
-        Set<String> exported = exported(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        Set<String> exported = exported(management().get("/q/metrics").then().statusCode(200).extract().asString());
         List<String> problems = new ArrayList<>();
         for (String query : queries) {
             Matcher names = PROBER_METRIC.matcher(query);
@@ -91,7 +88,7 @@ class DashboardQueriesTest {
         }
         assertEquals(List.of(), problems);
 
-        try (LocalPrometheus prometheus = LocalPrometheus.scraping(metrics.getHost() + ":" + metrics.getPort(), "/q/metrics")) {
+        try (LocalPrometheus prometheus = LocalPrometheus.scraping(URI.create(ManagementInterface.origin()).getAuthority(), "/q/metrics")) {
             // three scrapes at least, so that rate() and increase() have samples to work with
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
                     prometheus.query("count_over_time(up{job=\"torghut-prober\"}[1m]) >= 3").body().contains("\"value\""));
@@ -112,7 +109,7 @@ class DashboardQueriesTest {
 
     @Test
     void buildInfoSkippedRunsCounterAndLatencyHistogramAreExported() {
-        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = management().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(scrape.lines().anyMatch(l -> l.matches("torghut_prober_build_info\\{.*revision=\"([0-9a-f]{7,64}(-dirty)?|unknown)\".*\\} 1\\.0")
                 && l.contains("version=\"")), () -> scrape.lines().filter(l -> l.contains("build_info")).toList().toString());
         assertTrue(scrape.lines().anyMatch(l -> l.matches("# TYPE torghut_prober_probe_runs_skipped(_total)? counter")), "skipped runs as a counter");
@@ -124,7 +121,7 @@ class DashboardQueriesTest {
             assertTrue(scrape.contains("torghut_prober_probe_latency_seconds_bucket{probe=\"healthz\",le=\"" + le + "\""), le);
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            String now = given().get("/q/metrics").then().extract().asString();
+            String now = management().get("/q/metrics").then().extract().asString();
             Matcher count = Pattern.compile("torghut_prober_probe_latency_seconds_count\\{probe=\"clickhouse\",?} ([0-9.]+)").matcher(now);
             assertTrue(count.find() && Double.parseDouble(count.group(1)) >= 2, "every run is observed");
         });
