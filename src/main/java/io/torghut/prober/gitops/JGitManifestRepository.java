@@ -1,54 +1,55 @@
 package io.torghut.prober.gitops;
 
 import io.torghut.prober.core.Redactor;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.InvalidRemoteException;
+import org.eclipse.jgit.api.errors.TransportException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
-import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
-import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
- * A JGit working copy of the GitOps repository in a local directory: clone once, then fetch and hard-reset to the
- * remote tip before every read or edit. Every network operation has a timeout; failures become
+ * A JGit clone of the GitOps repository in a local directory: fetch the branch before every read or edit, read the
+ * manifest from the tip's tree, write the pause commit into the object database, push. The clone is checked against
+ * the configured remote and branch every time ({@link WorkingCopy}); a broken clone (stale lock, corrupt
+ * {@code .git}) is discarded and cloned again once per call. Every network operation has a timeout; failures become
  * {@link GitUnavailableException} with the remote's message cleaned of secrets.
  */
 public final class JGitManifestRepository implements ManifestRepository {
     private final String url;
     private final String branch;
     private final String path;
-    private final Path dir;
     private final int timeoutSeconds;
     private final PersonIdent author;
     private final Optional<CredentialsProvider> credentials;
     private final Redactor redactor;
-    private Git git;
+    private final WorkingCopy copy;
+    private final Pusher pusher;
+    private RevCommit tip;
+    private TreeManifest.Entry entry;
 
     public JGitManifestRepository(String url, String branch, String path, Path dir, Duration timeout, String authorName,
                                   String authorEmail, Optional<CredentialsProvider> credentials, Redactor redactor) {
         this.url = url;
         this.branch = branch;
         this.path = path;
-        this.dir = dir;
         this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
         this.author = new PersonIdent(authorName, authorEmail);
         this.credentials = credentials;
         this.redactor = redactor;
+        this.copy = new WorkingCopy(url, branch, dir, timeoutSeconds, credentials, this::shown);
+        this.pusher = new Pusher(branch, timeoutSeconds, credentials, this::shown);
     }
 
     /** Builds the repository from configuration; the token is registered with the redactor first. */
@@ -63,75 +64,90 @@ public final class JGitManifestRepository implements ManifestRepository {
     @Override
     public synchronized ManifestSnapshot sync() throws GitUnavailableException {
         try {
-            Git repo = open();
-            repo.fetch().setRemote("origin").setTimeout(timeoutSeconds).setCredentialsProvider(credentials.orElse(null))
-                    .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":refs/remotes/origin/" + branch)).call();
-            ObjectId tip = repo.getRepository().resolve("refs/remotes/origin/" + branch);
-            if (tip == null) {
-                return new ManifestSnapshot("none", Optional.empty());
-            }
-            if (repo.getRepository().findRef("refs/heads/" + branch) == null) {
-                repo.checkout().setCreateBranch(true).setName(branch).setStartPoint("origin/" + branch).call();
-            } else if (!branch.equals(repo.getRepository().getBranch())) {
-                repo.checkout().setName(branch).call();
-            }
-            repo.reset().setMode(ResetCommand.ResetType.HARD).setRef(tip.name()).call();
-            Path file = dir.resolve(path);
-            Optional<String> text = Files.isRegularFile(file)
-                    ? Optional.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)) : Optional.empty();
-            return new ManifestSnapshot(tip.name(), text);
+            return fetchAndRead();
+        } catch (TransportException | InvalidRemoteException e) {
+            // The remote is away or refuses us: the clone is fine, keep it.
+            throw transport("fetch", e);
+        } catch (GitAPIException | IOException | RuntimeException broken) {
+            recover(broken);
+        }
+        try {
+            return fetchAndRead();
+        } catch (TransportException | InvalidRemoteException e) {
+            throw transport("fetch", e);
         } catch (GitAPIException | IOException | RuntimeException e) {
-            closeAfterFailure();
             throw unavailable("fetch", e);
         }
     }
 
-    @Override
-    public synchronized PushOutcome commitAndPush(String manifest, String message) throws GitUnavailableException {
-        RevCommit commit;
+    private ManifestSnapshot fetchAndRead() throws GitAPIException, IOException {
+        tip = null;
+        entry = null;
+        Git git = copy.open();
         try {
-            Git repo = open();
-            Files.write(dir.resolve(path), manifest.getBytes(StandardCharsets.UTF_8));
-            repo.add().addFilepattern(path).call();
-            commit = repo.commit().setAuthor(author).setCommitter(author).setMessage(message).setSign(false).call();
-        } catch (GitAPIException | IOException | RuntimeException e) {
-            throw unavailable("commit", e);
+            git.fetch().setRemote("origin").setTimeout(timeoutSeconds).setCredentialsProvider(credentials.orElse(null))
+                    .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":refs/remotes/origin/" + branch)).call();
+        } catch (TransportException e) {
+            if (!String.valueOf(e.getMessage()).contains("does not have refs/heads/" + branch)) {
+                throw e;
+            }
+            return new ManifestSnapshot("none", Optional.empty(), Optional.of("the branch " + branch + " does not exist on " + shown(url)));
+        }
+        ObjectId remote = git.getRepository().resolve("refs/remotes/origin/" + branch);
+        if (remote == null) {
+            return new ManifestSnapshot("none", Optional.empty(), Optional.of("the branch " + branch + " does not exist on " + shown(url)));
+        }
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            tip = walk.parseCommit(remote);
+        }
+        // The local branch follows the remote tip exactly; nothing is checked out, so the file system is never written.
+        RefUpdate follow = git.getRepository().updateRef(Constants.R_HEADS + branch);
+        follow.setNewObjectId(tip);
+        follow.setForceUpdate(true);
+        RefUpdate.Result moved = follow.update();
+        if (moved == RefUpdate.Result.LOCK_FAILURE || moved == RefUpdate.Result.IO_FAILURE || moved == RefUpdate.Result.REJECTED) {
+            throw new IOException("cannot move the local branch " + branch + ": " + moved);
+        }
+        entry = TreeManifest.read(git.getRepository(), tip.getTree(), path);
+        return new ManifestSnapshot(tip.name(), entry.text(), entry.problem());
+    }
+
+    @Override
+    public synchronized PushOutcome commitAndPush(String before, String after, String message) throws GitUnavailableException {
+        if (tip == null || entry == null || entry.problem().isPresent()) {
+            return new PushOutcome(PushOutcome.Status.NOT_COMMITTED, tip == null ? "none" : tip.name(),
+                    "not committed: the manifest was not read from the branch tip first");
+        }
+        String commit;
+        try {
+            Git git = copy.open();
+            PauseCommitWriter.Written written = new PauseCommitWriter(git.getRepository(), branch, path, author)
+                    .write(tip, entry, before, after, message);
+            if (written instanceof PauseCommitWriter.Refused refused) {
+                return new PushOutcome(PushOutcome.Status.NOT_COMMITTED, tip.name(), refused.reason());
+            }
+            commit = ((PauseCommitWriter.Committed) written).commit().name();
+        } catch (GitAPIException | IOException | RuntimeException broken) {
+            // The clone broke under us (a lock, a corrupt object store): start clean and let the loop sync again.
+            recover(broken);
+            return new PushOutcome(PushOutcome.Status.REJECTED, tip.name(), "the working copy was broken and is cloned again");
         }
         try {
-            Iterable<PushResult> results = git.push().setRemote("origin").setTimeout(timeoutSeconds)
-                    .setCredentialsProvider(credentials.orElse(null))
-                    .setRefSpecs(new RefSpec("refs/heads/" + branch + ":refs/heads/" + branch)).call();
-            for (PushResult result : results) {
-                for (RemoteRefUpdate update : result.getRemoteUpdates()) {
-                    String detail = update.getMessage() == null ? update.getStatus().name() : redactor.clean(update.getMessage());
-                    switch (update.getStatus()) {
-                        case OK -> {
-                            return new PushOutcome(PushOutcome.Status.PUSHED, commit.name(), "");
-                        }
-                        case UP_TO_DATE -> {
-                            // Another writer pushed the identical commit (same tree, parent, author, second, message).
-                            return new PushOutcome(PushOutcome.Status.UP_TO_DATE, commit.name(), "");
-                        }
-                        case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> {
-                            return new PushOutcome(PushOutcome.Status.REJECTED, commit.name(), detail);
-                        }
-                        default -> {
-                            // Another writer holding the ref lock at the same moment is a race like a moved branch.
-                            boolean race = detail.toLowerCase(java.util.Locale.ROOT).contains("lock");
-                            return new PushOutcome(race ? PushOutcome.Status.REJECTED : PushOutcome.Status.DENIED, commit.name(), detail);
-                        }
-                    }
-                }
-            }
-            return new PushOutcome(PushOutcome.Status.DENIED, commit.name(), "the remote reported no update");
-        } catch (GitAPIException | RuntimeException e) {
-            // A concurrent writer can make the remote fail to lock a pack or a ref while unpacking ours: that is the
-            // same race as a moved branch (fetch, re-check, retry), not an unreachable remote.
-            String failure = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (failure.contains("cannot lock") || failure.contains("lock file")) {
-                return new PushOutcome(PushOutcome.Status.REJECTED, commit.name(), redactor.clean(e.getMessage()));
-            }
+            return pusher.push(copy.open(), commit);
+        } catch (GitAPIException | IOException e) {
             throw unavailable("push", e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<PauseCommits.PauseCommit> newestPauseCommit() throws GitUnavailableException {
+        if (tip == null) {
+            return Optional.empty();
+        }
+        try {
+            return PauseCommits.newest(copy.open().getRepository(), tip);
+        } catch (GitAPIException | IOException | RuntimeException e) {
+            throw unavailable("log", e);
         }
     }
 
@@ -145,56 +161,31 @@ public final class JGitManifestRepository implements ManifestRepository {
         return path;
     }
 
-    private Git open() throws GitAPIException, IOException {
-        if (git != null) {
-            return git;
-        }
-        if (Files.isDirectory(dir.resolve(".git"))) {
-            git = Git.open(dir.toFile());
-            return git;
-        }
-        deleteTree(dir);
-        Files.createDirectories(dir);
+    private void recover(Exception broken) throws GitUnavailableException {
         try {
-            git = Git.cloneRepository().setURI(url).setDirectory(dir.toFile()).setBranch(branch)
-                    .setBranchesToClone(List.of("refs/heads/" + branch)).setTimeout(timeoutSeconds)
-                    .setCredentialsProvider(credentials.orElse(null)).call();
-            return git;
-        } catch (GitAPIException | RuntimeException e) {
-            deleteTree(dir);
-            throw e;
+            copy.recover(broken);
+        } catch (IOException e) {
+            throw unavailable("clean-up of the working copy", e);
         }
     }
 
-    /** A half-done clone or a corrupt working copy is thrown away; the next attempt starts clean. */
-    private void closeAfterFailure() {
-        if (git != null && !Files.isDirectory(dir.resolve(".git"))) {
-            git.close();
-            git = null;
-        }
+    private GitUnavailableException transport(String operation, GitAPIException e) {
+        GitUnavailableException failure = unavailable(operation, e);
+        return PushRejection.isAuthorizationFailure(failure.getMessage())
+                ? new GitAuthorizationException("authorization failed: " + failure.getMessage()) : failure;
     }
 
     private GitUnavailableException unavailable(String operation, Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new GitUnavailableException("git " + operation + " against " + stripUserInfo(url) + " failed: "
-                + redactor.clean(stripUserInfo(message)));
+        return new GitUnavailableException("git " + operation + " against " + stripUserInfo(url) + " failed: " + shown(message));
+    }
+
+    /** Text about the remote, safe to show: no user info in URLs, no secret. */
+    private String shown(String text) {
+        return redactor.clean(stripUserInfo(text));
     }
 
     static String stripUserInfo(String text) {
         return text.replaceAll("(https?://)[^/@\\s]+@", "$1");
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                File f = p.toFile();
-                if (!f.delete() && f.exists()) {
-                    throw new IOException("cannot delete " + p);
-                }
-            }
-        }
     }
 }

@@ -1,16 +1,24 @@
 package io.torghut.prober.gitops;
 
+import java.util.Optional;
+
 /**
  * The GitOps repository as the pause needs it. Git's push is the compare-and-swap: a push based on an old tip is
  * rejected, so concurrent writers (threads, replicas, humans) never overwrite each other.
  */
 public interface ManifestRepository {
 
-    /** Fetches the branch and resets the working copy to its tip; returns the manifest there. */
+    /** Fetches the branch and reads the manifest at its tip (from git's tree, not through the file system). */
     ManifestSnapshot sync() throws GitUnavailableException;
 
-    /** Writes the manifest, commits it on top of the last sync and pushes. */
-    PushOutcome commitAndPush(String manifest, String message) throws GitUnavailableException;
+    /**
+     * Commits {@code after} on top of the last sync and pushes, unless the staged change is not exactly the edit from
+     * {@code before} to {@code after} ({@link PushOutcome.Status#NOT_COMMITTED}, with the reason).
+     */
+    PushOutcome commitAndPush(String before, String after, String message) throws GitUnavailableException;
+
+    /** The newest pause commit (by its trailer) on the branch as last synced: what a restart resumes tracking. */
+    Optional<PauseCommits.PauseCommit> newestPauseCommit() throws GitUnavailableException;
 
     /** Remote (without credentials), branch and path, for messages. */
     String describe();

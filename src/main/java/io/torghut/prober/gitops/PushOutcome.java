@@ -1,17 +1,31 @@
 package io.torghut.prober.gitops;
 
 /**
- * What the remote said to a push.
+ * What became of a pause commit.
  *
- * @param status {@code PUSHED}; {@code UP_TO_DATE} when the remote already had this very commit (another writer made the
- *               identical change in the same second); {@code REJECTED} when the branch moved meanwhile (fetch and retry); {@code DENIED} when the
- *               remote refuses for another reason (protected branch, hook): retrying would not help
- * @param commit the commit that was pushed or refused
- * @param detail the remote's message, if any
+ * @param status what the remote (or the local check before it) said
+ * @param commit the commit that was pushed or refused; the branch tip when nothing was committed
+ * @param detail the remote's message or the reason nothing was committed, cleaned of secrets
  */
 public record PushOutcome(Status status, String commit, String detail) {
-    /** Remote verdicts the pause loop distinguishes. */
+    /** Verdicts the pause loop distinguishes. */
     public enum Status {
-        PUSHED, UP_TO_DATE, REJECTED, DENIED
+        /** The remote took the commit. */
+        PUSHED,
+        /** The remote already had this very commit (another writer made the identical change in the same second). */
+        UP_TO_DATE,
+        /** A lost race at the ref update (the branch moved, a lock, stale info, any unexplained rejection): fetch, re-check, retry. */
+        REJECTED,
+        /** The remote refused the credentials (401/403, permission denied): retrying would not help. */
+        DENIED_AUTHORIZATION,
+        /** A protected branch or a server hook declined the update: retrying would not help. */
+        DENIED_PROTECTED,
+        /** Nothing was committed: the staged change was not exactly the intended one ({@link StagedChangeCheck}). */
+        NOT_COMMITTED
+    }
+
+    /** Whether a human has to act before a pause can land (as opposed to a race that a retry resolves). */
+    public boolean refusal() {
+        return status == Status.DENIED_AUTHORIZATION || status == Status.DENIED_PROTECTED || status == Status.NOT_COMMITTED;
     }
 }

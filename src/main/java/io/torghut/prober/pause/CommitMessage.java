@@ -37,6 +37,7 @@ public final class CommitMessage {
         out.append("Requested by: ").append(request.requestedBy()).append(" (").append(request.source()).append(")\n");
         out.append("Committed by: torghut-prober ").append(instance).append('\n');
         out.append("\nResuming is a human decision: set TRADING_ENABLED back to \"true\" in git.\n");
+        out.append('\n').append(io.torghut.prober.gitops.PauseCommits.trailer(instance)).append('\n');
         return out.toString();
     }
 }

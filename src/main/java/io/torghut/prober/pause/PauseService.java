@@ -86,7 +86,7 @@ public class PauseService {
     }
 
     /** @param retry an internal retry (no Event for a repeated failure) */
-    synchronized PauseRecords.Answer trigger(PauseRequest request, boolean retry) {
+    PauseRecords.Answer trigger(PauseRequest request, boolean retry) {
         Optional<String> key = request.idempotencyKey();
         if (key.isPresent() && state.handled(key.get(), clock.instant())) {
             retryArgoIfPending();

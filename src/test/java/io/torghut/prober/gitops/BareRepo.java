@@ -21,7 +21,7 @@ public final class BareRepo {
 
     public BareRepo(Path root) throws IOException, GitAPIException {
         this.root = root;
-        this.bare = root.resolve("gitops.git");
+        this.bare = root.resolve(NAME);
         this.parked = root.resolve("gitops.git.away");
         Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
         String manifest = new String(BareRepo.class.getResourceAsStream("/manifests/realistic/input.yaml").readAllBytes(),
@@ -35,6 +35,30 @@ public final class BareRepo {
 
     /** A commit made by "someone else" through their own clone. */
     public String change(UnaryOperator<String> edit, String message) throws IOException, GitAPIException {
+        return commit(edit, message, "refs/heads/main");
+    }
+
+    /**
+     * A commit on top of main that "someone else" is about to push: stored under {@code refs/racer/next}, not on main,
+     * for a server hook to move main to at the worst moment.
+     */
+    public String prepare(UnaryOperator<String> edit, String message) throws IOException, GitAPIException {
+        return commit(edit, message, "refs/racer/next");
+    }
+
+    /** The bare repository's directory (for hooks). */
+    public Path bare() {
+        return bare;
+    }
+
+    /** The directory holding the bare repository, as a Git host's project root; the repository is {@link #NAME}. */
+    public Path projectRoot() {
+        return root;
+    }
+
+    public static final String NAME = "gitops.git";
+
+    private String commit(UnaryOperator<String> edit, String message, String ref) throws IOException, GitAPIException {
         Path work = root.resolve("other-" + (++clones));
         try (Git git = Git.cloneRepository().setURI(url()).setDirectory(work.toFile()).call()) {
             Path file = work.resolve(PATH);
@@ -44,8 +68,31 @@ public final class BareRepo {
             git.add().addFilepattern(PATH).call();
             RevCommit commit = git.commit().setMessage(message).setAuthor("someone", "someone@example.com")
                     .setCommitter("someone", "someone@example.com").setSign(false).call();
-            git.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
+            git.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:" + ref)).call();
             return commit.name();
+        }
+    }
+
+    /**
+     * A commit made with the git command line in a fresh clone: {@code script} runs there with {@code sh -c}, for
+     * what JGit's porcelain does not make (symbolic links, gitlinks); then everything is committed and pushed to main.
+     */
+    public String shell(String script, String message) throws IOException, InterruptedException {
+        Path work = root.resolve("shell-" + (++clones));
+        run(root, "git", "clone", "-q", url(), work.toString());
+        run(work, "sh", "-c", script);
+        run(work, "git", "add", "-A");
+        run(work, "git", "-c", "user.name=someone", "-c", "user.email=someone@example.com", "commit", "-q", "-m", message);
+        run(work, "git", "push", "-q", "origin", "HEAD:refs/heads/main");
+        return new String(new ProcessBuilder("git", "rev-parse", "HEAD").directory(work.toFile()).start().getInputStream()
+                .readAllBytes(), StandardCharsets.UTF_8).strip();
+    }
+
+    private static void run(Path dir, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + output);
         }
     }
 

@@ -45,6 +45,9 @@ class TradingFlagEditorGoldenTest {
         if (Files.exists(dir.resolve("expected.yaml"))) {
             assertEquals(ManifestEdit.Outcome.CHANGED, edit.outcome(), edit.detail());
             assertEquals(read(dir.resolve("expected.yaml"), crlf), edit.text());
+            // What the commit check will see for this edit: exactly the intended change, so it lets it through.
+            assertEquals(Optional.empty(), StagedChangeCheck.problem(new StagedChangeCheck.Staged(List.of("m.yaml"), false, input,
+                    edit.text()), "m.yaml", input, edit.text()));
             // Pausing the paused file is a no-op, and the resume edit only touches the same place.
             assertEquals(ManifestEdit.Outcome.UNCHANGED, new TradingFlagEditor(container).set(edit.text(), false).outcome());
             ManifestEdit resume = new TradingFlagEditor(container).set(edit.text(), true);

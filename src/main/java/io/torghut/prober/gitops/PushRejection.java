@@ -1,0 +1,54 @@
+package io.torghut.prober.gitops;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Reads why a Git host rejected a ref update. Only two kinds of rejection need a human: the credentials (401/403,
+ * "permission denied") and a protected branch or server hook ("pre-receive hook declined", "protected branch").
+ * Everything else a host says about a ref update ("failed to update ref", "non-fast-forward", "fetch first",
+ * "stale info", "cannot lock ref", an unknown reason) is treated as a lost race: fetch, re-check, retry within the
+ * attempts. Erring towards a retry costs one fetch; erring towards a refusal leaves trading on. Pure.
+ */
+public final class PushRejection {
+    private static final Pattern RACE = Pattern.compile(
+            "failed to update ref|failed to lock|cannot lock|unable to lock|lock file|stale info|fetch first|non-fast-forward");
+    private static final Pattern PROTECTED = Pattern.compile("protected|hook declined|declined by|update hook");
+    private static final Pattern AUTHORIZATION = Pattern.compile(
+            "not authorized|authentication|unauthorized|forbidden|permission|not permitted|access denied|\\b40[13]\\b|write access");
+
+    private PushRejection() {
+    }
+
+    /** The status of a rejected ref update, from the host's reason and whatever it printed on the side band. */
+    public static PushOutcome.Status classify(String reason, String remoteMessages) {
+        // The reason the host gave for this ref wins: a race stays a race whatever a hook printed beside it.
+        if (RACE.matcher(String.valueOf(reason).toLowerCase(Locale.ROOT)).find()) {
+            return PushOutcome.Status.REJECTED;
+        }
+        String text = (reason + "\n" + remoteMessages).toLowerCase(Locale.ROOT);
+        if (PROTECTED.matcher(text).find()) {
+            return PushOutcome.Status.DENIED_PROTECTED;
+        }
+        if (AUTHORIZATION.matcher(text).find()) {
+            return PushOutcome.Status.DENIED_AUTHORIZATION;
+        }
+        return PushOutcome.Status.REJECTED;
+    }
+
+    /** Whether a transport failure (JGit's exception text) is the host refusing the credentials. */
+    public static boolean isAuthorizationFailure(String transportMessage) {
+        return transportMessage != null && AUTHORIZATION.matcher(transportMessage.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** The sentence oncall reads for a refusal. */
+    public static String explain(PushOutcome.Status status, String remoteSaid) {
+        return switch (status) {
+            case DENIED_AUTHORIZATION -> "the remote refused the push: authorization failed (check GITOPS_USERNAME/GITOPS_TOKEN and "
+                    + "its write access to the branch); remote said: " + remoteSaid;
+            case DENIED_PROTECTED -> "the remote refused the push: protected branch or server hook declined it (allow the prober "
+                    + "to push to the branch, or pause by hand); remote said: " + remoteSaid;
+            default -> remoteSaid;
+        };
+    }
+}
