@@ -9,6 +9,10 @@
 #   scripts/rehearse.sh stop                        stop everything and delete the stack directory
 set -euo pipefail
 STACK_DIR=${STACK_DIR:-/tmp/torghut-prober-rehearsal}
+# Its own ports (scripts/e2e.sh uses the stack.sh defaults 55471, 18171, 18970-18974), so both can run at once.
+export STACK_PG_PORT=${STACK_PG_PORT:-55481} STACK_CH_PORT=${STACK_CH_PORT:-18181} STACK_CH_TCP_PORT=${STACK_CH_TCP_PORT:-19081}
+export STACK_PROBER_PORT=${STACK_PROBER_PORT:-18980} STACK_TORGHUT_PORT=${STACK_TORGHUT_PORT:-18981}
+export STACK_PROM_PORT=${STACK_PROM_PORT:-18982} STACK_AM_PORT=${STACK_AM_PORT:-18983} STACK_KUBE_PORT=${STACK_KUBE_PORT:-18984}
 source "$(dirname "$0")/stack.sh"
 PGBIN=/usr/lib/postgresql/15/bin
 as_user() { local u=$1; shift; if [ "$(id -u)" -eq 0 ]; then setpriv --reuid="$u" --regid="$u" --init-groups "$@"; else "$@"; fi; }
@@ -17,6 +21,8 @@ usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
 start() {
   local mode=${1:-recommend}
+  # What the stack needs (PostgreSQL, ClickHouse, Prometheus, Alertmanager, git): installed when missing.
+  "$STACK_ROOT/scripts/test-services.sh" install
   stack_prepare
   local token; token=rehearsal-$RANDOM$RANDOM; echo "$token" >"$STACK_DIR/token"
   stack_start_dependencies
@@ -34,6 +40,9 @@ Rehearsal stack running (prober in $mode mode; alert 'for:' shortened to 2s, TA 
   GitOps repository  git --git-dir=$STACK_DIR/gitops.git log --oneline -p main
 Inject a runbook failure:  $0 break stale|clickhouse|postgres|trading-health   (and: $0 fix ...)
 Ask for a pause:           $0 pause "practising the runbook"
+  or by hand:              curl -s -X POST http://127.0.0.1:$PROBER_PORT/pause -H "Authorization: Bearer $token" \\
+                             -H 'Content-Type: application/json' -d '{"reason": "practising", "requestedBy": "me"}'
+Pause token:               $token   (also in $STACK_DIR/token)
 Stop and clean up:         $0 stop
 TXT
 }

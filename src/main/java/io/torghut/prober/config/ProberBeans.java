@@ -7,7 +7,6 @@ import io.torghut.prober.core.ConfigProblem;
 import io.torghut.prober.core.Redactor;
 import io.torghut.prober.http.HttpFetcher;
 import io.torghut.prober.policy.Policy;
-import io.torghut.prober.policy.TradingSession;
 import io.torghut.prober.policy.TradingStateSource;
 import io.torghut.prober.postgres.PostgresChecker;
 import io.torghut.prober.postgres.PostgresDsn;
@@ -74,9 +73,7 @@ public class ProberBeans {
     @Produces
     @Singleton
     Policy policy(ProberConfig config) {
-        ProberConfig.Session s = config.session();
-        return new Policy(new TradingSession(s.zone(), s.open(), s.close(), s.days(),
-                new HashSet<>(s.holidays().orElse(List.of())), s.alwaysOpen()));
+        return new Policy(SessionCalendar.session(config.session()));
     }
 
     /** Until the live Knative revision or the GitOps manifest is read, trading is assumed enabled (the safe side). */

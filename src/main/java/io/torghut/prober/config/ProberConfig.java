@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -199,8 +200,27 @@ public interface ProberConfig {
         @WithDefault("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY")
         Set<DayOfWeek> days();
 
-        /** Dates (yyyy-MM-dd, in the session zone) with no session. Default none. */
+        /**
+         * The market calendar (full holidays and early closes): {@code nyse} (built in, NYSE 2026-2028, from NYSE's
+         * published calendar), {@code none}, or the path of a file in the same format
+         * ({@code date,closed|HH:mm,name} lines, {@code # covers: first-last} header). Default {@code nyse}.
+         */
+        @WithDefault(SessionCalendar.BUILT_IN)
+        String calendar();
+
+        /** Dates (yyyy-MM-dd, in the session zone) with no session, added to the calendar or replacing its entry. Default none. */
         Optional<List<LocalDate>> holidays();
+
+        /**
+         * Early closes ({@code yyyy-MM-ddTHH:mm}, local time in the session zone) added to the calendar or replacing
+         * its entry. Default none.
+         */
+        @WithName("early-closes")
+        Optional<List<LocalDateTime>> earlyCloses();
+
+        /** Dates removed from the calendar: regular sessions after all. Applied after the additions. Default none. */
+        @WithName("calendar-remove")
+        Optional<List<LocalDate>> calendarRemove();
 
         /** When true freshness counts at all hours (24/7 markets, rehearsals). Default false. */
         @WithName("always-open")

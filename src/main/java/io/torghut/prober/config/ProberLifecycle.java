@@ -32,7 +32,8 @@ public class ProberLifecycle {
         return new VerdictTracker(store, policy, clock, tradingState);
     }
 
-    void start(@Observes StartupEvent event, ProbeRunner runner, VerdictTracker tracker, ProberConfig config, Policy policy) {
+    void start(@Observes StartupEvent event, ProbeRunner runner, VerdictTracker tracker, ProberConfig config, Policy policy,
+               Clock clock) {
         runner.start();
         long every = config.policy().evaluateEvery().toMillis();
         evaluator.scheduleAtFixedRate(() -> {
@@ -43,6 +44,7 @@ public class ProberLifecycle {
             }
         }, every, every, TimeUnit.MILLISECONDS);
         LOG.infof("probing %d signals; trading session %s", runner.probes().size(), policy.session().describe());
+        policy.session().calendarWarning(clock.instant()).ifPresent(warning -> LOG.warnf("market calendar: %s", warning));
     }
 
     void stop(@Observes ShutdownEvent event, ProbeRunner runner) {

@@ -55,9 +55,7 @@ public final class TextReport {
         if (seconds == null) {
             return "-";
         }
-        String text = seconds < 120 ? String.format(Locale.ROOT, "%.0fs", seconds)
-                : seconds < 7200 ? String.format(Locale.ROOT, "%.0fm", seconds / 60)
-                : String.format(Locale.ROOT, "%.1fh", seconds / 3600);
-        return max == null ? text : text + "/" + String.format(Locale.ROOT, "%.0fm", max / 60);
+        String text = HumanDuration.of(seconds);
+        return max == null ? text : text + "/" + HumanDuration.of(max);
     }
 }

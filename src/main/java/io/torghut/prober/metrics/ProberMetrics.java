@@ -1,8 +1,10 @@
 package io.torghut.prober.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
 import io.torghut.prober.core.FailureReason;
 import io.torghut.prober.policy.SignalAssessment;
@@ -16,6 +18,7 @@ import io.torghut.prober.signal.SignalState;
 import io.torghut.prober.signal.SignalStore;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +35,10 @@ public class ProberMetrics {
     private final SignalStore store;
     private final VerdictTracker verdicts;
     private final Map<String, Counter> failures = new ConcurrentHashMap<>();
+    private final Map<String, Timer> latency = new ConcurrentHashMap<>();
+    /** Buckets around the probes' timeouts (3s HTTP and ClickHouse, 5s freshness and Postgres): where SLOs are drawn. */
+    static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
+        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
 
     public ProberMetrics(MeterRegistry registry, SignalStore store, VerdictTracker verdicts) {
         this.registry = registry;
@@ -57,9 +64,17 @@ public class ProberMetrics {
                         .description("Age above which the signal is stale during the trading session")
                         .tag("signal", name).register(registry));
             }
-            Gauge.builder(PREFIX + "probe_skipped_runs", runner, r -> r.skippedRuns(name))
+            FunctionCounter.builder(PREFIX + "probe_runs_skipped", runner, r -> r.skippedRuns(name))
                     .description("Scheduled runs skipped because the previous run had not returned (hung dependency)")
                     .tag("probe", name).register(registry);
+            // Deprecated: the same count as a gauge, kept for one release (0.2) so that existing alerts keep working.
+            // Its counter cannot be named probe_skipped_runs_total: OpenMetrics makes x and x_total one family.
+            Gauge.builder(PREFIX + "probe_skipped_runs", runner, r -> r.skippedRuns(name))
+                    .description("DEPRECATED, removed in the next release: use torghut_prober_probe_runs_skipped_total")
+                    .tag("probe", name).register(registry);
+            latency.put(name, Timer.builder(PREFIX + "probe_latency_seconds")
+                    .description("Duration of probe runs (timeouts count as the timeout)").tag("probe", name)
+                    .serviceLevelObjectives(LATENCY_BUCKETS).register(registry));
             for (FailureReason reason : FailureReason.values()) {
                 if (reason != FailureReason.NONE) {
                     failures.put(name + "/" + reason.label(), Counter.builder(PREFIX + "probe_failures")
@@ -75,10 +90,17 @@ public class ProberMetrics {
                 .description("0 HEALTHY, 1 DEGRADED, 2 PAUSE_RECOMMENDED").register(registry);
         Gauge.builder(PREFIX + "trading_session_open", verdicts, v -> v.current().sessionOpen() ? 1 : 0)
                 .description("1 while the trading session is open (freshness counts only then)").register(registry);
-        store.onChange((before, after) -> after.latest().filter(r -> !r.success()).ifPresent(this::countFailure));
+        store.onChange((before, after) -> after.latest().ifPresent(this::record));
     }
 
-    private void countFailure(ProbeResult result) {
+    private void record(ProbeResult result) {
+        Timer timer = latency.get(result.probe());
+        if (timer != null) {
+            timer.record(result.latency());
+        }
+        if (result.success()) {
+            return;
+        }
         Counter counter = failures.get(result.probe() + "/" + result.reason().label());
         if (counter != null) {
             counter.increment();

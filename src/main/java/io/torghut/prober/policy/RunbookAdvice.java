@@ -18,11 +18,22 @@ public final class RunbookAdvice {
     private final String namespace;
     private final String service;
     private final String cluster;
+    private final String diagnoseUrl;
 
     public RunbookAdvice(String namespace, String service, String cluster) {
+        this(namespace, service, cluster, "localhost:8080/diagnose");
+    }
+
+    private RunbookAdvice(String namespace, String service, String cluster, String diagnoseUrl) {
         this.namespace = namespace;
         this.service = service;
         this.cluster = cluster;
+        this.diagnoseUrl = diagnoseUrl;
+    }
+
+    /** The same advice, with re-check commands that curl {@code address} (host:port/diagnose). */
+    public RunbookAdvice withDiagnoseUrl(String url) {
+        return new RunbookAdvice(namespace, service, cluster, url);
     }
 
     public static RunbookAdvice defaults() {
@@ -75,7 +86,7 @@ public final class RunbookAdvice {
                         steps.putIfAbsent("C-freshness", new NextStep("C",
                                 "TA freshness is stale or unknown while ClickHouse answers: the technical-analysis writers have "
                                         + "stopped. Keep trading paused until " + assessment.name() + " is fresh again, then re-evaluate.",
-                                List.of("curl -s localhost:8080/diagnose")));
+                                List.of("curl -s " + diagnoseUrl)));
                     } else {
                         steps.putIfAbsent("C-clickhouse", clickhouse(reason));
                     }

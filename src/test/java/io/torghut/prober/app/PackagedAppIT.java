@@ -30,6 +30,8 @@ class PackagedAppIT {
         Map<String, String> env = new HashMap<>();
         env.put("TORGHUT_URL", "http://127.0.0.1:" + TestServices.freePort());
         env.put("TA_CLICKHOUSE_URL", "http://127.0.0.1:" + TestServices.freePort());
+        // Outside a cluster the Kubernetes reads are off by default; on explicitly, so that an unreachable API shows.
+        env.put("PROBER_KUBERNETES_ENABLED", "true");
         for (String probe : List.of("TORGHUT_HEALTHZ", "TORGHUT_TRADING_HEALTH", "CLICKHOUSE", "FRESHNESS", "POSTGRES")) {
             env.put("PROBER_" + probe + "_INTERVAL", "500ms");
         }

@@ -40,6 +40,7 @@ final class StartupConfig {
             SmallRyeConfig config = build(overrides);
             ProberConfig prober = config.getConfigMapping(ProberConfig.class);
             ConfigChecks.check(prober);
+            SessionCalendar.session(prober.session());
             ProberBeans.probes(prober, new HttpFetcher());
             KubernetesStartupChecks.check(config.getConfigMapping(KubernetesConfig.class));
             PauseChecks.check(config.getConfigMapping(PauseConfig.class), config.getConfigMapping(GitOpsConfig.class));

@@ -74,7 +74,8 @@ final class TestConfig {
     static ProberConfig.Session session(ZoneId zone, LocalTime open, LocalTime close, java.util.Set<DayOfWeek> days,
                                         boolean alwaysOpen) {
         return fake(ProberConfig.Session.class, Map.of("zone", zone, "open", open, "close", close, "days", days,
-                "holidays", Optional.empty(), "alwaysOpen", alwaysOpen));
+                "calendar", SessionCalendar.BUILT_IN, "holidays", Optional.empty(), "earlyCloses", Optional.empty(),
+                "calendarRemove", Optional.empty(), "alwaysOpen", alwaysOpen));
     }
 
     static ProberConfig.HttpTarget httpTarget(String url, Duration interval, Duration timeout) {

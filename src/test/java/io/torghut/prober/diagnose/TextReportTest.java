@@ -94,12 +94,18 @@ class TextReportTest {
     @ParameterizedTest(name = "{0}s of max {1}s -> {2}")
     @CsvSource(delimiter = '|', textBlock = """
             0.4    |       | 0s
+            22     | 30    | 22s/30s
             42     | 300   | 42s/5m
             119.4  | 300   | 119s/5m
+            119.6  | 300   | 2m/5m
             120    |       | 2m
+            599    | 90    | 9m59s/90s
             900    | 300   | 15m/5m
-            7199   |       | 120m
-            9000   | 3600  | 2.5h/60m
+            7199   |       | 119m
+            9000   | 3600  | 150m/60m
+            19800  |       | 5h30m
+            36000  |       | 10h
+            270000 |       | 3d3h
             """)
     void ageColumn(Double age, Double max, String expected) {
         String text = TextReport.render(new DiagnosisReport("HEALTHY", "t", true, "s", true, "t", List.of(),

@@ -161,4 +161,12 @@ class RunbookAdviceTest {
         assertEquals(List.of("pause", "C-freshness"),
                 RunbookAdvice.defaults().advise(verdict, snapshot).stream().map(RunbookAdviceTest::tag).toList());
     }
+
+    @Test
+    void theFreshnessStepCurlsTheRealDiagnoseAddress() {
+        SignalSnapshot snapshot = snapshot("ta_signals:FRESHNESS:STALE");
+        Verdict verdict = POLICY.evaluate(snapshot, OPEN, Optional.of(true));
+        NextStep step = RunbookAdvice.defaults().withDiagnoseUrl("localhost:18970/diagnose").advise(verdict, snapshot).get(1);
+        assertEquals(List.of("curl -s localhost:18970/diagnose"), step.commands());
+    }
 }

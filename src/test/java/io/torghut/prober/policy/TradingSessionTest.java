@@ -106,6 +106,6 @@ class TradingSessionTest {
 
     @Test
     void describe() {
-        assertEquals("09:30-16:00 America/New_York 5 days/week, 2 holidays", US.describe());
+        assertEquals("09:30-16:00 America/New_York 5 days/week, calendar none: 2 holidays, 0 early closes", US.describe());
     }
 }
