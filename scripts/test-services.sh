@@ -31,6 +31,7 @@ install() {
   command -v prometheus-alertmanager >/dev/null || missing+=(prometheus-alertmanager)
   command -v kubectl >/dev/null || missing+=(kubernetes-client)
   command -v git >/dev/null || missing+=(git)
+  python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)  # scripts/kube_api_stub.py reads the scenario YAML
   [ ${#missing[@]} -eq 0 ] && { echo "test services: packages present"; check_installed; return; }
   # keep the packages from starting their own default-port services
   local made_policy=0

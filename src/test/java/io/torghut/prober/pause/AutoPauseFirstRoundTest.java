@@ -43,7 +43,7 @@ class AutoPauseFirstRoundTest {
         });
         assertFalse(verdicts.firstRoundDone());
         // Several auto-hold periods (1 s) and verdict evaluations (200 ms) pass: still no commit, no action.
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> commits() == 1 && !verdicts.firstRoundDone());
         assertFalse(given().get("/q/metrics").asString().contains("result=\"paused\"} 1.0"));
 
@@ -54,9 +54,9 @@ class AutoPauseFirstRoundTest {
         String message = FirstRoundResource.remote.log().get(0).getFullMessage();
         assertTrue(message.contains("Requested by: torghut-prober (automatic, verdict PAUSE_RECOMMENDED) (auto)"), message);
         assertTrue(FirstRoundResource.remote.manifest().contains("value: \"false\""));
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertTrue(given().get("/q/metrics").asString()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(given().get("/q/metrics").asString()
                 .contains("torghut_prober_pause_actions_total{mode=\"trigger\",result=\"paused\"} 1.0")));
         // The verdict keeps saying PAUSE_RECOMMENDED: the hold fires once per episode, so no second commit.
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> commits() == 2);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() -> commits() == 2);
     }
 }

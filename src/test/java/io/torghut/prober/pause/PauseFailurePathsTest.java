@@ -124,11 +124,12 @@ class PauseFailurePathsTest {
         server.expect().patch().withPath(APP_PATH).andReturn(code, new StatusBuilder().withCode(code)
                 .withReason(code == 401 ? "Unauthorized" : "Forbidden").withMessage("applications.argoproj.io \"torghut\" is forbidden")
                 .build()).always();
-        PauseService service = service(Optional.of(new ArgoCdSync(client, "argocd", "torghut", Duration.ofSeconds(3))));
+        PauseService service = service(Optional.of(new ArgoCdSync(client, "argocd", "torghut", Duration.ofSeconds(20))));
         int before = server.getRequestCount();
 
         PauseRecords.Answer answer = service.handle(manual("TA stale"));
-        assertEquals(200, answer.status(), "the commit is the pause; a refused sync is reported, not a 5xx that invites retries");
+        assertEquals(200, answer.status(), () -> "the commit is the pause; a refused sync is reported, not a 5xx that invites retries: "
+                + answer.argocd());
         assertEquals("paused", answer.action());
         assertTrue(answer.argocd().startsWith("not allowed to patch applications.argoproj.io/torghut in namespace argocd (RBAC"),
                 answer.argocd());
