@@ -40,7 +40,7 @@ stack_start_dependencies() {
   python3 "$STACK_ROOT/scripts/kube_api_stub.py" "$KUBE_PORT" "$STACK_DIR/kube-requests.jsonl" "$STACK_DIR/gitops.git" "$MANIFEST" \
     >"$STACK_DIR/kube.log" 2>&1 &
   stack_pid kube $!
-  stack_wait "the Kubernetes API stand-in" 10 curl -s -o /dev/null "http://127.0.0.1:$KUBE_PORT/api"
+  stack_wait "the Kubernetes API stand-in" 60 curl -s -o /dev/null "http://127.0.0.1:$KUBE_PORT/api"
   stack_start_rows
 }
 

@@ -41,7 +41,15 @@ class PauseChecksTest {
             "prober.gitops.repo-url=git@github.com:x/y.git|invalid configuration prober.gitops.repo-url (GITOPS_REPO_URL): must be an https:// or file: URL",
             "prober.gitops.manifest-path=../etc/passwd|invalid configuration prober.gitops.manifest-path (GITOPS_MANIFEST_PATH): must be a relative path inside the repository",
             "prober.pause.auto-hold=0s|invalid configuration prober.pause.auto-hold: must be a positive duration (got PT0S)",
-            "prober.gitops.timeout=-1s|invalid configuration prober.gitops.timeout: must be a positive duration (got PT-1S)"})
+            "prober.gitops.timeout=-1s|invalid configuration prober.gitops.timeout: must be a positive duration (got PT-1S)",
+            "prober.pause.effective-deadline=0s|invalid configuration prober.pause.effective-deadline: must be a positive duration (got PT0S)",
+            "prober.pause.effective-check-every=0s|invalid configuration prober.pause.effective-check-every: must be a positive duration (got PT0S)",
+            "prober.pause.live-every=0s|invalid configuration prober.pause.live-every: must be a positive duration (got PT0S)",
+            "prober.pause.retry-initial=0s|invalid configuration prober.pause.retry-initial: must be a positive duration (got PT0S)",
+            "prober.pause.retry-for=-5m|invalid configuration prober.pause.retry-for: must be a positive duration (got PT-5M)",
+            "prober.pause.kubernetes-timeout=0s|invalid configuration prober.pause.kubernetes-timeout: must be a positive duration (got PT0S)",
+            "prober.pause.dedup-window=0s|invalid configuration prober.pause.dedup-window: must be a positive duration (got PT0S)",
+            "prober.gitops.refresh-every=0s|invalid configuration prober.gitops.refresh-every: must be a positive duration (got PT0S)"})
     void refusesWithTheKey(String properties, String message) {
         assertEquals(message, assertThrows(ConfigProblem.class, () -> check(properties)).getMessage());
     }
