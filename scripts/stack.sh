@@ -96,7 +96,7 @@ stack_start_prober() {
     GITOPS_REPO_URL="file://$STACK_DIR/gitops.git" GITOPS_BRANCH=main GITOPS_WORK_DIR="$STACK_DIR/workdir" \
     PORT=$PROBER_PORT java -jar "$STACK_ROOT/target/quarkus-app/quarkus-run.jar" >"$STACK_DIR/prober.log" 2>&1 &
   stack_pid prober $!
-  stack_wait "the prober" 60 curl -sf "http://127.0.0.1:$PROBER_PORT/q/health/ready"
+  stack_wait "the prober" 180 curl -sf "http://127.0.0.1:$PROBER_PORT/q/health/ready"
 }
 
 stack_start_alertmanager() { # token
