@@ -25,7 +25,7 @@ run_case() { # label env...
   curl -sf "$CH" --data-binary "INSERT INTO torghut.ta_microbars VALUES ('AAPL', now())" >/dev/null
   curl -sf "$CH" --data-binary "INSERT INTO torghut.ta_signals VALUES ('AAPL', now())" >/dev/null
   start_prober $PROBER_PORT "$WORK/detect.log" java "${COMMON[@]}" "$@"
-  python3 - "$label" "$PROBER_PORT" "$TARGET_PORT" "$CH" "$REPEATS" <<'PY'
+  python3 - "$label" "$(mgmt_port $PROBER_PORT)" "$TARGET_PORT" "$CH" "$REPEATS" <<'PY'
 import re, sys, time, urllib.request, statistics
 label, port, target, ch_url, repeats = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
 def metric(name, labels=''):

@@ -17,7 +17,8 @@ start_prober $PROBER_PORT "$WORK/load.log" java TORGHUT_URL="http://127.0.0.1:$T
 sleep 5
 printf '%-12s %10s %10s %10s %8s %9s\n' endpoint "req/s" "p50" "p99" errors "rss MiB"
 for path in /diagnose /q/metrics; do
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://127.0.0.1:$PROBER_PORT$path")
+  port=$PROBER_PORT; [ "$path" = /q/metrics ] && port=$(mgmt_port "$PROBER_PORT")
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://127.0.0.1:$port$path")
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1=="50%" {print $2}'); p99=$(echo "$out" | awk '$1=="99%" {print $2}')
   errors=$(echo "$out" | awk '/Non-2xx|Socket errors/ {s=s $0 "; "} END {print (s==""?"0":s)}')

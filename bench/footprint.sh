@@ -18,7 +18,7 @@ one_start() {
   local java=$1; shift
   local log="$WORK/footprint.log" t0 t1
   t0=$(date +%s%N)
-  env "${ENVS[@]}" PORT=$PROBER_PORT "$java" "$@" -jar "$APP_DIR/quarkus-run.jar" >"$log" 2>&1 & local pid=$!
+  env "${ENVS[@]}" PORT=$PROBER_PORT MANAGEMENT_PORT=$((PROBER_PORT + 1000)) "$java" "$@" -jar "$APP_DIR/quarkus-run.jar" >"$log" 2>&1 & local pid=$!
   until grep -q "first probe round complete" "$log" 2>/dev/null; do
     kill -0 $pid 2>/dev/null || { echo "prober exited: $(tail -3 "$log")" >&2; return 1; }; sleep 0.02; done
   t1=$(date +%s%N)
@@ -41,14 +41,14 @@ measure "java 17" "$JAVA17"
 measure "java 17 -Xmx64m SerialGC" "$JAVA17" -Xmx64m -XX:+UseSerialGC -Xss512k
 # AppCDS (JDK 17): dump a dynamic archive from a training run, then start from it.
 rm -f "$WORK/app17.jsa"
-env "${ENVS[@]}" PORT=$PROBER_PORT "$JAVA17" -XX:ArchiveClassesAtExit="$WORK/app17.jsa" -jar "$APP_DIR/quarkus-run.jar" >"$WORK/cds.log" 2>&1 & p=$!
+env "${ENVS[@]}" PORT=$PROBER_PORT MANAGEMENT_PORT=$((PROBER_PORT + 1000)) "$JAVA17" -XX:ArchiveClassesAtExit="$WORK/app17.jsa" -jar "$APP_DIR/quarkus-run.jar" >"$WORK/cds.log" 2>&1 & p=$!
 sleep 12; kill $p; wait $p 2>/dev/null || true
 measure "java 17 AppCDS" "$JAVA17" -XX:SharedArchiveFile="$WORK/app17.jsa"
 measure "java 17 AppCDS -Xmx64m SerialGC" "$JAVA17" -XX:SharedArchiveFile="$WORK/app17.jsa" -Xmx64m -XX:+UseSerialGC -Xss512k
 if [ -x "$JAVA25" ]; then
   measure "java 25" "$JAVA25"
   rm -f "$WORK/app25.aot"
-  env "${ENVS[@]}" PORT=$PROBER_PORT "$JAVA25" -XX:AOTCacheOutput="$WORK/app25.aot" -jar "$APP_DIR/quarkus-run.jar" >"$WORK/aot.log" 2>&1 & p=$!
+  env "${ENVS[@]}" PORT=$PROBER_PORT MANAGEMENT_PORT=$((PROBER_PORT + 1000)) "$JAVA25" -XX:AOTCacheOutput="$WORK/app25.aot" -jar "$APP_DIR/quarkus-run.jar" >"$WORK/aot.log" 2>&1 & p=$!
   sleep 12; kill $p; wait $p 2>/dev/null || true
   measure "java 25 AOT cache" "$JAVA25" -XX:AOTCache="$WORK/app25.aot"
   measure "java 25 AOT cache -Xmx64m SerialGC" "$JAVA25" -XX:AOTCache="$WORK/app25.aot" -Xmx64m -XX:+UseSerialGC -Xss512k

@@ -1,3 +1,6 @@
+# shellcheck shell=bash
+# Variables set here (QUIET_CORE, TARGET_PID, PROBER_PID) are read by the scripts that source this file.
+# shellcheck disable=SC2034
 # Shared helpers for the benchmark scripts (sourced). Everything runs on 127.0.0.1 and stops by itself.
 set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -37,10 +40,13 @@ QUIET_CORE=(PROBER_TORGHUT_HEALTHZ_INTERVAL=1h PROBER_TORGHUT_TRADING_HEALTH_INT
   PROBER_FRESHNESS_INTERVAL=1h PROBER_POSTGRES_INTERVAL=1h PROBER_KUBERNETES_ENABLED=false
   TORGHUT_URL=http://127.0.0.1:9 TA_CLICKHOUSE_URL=http://127.0.0.1:9)
 
+# The management port (/q/health, /q/metrics) is the application port + 1000.
+mgmt_port() { echo $(($1 + 1000)); }
+
 start_prober() { # port log java [env...]; sets PROBER_PID
   local port=$1 log=$2 java=$3; shift 3
-  env "$@" PORT="$port" "$java" ${JAVA_OPTS:-} -jar "$JAR" >"$log" 2>&1 & PIDS+=($!); PROBER_PID=$!
-  wait_http "http://127.0.0.1:$port/q/health/ready" 60
+  env "$@" PORT="$port" MANAGEMENT_PORT="$(mgmt_port "$port")" "$java" ${JAVA_OPTS:-} -jar "$JAR" >"$log" 2>&1 & PIDS+=($!); PROBER_PID=$!
+  wait_http "http://127.0.0.1:$(mgmt_port "$port")/q/health/ready" 60
 }
 
 # median of numbers on stdin

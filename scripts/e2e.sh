@@ -38,9 +38,9 @@ stack_start_alertmanager "$TOKEN"
 stack_start_prometheus
 
 # 1. fresh rows: everything green, no alert, no commit
-stack_wait "a healthy verdict" 60 sh -c "curl -sf http://127.0.0.1:$PROBER_PORT/diagnose | head -1 | grep -q HEALTHY"
+stack_wait "a healthy verdict" 180 sh -c "curl -sf http://127.0.0.1:$PROBER_PORT/diagnose | head -1 | grep -q HEALTHY"
 stack_wait "prometheus to scrape the prober" 30 sh -c "curl -sf 'http://127.0.0.1:$PROM_PORT/api/v1/query?query=torghut_prober_pause_recommended' | grep -q '\"0\"'"
-stack_wait "5 s of healthy samples in Prometheus" 60 healthy_for_5s
+stack_wait "5 s of healthy samples in Prometheus" 180 healthy_for_5s
 [ "$(promql_count 'ALERTS{alertname=~"TorghutSignalStale|TorghutPauseRecommended|TorghutPauseNotEffective"}')" = 0 ] \
   || stack_fail "an alert is pending or firing while rows are fresh"
 [ "$(stack_commits)" = 1 ] || stack_fail "a commit appeared while everything was green"
@@ -55,11 +55,11 @@ echo "e2e: green with fresh rows, no alert, no finding, no commit; live revision
 # 2. the TA rows stop
 stack_stop_rows
 T_STALE=$(python3 -c "print($(cat "$STACK_DIR/last-row") + $MAX_AGE)")
-stack_wait "signal_stale" 60 sh -c "[ \"\$(curl -sf http://127.0.0.1:$PROBER_PORT/q/metrics | grep -F 'torghut_prober_signal_stale{signal=\"ta_signals\"}' | awk '{print \$2}')\" = 1.0 ]"
+stack_wait "signal_stale" 180 sh -c "[ \"\$(curl -sf http://127.0.0.1:$PROBER_MGMT_PORT/q/metrics | grep -F 'torghut_prober_signal_stale{signal=\"ta_signals\"}' | awk '{print \$2}')\" = 1.0 ]"
 T_METRIC=$(now)
-stack_wait "TorghutSignalStale to fire" 60 stack_firing TorghutSignalStale
+stack_wait "TorghutSignalStale to fire" 180 stack_firing TorghutSignalStale
 T_ALERT=$(now)
-stack_wait "the pause commit" 60 sh -c "[ \$(git --git-dir=$STACK_DIR/gitops.git rev-list --count main) -ge 2 ]"
+stack_wait "the pause commit" 180 sh -c "[ \$(git --git-dir=$STACK_DIR/gitops.git rev-list --count main) -ge 2 ]"
 T_COMMIT=$(now)
 stack_manifest | grep -A1 'name: TRADING_ENABLED' | grep -q 'value: "false"' || stack_fail "the manifest does not say TRADING_ENABLED \"false\""
 git --git-dir="$STACK_DIR/gitops.git" diff --numstat main~1 main | grep -qx "1	1	$MANIFEST" \
@@ -78,7 +78,7 @@ PY
 
 # 3. the pause takes effect: the stand-in rolled out torghut-00042 from the pause commit; the prober sees it Ready with
 #    TRADING_ENABLED=false and all the traffic
-stack_wait "pause_effective 1" 60 metric_at_least torghut_prober_pause_effective 1
+stack_wait "pause_effective 1" 180 metric_at_least torghut_prober_pause_effective 1
 T_EFFECTIVE=$(now)
 curl -sf -H 'Accept: application/json' "http://127.0.0.1:$PROBER_PORT/diagnose" | python3 -c '
 import json, sys
@@ -89,18 +89,18 @@ assert "trading-still-enabled-on-bad-data" not in [f["id"] for f in d["sections"
 [ "$(promql_count 'max_over_time(torghut_prober_findings{finding="trading-still-enabled-on-bad-data"}[10m]) == 1')" = 1 ] \
   || stack_fail "the finding trading-still-enabled-on-bad-data never showed while the data was stale and trading enabled"
 # With trading disabled the stale data no longer endangers trading: the verdict leaves PAUSE_RECOMMENDED.
-stack_wait "TorghutPauseRecommended to resolve" 60 stack_resolved TorghutPauseRecommended
+stack_wait "TorghutPauseRecommended to resolve" 180 stack_resolved TorghutPauseRecommended
 echo "e2e: pause effective (torghut-00042, TRADING_ENABLED=false, 100% traffic); finding shown while trading was enabled"
 
 # 4. repeated notifications (TorghutSignalStale still firing, repeat_interval 4s) and resolved ones change nothing
 SENT=$(am_notifications)
-stack_wait "two more webhook notifications" 60 am_notifications_at_least $((SENT + 2))
+stack_wait "two more webhook notifications" 180 am_notifications_at_least $((SENT + 2))
 stack_wait "the prober to answer them" 30 metric_at_least 'torghut_prober_pause_actions_total{mode="trigger",result="already-paused"}' 2
 [ "$(stack_commits)" = 2 ] || stack_fail "repeated notifications made $(stack_commits) commits"
 RESOLVED=$(stack_metric 'torghut_prober_pause_actions_total{mode="trigger",result="none"}'); RESOLVED=${RESOLVED:-0}
 stack_start_rows
-stack_wait "TorghutSignalStale to resolve" 90 stack_resolved TorghutSignalStale
-stack_wait "the resolved notification to reach /pause" 60 metric_at_least 'torghut_prober_pause_actions_total{mode="trigger",result="none"}' \
+stack_wait "TorghutSignalStale to resolve" 180 stack_resolved TorghutSignalStale
+stack_wait "the resolved notification to reach /pause" 180 metric_at_least 'torghut_prober_pause_actions_total{mode="trigger",result="none"}' \
   "$(python3 -c "print($RESOLVED + 1)")"
 [ "$(stack_commits)" = 2 ] || stack_fail "the resolved notification made a commit"
 stack_manifest | grep -A1 'name: TRADING_ENABLED' | grep -q 'value: "false"' || stack_fail "trading was resumed by a resolved alert"

@@ -28,7 +28,7 @@ start() {
 Rehearsal stack running (prober in $mode mode; alert 'for:' shortened to 2s, TA max age ${MAX_AGE}s, session open now).
   /diagnose          curl -s http://127.0.0.1:$PROBER_PORT/diagnose
   pause state        curl -s http://127.0.0.1:$PROBER_PORT/pause
-  metrics            curl -s http://127.0.0.1:$PROBER_PORT/q/metrics | grep ^torghut_prober
+  metrics            curl -s http://127.0.0.1:$PROBER_MGMT_PORT/q/metrics | grep ^torghut_prober
   Prometheus alerts  http://127.0.0.1:$PROM_PORT/alerts
   Alertmanager       http://127.0.0.1:$AM_PORT/#/alerts
   GitOps repository  git --git-dir=$STACK_DIR/gitops.git log --oneline -p main

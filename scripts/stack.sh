@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # The local stack shared by scripts/e2e.sh and scripts/rehearse.sh (sourced, not run). Everything on 127.0.0.1:
 # PostgreSQL + ClickHouse (scripts/test-services.sh), a simulated Torghut (bench/target_server.py), a TA row writer,
 # a bare git repository with the Knative manifest, the prober (production jar), Alertmanager -> /pause, Prometheus
@@ -9,6 +10,8 @@ export SVC_DIR=$STACK_DIR/services
 export PG_PORT=${STACK_PG_PORT:-55471} CH_HTTP_PORT=${STACK_CH_PORT:-18171} CH_TCP_PORT=${STACK_CH_TCP_PORT:-19071}
 PROBER_PORT=${STACK_PROBER_PORT:-18970}; TORGHUT_PORT=${STACK_TORGHUT_PORT:-18971}
 PROM_PORT=${STACK_PROM_PORT:-18972}; AM_PORT=${STACK_AM_PORT:-18973}; KUBE_PORT=${STACK_KUBE_PORT:-18974}
+# /q/health and /q/metrics are on the prober's management port (quarkus.management.enabled).
+PROBER_MGMT_PORT=${STACK_PROBER_MGMT_PORT:-$((PROBER_PORT + 1000))}
 MAX_AGE=${STACK_MAX_AGE:-5}
 CH="http://127.0.0.1:$CH_HTTP_PORT/"
 MANIFEST=argocd/applications/torghut/knative-service.yaml
@@ -94,9 +97,9 @@ stack_start_prober() {
     KUBERNETES_MASTER="http://127.0.0.1:$KUBE_PORT" KUBERNETES_NAMESPACE=torghut \
     PROBER_PAUSE_MODE="$mode" PROBER_PAUSE_TOKEN="$token" \
     GITOPS_REPO_URL="file://$STACK_DIR/gitops.git" GITOPS_BRANCH=main GITOPS_WORK_DIR="$STACK_DIR/workdir" \
-    PORT=$PROBER_PORT java -jar "$STACK_ROOT/target/quarkus-app/quarkus-run.jar" >"$STACK_DIR/prober.log" 2>&1 &
+    PORT=$PROBER_PORT MANAGEMENT_PORT=$PROBER_MGMT_PORT java -jar "$STACK_ROOT/target/quarkus-app/quarkus-run.jar" >"$STACK_DIR/prober.log" 2>&1 &
   stack_pid prober $!
-  stack_wait "the prober" 180 curl -sf "http://127.0.0.1:$PROBER_PORT/q/health/ready"
+  stack_wait "the prober" 180 curl -sf "http://127.0.0.1:$PROBER_MGMT_PORT/q/health/ready"
 }
 
 stack_start_alertmanager() { # token
@@ -132,7 +135,8 @@ alerting: {alertmanagers: [{static_configs: [{targets: ['127.0.0.1:$AM_PORT']}]}
 scrape_configs:
   - job_name: torghut-prober
     metrics_path: /q/metrics
-    static_configs: [{targets: ['127.0.0.1:$PROBER_PORT']}]
+    # namespace: the label every Kubernetes scrape carries; the rules keep it (TorghutProberAbsent matches on it).
+    static_configs: [{targets: ['127.0.0.1:$PROBER_MGMT_PORT'], labels: {namespace: torghut}}]
 YML
   prometheus --config.file="$STACK_DIR/prom/prometheus.yml" --storage.tsdb.path="$STACK_DIR/prom/data" \
     --web.listen-address="127.0.0.1:$PROM_PORT" --rules.alert.resend-delay=1s >"$STACK_DIR/prom/prom.log" 2>&1 &
@@ -146,5 +150,5 @@ stack_firing() { # alertname -> exit 0 when firing
 }
 stack_resolved() { ! stack_firing "$1"; }
 stack_metric() { # exact series text, e.g. 'torghut_prober_signal_stale{signal="ta_signals"}'
-  curl -sf "http://127.0.0.1:$PROBER_PORT/q/metrics" | awk -v m="$1" '$1==m {print $2}'
+  curl -sf "http://127.0.0.1:$PROBER_MGMT_PORT/q/metrics" | awk -v m="$1" '$1==m {print $2}'
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates k8s/base/prometheusrule.yaml (Prometheus Operator) from k8s/prometheus/torghut-prober-rules.yml,
+# Regenerates k8s/components/prometheus-operator/prometheusrule.yaml (Prometheus Operator) from k8s/prometheus/torghut-prober-rules.yml,
 # the one file where the alert rules are edited. The test suite fails when the two differ.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,9 +10,8 @@ apiVersion: monitoring.coreos.com/v1
 kind: PrometheusRule
 metadata:
   name: torghut-prober
-  labels:
-    app.kubernetes.io/name: torghut-prober
+  namespace: torghut
 spec:
 HEAD
   grep -v '^#' k8s/prometheus/torghut-prober-rules.yml | sed 's/^/  /'
-} > k8s/base/prometheusrule.yaml
+} > k8s/components/prometheus-operator/prometheusrule.yaml

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Throwaway PostgreSQL 15 and ClickHouse 18.16 on 127.0.0.1 for the integration tests, from Debian packages;
-# `install` also brings the other tools the tests call: promtool, Alertmanager, kubectl (for kustomize), git.
+# `install` also brings the other tools the tests call: promtool, Alertmanager, git, shellcheck
+# (kubectl with kustomize v4+ must already be there: checked, not installed; see check_installed).
 # Usage: scripts/test-services.sh install | start | stop | env
 #   install  apt-get the packages if a binary is missing (keeps their own services from starting)
 #   start    initdb/start both in $SVC_DIR, create users and the torghut tables; prints the env to export
@@ -29,8 +30,10 @@ install() {
   command -v curl >/dev/null || missing+=(curl)
   command -v promtool >/dev/null && command -v prometheus >/dev/null || missing+=(prometheus)
   command -v prometheus-alertmanager >/dev/null || missing+=(prometheus-alertmanager)
-  command -v kubectl >/dev/null || missing+=(kubernetes-client)
+  # kubectl is not installed from Debian: bookworm's kubernetes-client (1.20, kustomize v2.0.3) cannot render the
+  # manifests' components. check_installed names what is needed when it is missing or too old.
   command -v git >/dev/null || missing+=(git)
+  command -v shellcheck >/dev/null || missing+=(shellcheck)
   python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)  # scripts/kube_api_stub.py reads the scenario YAML
   [ ${#missing[@]} -eq 0 ] && { echo "test services: packages present"; check_installed; return; }
   # keep the packages from starting their own default-port services
@@ -49,9 +52,14 @@ check_installed() {
   for b in "$PGBIN/initdb" "$PGBIN/pg_ctl" "$PGBIN/pg_isready" "$PGBIN/pg_basebackup" /usr/sbin/clickhouse-server; do
     [ -x "$b" ] || absent+=("$b")
   done
-  for b in psql curl promtool prometheus prometheus-alertmanager kubectl git; do
+  for b in psql curl promtool prometheus prometheus-alertmanager git shellcheck; do
     command -v "$b" >/dev/null || absent+=("$b")
   done
+  # The manifests use kustomize components (kustomize >= v3.7; kubectl >= 1.21 embeds v4+). Debian bookworm's
+  # kubernetes-client is 1.20 (kustomize v2.0.3) and cannot render them.
+  if ! kubectl version --client 2>/dev/null | grep -Eq 'Kustomize Version: v([4-9]|[1-9][0-9])\.'; then
+    absent+=("kubectl >= 1.21 with kustomize v4+ (found: $(kubectl version --client 2>&1 | head -2 | tr '\n' ' ')): the Kubernetes project's kubectl package, not Debian's kubernetes-client")
+  fi
   id clickhouse >/dev/null 2>&1 || absent+=("user clickhouse (package clickhouse-server)")
   id postgres >/dev/null 2>&1 || absent+=("user postgres (package postgresql-15)")
   if [ ${#absent[@]} -gt 0 ]; then

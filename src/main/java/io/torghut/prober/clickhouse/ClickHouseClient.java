@@ -1,9 +1,9 @@
 package io.torghut.prober.clickhouse;
 
+import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.core.ProbeFailure;
 import io.torghut.prober.http.HttpFetcher;
 import io.torghut.prober.http.HttpReply;
-import io.torghut.prober.probe.FailureReason;
-import io.torghut.prober.probe.ProbeFailure;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.torghut.prober.config;
 
+import io.torghut.prober.core.ConfigProblem;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;

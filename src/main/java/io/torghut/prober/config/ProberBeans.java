@@ -1,7 +1,10 @@
 package io.torghut.prober.config;
 
+import io.quarkus.arc.DefaultBean;
 import io.torghut.prober.clickhouse.ClickHouseClient;
 import io.torghut.prober.clickhouse.ClickHouseEndpoint;
+import io.torghut.prober.core.ConfigProblem;
+import io.torghut.prober.core.Redactor;
 import io.torghut.prober.http.HttpFetcher;
 import io.torghut.prober.policy.Policy;
 import io.torghut.prober.policy.TradingSession;
@@ -20,7 +23,6 @@ import io.torghut.prober.probe.SignalRole;
 import io.torghut.prober.probe.TradingHealthProbe;
 import io.torghut.prober.signal.Hysteresis;
 import io.torghut.prober.signal.SignalStore;
-import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

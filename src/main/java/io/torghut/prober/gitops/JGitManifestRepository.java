@@ -1,6 +1,6 @@
 package io.torghut.prober.gitops;
 
-import io.torghut.prober.config.Redactor;
+import io.torghut.prober.core.Redactor;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,8 @@
 package io.torghut.prober.http;
 
-import io.torghut.prober.probe.FailureReason;
-import io.torghut.prober.probe.ProbeFailure;
+import io.torghut.prober.core.Causes;
+import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.core.ProbeFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -83,7 +84,7 @@ public class HttpFetcher {
     /** Maps transport exceptions to reasons; the message carries the host, never the query or credentials. */
     static ProbeFailure classify(Throwable cause, URI uri) {
         String where = where(uri);
-        Throwable root = rootOf(cause);
+        Throwable root = Causes.root(cause);
         if (cause instanceof HttpConnectTimeoutException) {
             return new ProbeFailure(FailureReason.TIMEOUT, "connect timed out to " + where);
         }
@@ -97,30 +98,13 @@ public class HttpFetcher {
             return new ProbeFailure(FailureReason.TLS, "TLS failure talking to " + where + ": " + safe(root));
         }
         // JDK 17 reports a refused connection as ConnectException caused by ClosedChannelException: look along the chain.
-        if (causedBy(cause, ConnectException.class)) {
+        if (Causes.causedBy(cause, ConnectException.class)) {
             return new ProbeFailure(FailureReason.CONNECT, "connection refused by " + where);
         }
         if (root instanceof IOException) {
             return new ProbeFailure(FailureReason.CONNECT, "connection to " + where + " failed: " + safe(root));
         }
         return new ProbeFailure(FailureReason.ERROR, "request to " + where + " failed: " + safe(root));
-    }
-
-    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Throwable rootOf(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
     }
 
     private static String safe(Throwable t) {

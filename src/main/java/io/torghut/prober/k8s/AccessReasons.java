@@ -1,6 +1,7 @@
 package io.torghut.prober.k8s;
 
-import io.torghut.prober.probe.FailureReason;
+import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.model.AccessProblem;
 
 /** Maps an access problem to the probe failure reasons (a bounded metric label set). */
 final class AccessReasons {

@@ -1,7 +1,8 @@
 package io.torghut.prober.k8s;
 
+import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.model.CnpgObservation;
 import io.torghut.prober.policy.runbook.CnpgHealth;
-import io.torghut.prober.probe.FailureReason;
 import io.torghut.prober.probe.Probe;
 import io.torghut.prober.probe.ProbeOutcome;
 import io.torghut.prober.probe.SignalRole;

@@ -1,6 +1,8 @@
 package io.torghut.prober.k8s;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.torghut.prober.model.AccessProblem;
+import io.torghut.prober.model.CnpgObservation;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,10 @@
 package io.torghut.prober.k8s;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.torghut.prober.model.Condition;
+import io.torghut.prober.model.EnvVar;
+import io.torghut.prober.model.KnativeServiceInfo;
+import io.torghut.prober.model.RevisionInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

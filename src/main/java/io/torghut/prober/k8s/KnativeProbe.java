@@ -1,6 +1,12 @@
 package io.torghut.prober.k8s;
 
-import io.torghut.prober.probe.FailureReason;
+import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.model.AccessProblem;
+import io.torghut.prober.model.Condition;
+import io.torghut.prober.model.KnativeObservation;
+import io.torghut.prober.model.KnativeServiceInfo;
+import io.torghut.prober.model.PodInfo;
+import io.torghut.prober.model.RevisionInfo;
 import io.torghut.prober.probe.Probe;
 import io.torghut.prober.probe.ProbeOutcome;
 import io.torghut.prober.probe.SignalRole;

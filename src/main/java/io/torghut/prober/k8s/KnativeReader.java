@@ -1,6 +1,12 @@
 package io.torghut.prober.k8s;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.torghut.prober.model.AccessProblem;
+import io.torghut.prober.model.KnativeObservation;
+import io.torghut.prober.model.KnativeServiceInfo;
+import io.torghut.prober.model.LogTail;
+import io.torghut.prober.model.PodInfo;
+import io.torghut.prober.model.RevisionInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.torghut.prober.k8s;
 
+import io.torghut.prober.model.KnativeObservation;
 import io.torghut.prober.policy.TradingStateSource;
 import io.torghut.prober.policy.runbook.LiveTrading;
 import jakarta.inject.Singleton;

@@ -1,6 +1,6 @@
 package io.torghut.prober.k8s;
 
-import io.torghut.prober.config.ConfigProblem;
+import io.torghut.prober.core.ConfigProblem;
 import java.time.Duration;
 
 /** Checks annotations cannot express; each failure names the key. */

@@ -1,7 +1,7 @@
 package io.torghut.prober.k8s;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.torghut.prober.config.Redactor;
+import io.torghut.prober.core.Redactor;
 import io.torghut.prober.probe.Probe;
 import io.torghut.prober.probe.ProbeContributor;
 import jakarta.enterprise.inject.Instance;

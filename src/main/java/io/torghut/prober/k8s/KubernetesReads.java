@@ -4,16 +4,11 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
 import java.net.URLEncoder;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The only class that talks to the Kubernetes API: read-only calls on one namespace, each with the prober's own
@@ -30,9 +25,7 @@ public class KubernetesReads {
 
     /** {@code requestTimeoutMillis} bounds every request; the probe's hard timeout bounds the round. */
     public KubernetesReads(KubernetesClient base, String namespace, int requestTimeoutMillis) {
-        this.client = base.newClient(new RequestConfigBuilder(base.getConfiguration().getRequestConfig())
-                .withRequestTimeout(requestTimeoutMillis).withRequestRetryBackoffLimit(0).build())
-                .adapt(KubernetesClient.class);
+        this.client = BoundedClient.of(base, java.time.Duration.ofMillis(requestTimeoutMillis));
         this.namespace = namespace;
     }
 
@@ -96,50 +89,7 @@ public class KubernetesReads {
     }
 
     ReadFailure classify(RuntimeException e, String verb, String resource, String name) {
-        AccessProblem.Kind kind;
-        int code = e instanceof KubernetesClientException k ? k.getCode() : 0;
-        if (code == 401) {
-            kind = AccessProblem.Kind.UNAUTHORIZED;
-        } else if (code == 403) {
-            kind = AccessProblem.Kind.FORBIDDEN;
-        } else if (code == 404) {
-            kind = AccessProblem.Kind.NOT_FOUND;
-        } else if (code >= 500) {
-            kind = AccessProblem.Kind.SERVER_ERROR;
-        } else if (causedBy(e, TimeoutException.class) || causedBy(e, InterruptedIOException.class)
-                || causedBy(e, InterruptedException.class)) {
-            kind = AccessProblem.Kind.TIMEOUT;
-        } else if (causedBy(e, ConnectException.class) || causedBy(e, UnknownHostException.class)
-                || causedBy(e, java.nio.channels.ClosedChannelException.class)) {
-            kind = AccessProblem.Kind.UNREACHABLE;
-        } else {
-            kind = code == 0 && rootMessage(e).toLowerCase().contains("connection refused")
-                    ? AccessProblem.Kind.UNREACHABLE : AccessProblem.Kind.OTHER;
-        }
-        String detail = code > 0 ? "HTTP " + code : rootMessage(e);
-        return new ReadFailure(new AccessProblem(kind, verb, resource, name, namespace,
-                detail.length() > 200 ? detail.substring(0, 200) : detail));
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return new ReadFailure(AccessClassifier.classify(e, verb, resource, name, namespace));
     }
 
     static String resource(ResourceDefinitionContext type) {

@@ -1,5 +1,7 @@
 package io.torghut.prober.k8s;
 
+import io.torghut.prober.model.CnpgObservation;
+import io.torghut.prober.model.KnativeObservation;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 

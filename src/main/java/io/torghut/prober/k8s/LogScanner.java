@@ -1,6 +1,8 @@
 package io.torghut.prober.k8s;
 
-import io.torghut.prober.config.Redactor;
+import io.torghut.prober.core.Redactor;
+import io.torghut.prober.model.LogSignature;
+import io.torghut.prober.model.SignatureHit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

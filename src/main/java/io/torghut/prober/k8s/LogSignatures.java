@@ -1,6 +1,7 @@
 package io.torghut.prober.k8s;
 
-import io.torghut.prober.config.ConfigProblem;
+import io.torghut.prober.core.ConfigProblem;
+import io.torghut.prober.model.LogSignature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

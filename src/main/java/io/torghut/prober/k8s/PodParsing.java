@@ -2,6 +2,7 @@ package io.torghut.prober.k8s;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.torghut.prober.model.PodInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.torghut.prober.k8s;
 
+import io.torghut.prober.model.AccessProblem;
 /** A Kubernetes read that failed, classified. Never thrown past the readers: it becomes an {@link AccessProblem}. */
 public final class ReadFailure extends Exception {
     private final transient AccessProblem problem;

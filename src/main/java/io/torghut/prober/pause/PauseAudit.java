@@ -2,6 +2,7 @@ package io.torghut.prober.pause;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.torghut.prober.k8s.PauseEvents;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.torghut.prober.pause;
 
-import io.torghut.prober.config.ConfigProblem;
+import io.torghut.prober.core.ConfigProblem;
 import io.torghut.prober.gitops.GitOpsConfig;
 import java.time.Duration;
 import java.util.Locale;

@@ -4,6 +4,7 @@ import io.torghut.prober.gitops.GitOpsPauser;
 import io.torghut.prober.gitops.GitUnavailableException;
 import io.torghut.prober.gitops.ManifestSnapshot;
 import io.torghut.prober.gitops.TradingFlagEditor;
+import io.torghut.prober.k8s.ArgoCdSync;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -4,12 +4,15 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.torghut.prober.config.Redactor;
+import io.torghut.prober.core.Redactor;
 import io.torghut.prober.gitops.GitOpsConfig;
 import io.torghut.prober.gitops.GitOpsPauser;
 import io.torghut.prober.gitops.GitUnavailableException;
 import io.torghut.prober.gitops.JGitManifestRepository;
 import io.torghut.prober.gitops.TradingFlagEditor;
+import io.torghut.prober.k8s.ArgoCdSync;
+import io.torghut.prober.k8s.LeaderElection;
+import io.torghut.prober.k8s.PauseEvents;
 import io.torghut.prober.policy.VerdictTracker;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -17,6 +20,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +37,12 @@ public class PauseWiring {
     private final GitOpsConfig gitops;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
         Thread thread = new Thread(r, "pause-scheduler");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Kubernetes Events are written here, one at a time and in order, off the request path. */
+    private final ExecutorService eventWriter = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "pause-events");
         thread.setDaemon(true);
         return thread;
     });
@@ -58,7 +68,7 @@ public class PauseWiring {
         repository = git.map(g -> g.repository().describe()).orElse("not configured (GITOPS_REPO_URL), file " + gitops.manifestPath());
         PauseConfig.Knative knative = config.knative();
         audit = new PauseAudit(registry, Optional.of(new PauseEvents(client, knative.namespace(), knative.service(), instance,
-                config.kubernetesTimeout(), clock)));
+                config.kubernetesTimeout(), clock, eventWriter)));
         tracker = new EffectivenessTracker(new Fabric8RolloutReader(client, knative.namespace(), knative.service(), gitops.container(),
                 config.kubernetesTimeout()), clock, config.effectiveDeadline(), config.liveEvery(), audit::overdue);
         PausePlanner planner = new PausePlanner(editor, gitops.manifestPath(), repository, config.diagnoseUrl(), instance,
@@ -122,6 +132,7 @@ public class PauseWiring {
     void stop(@Observes ShutdownEvent event) {
         election.ifPresent(LeaderElection::stop);
         scheduler.shutdownNow();
+        eventWriter.shutdown();
     }
 
     private void refreshGit() {

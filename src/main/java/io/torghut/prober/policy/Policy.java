@@ -73,7 +73,7 @@ public final class Policy {
     /** Stale means the age was measured and too old; a failed query or an empty table only makes it unknown. */
     private static boolean measuredStale(SignalState state) {
         return state.health() != Health.UNKNOWN
-                && state.latest().map(r -> r.reason() == io.torghut.prober.probe.FailureReason.STALE).orElse(false);
+                && state.latest().map(r -> r.reason() == io.torghut.prober.core.FailureReason.STALE).orElse(false);
     }
 
     private static String why(SignalState state, boolean counts, boolean sessionOpen) {

@@ -1,6 +1,6 @@
 package io.torghut.prober.policy;
 
-import io.torghut.prober.probe.FailureReason;
+import io.torghut.prober.core.FailureReason;
 import io.torghut.prober.signal.SignalSnapshot;
 import io.torghut.prober.signal.SignalState;
 import java.util.ArrayList;

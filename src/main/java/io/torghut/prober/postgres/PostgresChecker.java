@@ -1,7 +1,8 @@
 package io.torghut.prober.postgres;
 
-import io.torghut.prober.probe.FailureReason;
-import io.torghut.prober.probe.ProbeFailure;
+import io.torghut.prober.core.Causes;
+import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.core.ProbeFailure;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -66,15 +67,7 @@ public class PostgresChecker {
     }
 
     private static boolean isTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.SocketTimeoutException || t instanceof java.sql.SQLTimeoutException) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return Causes.causedBy(e, java.net.SocketTimeoutException.class) || Causes.causedBy(e, java.sql.SQLTimeoutException.class);
     }
 
     /** The driver's message, first line, with the password removed should the driver ever echo it. */

@@ -1,6 +1,8 @@
 package io.torghut.prober.probe;
 
 import io.torghut.prober.clickhouse.ClickHouseClient;
+import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.core.ProbeFailure;
 import java.time.Duration;
 
 /** ClickHouse is up ({@code /ping}) and accepts the configured credentials ({@code SELECT 1}). */

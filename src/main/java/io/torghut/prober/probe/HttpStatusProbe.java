@@ -1,5 +1,6 @@
 package io.torghut.prober.probe;
 
+import io.torghut.prober.core.ProbeFailure;
 import io.torghut.prober.http.HttpFetcher;
 import io.torghut.prober.http.HttpReply;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package io.torghut.prober.probe;
 
+import io.torghut.prober.core.FailureReason;
 /** Maps an unwanted HTTP status to a failure reason. */
 public final class HttpStatusReasons {
     private HttpStatusReasons() {

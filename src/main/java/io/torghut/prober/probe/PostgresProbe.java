@@ -1,5 +1,7 @@
 package io.torghut.prober.probe;
 
+import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.core.ProbeFailure;
 import io.torghut.prober.postgres.PostgresChecker;
 import io.torghut.prober.postgres.PostgresTarget;
 import java.time.Duration;

@@ -1,9 +1,13 @@
 package io.torghut.prober.probe;
 
+import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.core.ProbeFailure;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What one probe run found, before the runner adds timing. Probes return failures as values; they do not throw.
@@ -41,6 +45,13 @@ public record ProbeOutcome(boolean success, FailureReason reason, String detail,
 
     public ProbeOutcome withEvidence(Map<String, String> facts) {
         return new ProbeOutcome(success, reason, detail, age, facts);
+    }
+
+    /** The same outcome with {@code clean} applied to the detail and every evidence value (the runner redacts). */
+    public ProbeOutcome redacted(UnaryOperator<String> clean) {
+        Map<String, String> cleaned = new LinkedHashMap<>();
+        evidence.forEach((k, v) -> cleaned.put(k, clean.apply(v)));
+        return new ProbeOutcome(success, reason, clean.apply(detail), age, cleaned);
     }
 
     /** A failure from an exception that a probe did not classify. */

@@ -1,5 +1,6 @@
 package io.torghut.prober.probe;
 
+import io.torghut.prober.core.FailureReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.torghut.prober.probe;
 
-import io.torghut.prober.config.Redactor;
+import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.core.Redactor;
 import io.torghut.prober.signal.SignalStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -143,7 +144,7 @@ public class ProbeRunner {
                     ProbeOutcome settled = error == null ? found : ProbeOutcome.fail(FailureReason.TIMEOUT,
                             "no result within the " + probe.timeout().toMillis() + "ms timeout"
                                     + (error instanceof TimeoutException ? "" : ": " + error));
-                    ProbeResult result = new ProbeResult(probe.name(), redactor.clean(settled),
+                    ProbeResult result = new ProbeResult(probe.name(), settled.redacted(redactor::clean),
                             Duration.ofNanos(System.nanoTime() - start), startedAt);
                     store.record(result);
                     return result;

@@ -2,6 +2,7 @@ package io.torghut.prober.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.torghut.prober.core.ProbeFailure;
 import io.torghut.prober.http.HttpFetcher;
 import io.torghut.prober.http.HttpReply;
 import java.net.URI;

@@ -1,6 +1,7 @@
 package io.torghut.prober.app;
 
 import static io.restassured.RestAssured.given;
+import static io.torghut.prober.testsupport.ManagementInterface.management;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.torghut.prober.testsupport.ClickHouseAdmin;
+import io.torghut.prober.testsupport.ManagementInterface;
 import io.torghut.prober.testsupport.StubTorghut;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -135,7 +137,7 @@ class ProberAppTest {
 
     @Test
     void metricsExposeTheContractNamesWithBoundedLabels() {
-        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String body = management().get("/q/metrics").then().statusCode(200).extract().asString();
         List<PromLine> lines = PromLine.parse(body);
         for (String family : new String[] {"probe_success", "probe_duration_seconds", "probe_last_success_timestamp_seconds"}) {
             for (String probe : CORE_SIGNALS) {
@@ -176,7 +178,7 @@ class ProberAppTest {
         assertEquals("STALE", s.get("status"));
         assertEquals("stale", s.get("reason"));
         assertTrue(((Number) s.get("ageSeconds")).floatValue() >= 3600, s::toString);
-        String metrics = given().get("/q/metrics").then().extract().asString();
+        String metrics = management().get("/q/metrics").then().extract().asString();
         List<PromLine> lines = PromLine.parse(metrics);
         assertEquals(1.0, PromLine.find(lines, "torghut_prober_signal_stale", Map.of("signal", "ta_signals")).value());
         assertEquals(1.0, PromLine.find(lines, "torghut_prober_pause_recommended", Map.of()).value());
@@ -215,7 +217,7 @@ class ProberAppTest {
         while (System.nanoTime() < until) {
             for (String path : new String[] {"/diagnose", "/q/metrics", "/q/health/live", "/q/health/ready"}) {
                 long start = System.nanoTime();
-                given().get(path).then().statusCode(200);
+                (path.startsWith("/q/") ? management() : given()).get(path).then().statusCode(200);
                 long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
                 assertTrue(millis < 1000, path + " took " + millis + "ms while Torghut hangs");
             }
@@ -228,6 +230,18 @@ class ProberAppTest {
         });
     }
 
+    /** Issue 11: Prometheus and the kubelet reach health and metrics on 9000; Alertmanager and oncall reach 8080 only. */
+    @Test
+    void healthAndMetricsLiveOnlyOnTheManagementPortAndDiagnoseOnlyOnTheApplicationPort() {
+        for (String path : new String[] {"/q/metrics", "/q/health", "/q/health/live", "/q/health/ready", "/q/health/started"}) {
+            management().get(path).then().statusCode(200);
+            given().get(path).then().statusCode(404);
+        }
+        management().get("/diagnose").then().statusCode(404);
+        management().post("/pause").then().statusCode(404);
+        assertTrue(java.net.URI.create(ManagementInterface.origin()).getPort() != base.getPort(), "two ports");
+    }
+
     @Test
     void ownHealthStaysUpWhileTorghutIsDown() {
         StubTorghut.remote(stubUrl, "/healthz", "status:503");
@@ -235,7 +249,7 @@ class ProberAppTest {
         awaitVerdict("PAUSE_RECOMMENDED");
         await().atMost(Duration.ofSeconds(10)).until(() -> "FAILING".equals(signal(diagnoseJson(), "healthz").get("status")));
         for (String path : new String[] {"/q/health/live", "/q/health/ready", "/q/health"}) {
-            given().get(path).then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("UP"));
+            management().get(path).then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("UP"));
         }
     }
 
@@ -247,7 +261,7 @@ class ProberAppTest {
      */
     @Test
     void promtoolFindsNoProblemInTheProbersOwnMetrics() {
-        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = management().get("/q/metrics").then().statusCode(200).extract().asString();
         String ours = scrape.lines().filter(line -> line.startsWith("torghut_prober_")
                 || line.startsWith("# TYPE torghut_prober_") || line.startsWith("# HELP torghut_prober_"))
                 .collect(java.util.stream.Collectors.joining("\n", "", "\n"));

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.core.ProbeFailure;
 import io.torghut.prober.http.FakeHttpFetcher;
-import io.torghut.prober.probe.FailureReason;
-import io.torghut.prober.probe.ProbeFailure;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.torghut.prober.core.ConfigProblem;
 import io.torghut.prober.probe.Probe;
 import java.time.DayOfWeek;
 import java.time.Duration;

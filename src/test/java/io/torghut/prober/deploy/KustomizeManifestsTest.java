@@ -1,58 +1,78 @@
 package io.torghut.prober.deploy;
 
+import static io.torghut.prober.deploy.Manifests.list;
+import static io.torghut.prober.deploy.Manifests.map;
+import static io.torghut.prober.deploy.Manifests.metadata;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /** {@code kubectl kustomize k8s/base} renders, and what it renders keeps the promises the README makes. */
 class KustomizeManifestsTest {
-    private static List<Map<String, Object>> objects;
+    static final Map<String, String> FULL_LABELS = Map.of(
+            "app.kubernetes.io/name", "torghut-prober",
+            "app.kubernetes.io/instance", "torghut-prober",
+            "app.kubernetes.io/component", "prober",
+            "app.kubernetes.io/part-of", "torghut",
+            "app.kubernetes.io/managed-by", "kustomize");
+    private static Manifests base;
 
     @BeforeAll
-    @SuppressWarnings("unchecked")
     static void render() {
-        ExternalCommand kustomize = ExternalCommand.run(Duration.ofSeconds(60), null, "kubectl", "kustomize", "k8s/base");
-        assertEquals(0, kustomize.exitCode(), kustomize.output());
-        objects = new ArrayList<>();
-        for (Object doc : new Yaml().loadAll(kustomize.output().replaceAll("(?m)^# Warning:.*$", ""))) {
-            if (doc != null) {
-                objects.add((Map<String, Object>) doc);
-            }
+        base = Manifests.render("k8s/base");
+    }
+
+    @Test
+    void baseHasTheCoreObjectsInTorghutAndNeedsNoCustomResourceDefinition() {
+        Set<String> kinds = base.objects().stream().map(o -> (String) o.get("kind")).collect(Collectors.toSet());
+        assertEquals(Set.of("Deployment", "ServiceAccount", "Role", "RoleBinding", "Service", "ConfigMap", "PodDisruptionBudget",
+                "NetworkPolicy"), kinds);
+        Set<String> builtIn = Set.of("v1", "apps/v1", "rbac.authorization.k8s.io/v1", "policy/v1", "networking.k8s.io/v1");
+        for (Map<String, Object> o : base.objects()) {
+            assertTrue(builtIn.contains(o.get("apiVersion")), o.get("kind") + " " + o.get("apiVersion") + " needs a CRD: put it in a component");
+            assertEquals("torghut", metadata(o).get("namespace"), o.get("kind") + " namespace");
         }
     }
 
     @Test
-    void rendersEveryObjectIntoTheTorghutNamespace() {
-        Set<String> kinds = objects.stream().map(o -> (String) o.get("kind")).collect(Collectors.toSet());
-        assertTrue(kinds.containsAll(Set.of("Deployment", "ServiceAccount", "Service", "ConfigMap", "PodDisruptionBudget",
-                "ServiceMonitor", "PrometheusRule", "AlertmanagerConfig")), kinds.toString());
-        for (Map<String, Object> o : objects) {
-            String namespace = (String) map(o, "metadata").get("namespace");
-            assertTrue("torghut".equals(namespace) || "argocd".equals(namespace), o.get("kind") + " in " + namespace);
+    void everyObjectAndThePodsCarryTheFullRecommendedLabels() {
+        for (Map<String, Object> o : base.objects()) {
+            assertLabels(o.get("kind") + " " + metadata(o).get("name"), map(metadata(o), "labels"));
         }
+        Map<String, Object> podLabels = map(map(map(map(base.only("Deployment"), "spec"), "template"), "metadata"), "labels");
+        assertLabels("pod template", podLabels);
+        assertEquals("0.1.0", map(metadata(base.only("Deployment")), "labels").get("app.kubernetes.io/version"));
+        // Selectors are immutable on a Deployment: they stay the one stable label.
+        assertEquals(Map.of("app.kubernetes.io/name", "torghut-prober"), map(map(base.only("Deployment"), "spec"), "selector").get("matchLabels"));
+    }
+
+    static void assertLabels(String what, Map<String, Object> labels) {
+        FULL_LABELS.forEach((key, value) -> assertEquals(value, labels.get(key), what + " label " + key));
     }
 
     @Test
-    void deploymentRunsTwoHardenedReplicasWithHealthProbesAndLimits() {
-        Map<String, Object> deployment = only("Deployment");
-        Map<String, Object> spec = map(deployment, "spec");
+    void deploymentRunsTwoHardenedReplicasWithHealthProbesOnTheManagementPortAndLimits() {
+        Map<String, Object> spec = map(base.only("Deployment"), "spec");
         assertEquals(2, spec.get("replicas"));
-        Map<String, Object> pod = map(map(spec, "template"), "spec");
+        Map<String, Object> pod = base.podSpec();
         assertEquals(true, map(pod, "securityContext").get("runAsNonRoot"));
-        Map<String, Object> container = list(pod, "containers").get(0);
+        Map<String, Object> container = base.deploymentContainer();
         assertEquals(true, map(container, "securityContext").get("readOnlyRootFilesystem"));
-        assertEquals("/q/health/live", map(map(container, "livenessProbe"), "httpGet").get("path"));
-        assertEquals("/q/health/ready", map(map(container, "readinessProbe"), "httpGet").get("path"));
+        Map<String, String> probes = Map.of("livenessProbe", "/q/health/live", "readinessProbe", "/q/health/ready",
+                "startupProbe", "/q/health/started");
+        probes.forEach((probe, path) -> {
+            Map<String, Object> get = map(map(container, probe), "httpGet");
+            assertEquals(path, get.get("path"), probe);
+            assertEquals("management", get.get("port"), probe + " goes to the management port");
+        });
         Map<String, Object> resources = map(container, "resources");
         assertTrue(map(resources, "requests").containsKey("memory"));
         assertTrue(map(resources, "limits").containsKey("memory"));
@@ -61,83 +81,70 @@ class KustomizeManifestsTest {
         for (Map<String, Object> volume : list(pod, "volumes")) {
             assertTrue(volume.containsKey("emptyDir"), "only emptyDir volumes: " + volume);
         }
+        assertEquals("ghcr.io/torghut/torghut-prober:0.1.0", container.get("image"), "kustomize images: default");
+    }
+
+    @Test
+    void ports8080And9000MatchTheApplicationAndTheService() {
+        Map<String, Object> containerPorts = list(base.deploymentContainer(), "ports").stream()
+                .collect(Collectors.toMap(p -> (String) p.get("name"), p -> p.get("containerPort")));
+        assertEquals(Map.of("http", 8080, "management", 9000), containerPorts);
+        Map<String, String> properties = ApplicationProperties.load();
+        assertEquals("${PORT:8080}", properties.get("quarkus.http.port"));
+        assertEquals("${MANAGEMENT_PORT:9000}", properties.get("quarkus.management.port"));
+        assertEquals("true", properties.get("quarkus.management.enabled"));
+        Map<String, Object> servicePorts = list(map(base.only("Service"), "spec"), "ports").stream()
+                .collect(Collectors.toMap(p -> (String) p.get("name"), p -> p.get("targetPort")));
+        assertEquals(Map.of("http", "http", "management", "management"), servicePorts);
+    }
+
+    @Test
+    void networkPolicyAdmits8080FromAlertmanagerAndOncallAnd9000FromPrometheusOnly() {
+        Map<String, Object> spec = map(base.only("NetworkPolicy"), "spec");
+        assertEquals(Map.of("app.kubernetes.io/name", "torghut-prober"), map(spec, "podSelector").get("matchLabels"));
+        assertEquals(List.of("Ingress"), spec.get("policyTypes"));
+        Map<String, List<String>> peersByPort = list(spec, "ingress").stream().collect(Collectors.toMap(
+                rule -> list(rule, "ports").stream().map(p -> p.get("port").toString()).collect(Collectors.joining(",")),
+                rule -> list(rule, "from").stream().map(KustomizeManifestsTest::peer).toList()));
+        assertEquals(Map.of(
+                "http", List.of("ns=monitoring pod=alertmanager", "pod=oncall"),
+                "management", List.of("ns=monitoring pod=prometheus")), peersByPort);
+    }
+
+    private static String peer(Map<String, Object> from) {
+        String ns = from.containsKey("namespaceSelector")
+                ? "ns=" + map(map(from, "namespaceSelector"), "matchLabels").get("kubernetes.io/metadata.name") + " " : "";
+        Map<String, Object> pod = map(map(from, "podSelector"), "matchLabels");
+        return ns + "pod=" + (pod.containsKey("torghut-prober/oncall") ? "oncall" : pod.get("app.kubernetes.io/name"));
+    }
+
+    @Test
+    void configMapIsGeneratedSoThatAChangeRollsThePods() {
+        String name = (String) metadata(base.only("ConfigMap")).get("name");
+        assertTrue(name.matches("torghut-prober-[a-z0-9]{10}"), "hash-suffixed: " + name);
+        Map<String, Object> envFrom = list(base.deploymentContainer(), "envFrom").get(0);
+        assertEquals(name, map(envFrom, "configMapRef").get("name"), "the Deployment follows the generated name");
+        // The example overlay merges PROBER_PAUSE_MODE=trigger: another content, another name, so new pods.
+        Manifests overlay = Manifests.render(Manifests.EXAMPLE_OVERLAY);
+        Map<String, Object> merged = overlay.ofKind("ConfigMap").stream()
+                .filter(c -> map(c, "data").containsKey("PROBER_PAUSE_MODE")).findFirst().orElseThrow();
+        assertEquals("trigger", map(merged, "data").get("PROBER_PAUSE_MODE"));
+        assertNotEquals(name, metadata(merged).get("name"));
+        assertEquals(metadata(merged).get("name"), map(list(overlay.deploymentContainer(), "envFrom").get(0), "configMapRef").get("name"));
     }
 
     @Test
     void secretsComeFromSecretReferencesNeverFromLiterals() {
-        Map<String, Object> container = list(map(map(map(only("Deployment"), "spec"), "template"), "spec"), "containers").get(0);
-        for (Map<String, Object> env : list(container, "env")) {
+        for (Map<String, Object> env : list(base.deploymentContainer(), "env")) {
             String name = (String) env.get("name");
             if (name.contains("PASSWORD") || name.contains("TOKEN") || name.equals("DB_DSN")) {
                 assertFalse(env.containsKey("value"), name + " must not be a literal");
                 assertTrue(map(env, "valueFrom").containsKey("secretKeyRef"), name + " must come from a Secret");
             }
         }
-        Map<String, Object> configMap = only("ConfigMap");
-        for (Object key : map(configMap, "data").keySet()) {
+        for (Object key : map(base.only("ConfigMap"), "data").keySet()) {
             String name = key.toString();
             assertFalse(name.contains("PASSWORD") || name.contains("TOKEN") || name.equals("DB_DSN"), name + " in a ConfigMap");
         }
-    }
-
-    @Test
-    void alertmanagerConfigSendsOnlyPauseAlertsToPauseWithTheBearerToken() {
-        Map<String, Object> spec = map(only("AlertmanagerConfig"), "spec");
-        Map<String, Object> matcher = list(map(spec, "route"), "matchers").get(0);
-        assertEquals("action", matcher.get("name"));
-        assertEquals("pause", matcher.get("value"));
-        Map<String, Object> webhook = list(list(spec, "receivers").get(0), "webhookConfigs").get(0);
-        assertTrue(((String) webhook.get("url")).endsWith("/pause"));
-        assertEquals(true, webhook.get("sendResolved"));
-        Map<String, Object> credentials = map(map(map(webhook, "httpConfig"), "authorization"), "credentials");
-        assertEquals("pause-token", credentials.get("key"));
-    }
-
-    @Test
-    void rolesGrantLeastPrivilegeAndNeverSecrets() {
-        Map<String, Set<String>> allowedVerbs = Map.of(
-                "leases", Set.of("get", "create", "update"),
-                "events", Set.of("create"),
-                "applications", Set.of("get", "patch"));
-        List<Map<String, Object>> roles = objects.stream().filter(o -> "Role".equals(o.get("kind"))).toList();
-        assertEquals(3, roles.size(), "diagnosis, pause and Argo CD roles");
-        for (Map<String, Object> role : roles) {
-            for (Map<String, Object> rule : list(role, "rules")) {
-                @SuppressWarnings("unchecked")
-                List<String> resources = (List<String>) rule.get("resources");
-                @SuppressWarnings("unchecked")
-                List<String> verbs = (List<String>) rule.get("verbs");
-                assertFalse(resources.contains("secrets") || resources.contains("*") || verbs.contains("*"), rule.toString());
-                for (String resource : resources) {
-                    Set<String> allowed = allowedVerbs.getOrDefault(resource,
-                            resource.equals("pods/log") ? Set.of("get") : Set.of("get", "list", "watch"));
-                    assertTrue(allowed.containsAll(verbs), resource + " may only " + allowed + ": " + rule);
-                }
-                if (resources.contains("applications")) {
-                    assertEquals("argocd", map(role, "metadata").get("namespace"));
-                    assertEquals(List.of("torghut"), rule.get("resourceNames"), "only the torghut Application");
-                }
-            }
-        }
-    }
-
-    private static Map<String, Object> only(String kind) {
-        List<Map<String, Object>> found = objects.stream().filter(o -> kind.equals(o.get("kind"))).toList();
-        assertEquals(1, found.size(), "exactly one " + kind);
-        return found.get(0);
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Map<String, Object> parent, String key) {
-        Object value = parent.get(key);
-        assertTrue(value instanceof Map, key + " is not a mapping in " + parent.keySet());
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(Map<String, Object> parent, String key) {
-        Object value = parent.get(key);
-        assertTrue(value instanceof List, key + " is not a list in " + parent.keySet());
-        return (List<Map<String, Object>>) value;
     }
 }

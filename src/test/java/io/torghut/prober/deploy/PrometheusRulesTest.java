@@ -35,9 +35,33 @@ class PrometheusRulesTest {
     @SuppressWarnings("unchecked")
     void prometheusRuleMatchesThePlainRulesFile() throws IOException {
         Map<String, Object> plain = new Yaml().load(Files.readString(Path.of(RULES)));
-        Map<String, Object> operator = new Yaml().load(Files.readString(Path.of("k8s/base/prometheusrule.yaml")));
+        Map<String, Object> operator = new Yaml().load(Files.readString(Path.of("k8s/components/prometheus-operator/prometheusrule.yaml")));
         Map<String, Object> spec = (Map<String, Object>) operator.get("spec");
         assertEquals(plain.get("groups"), spec.get("groups"), "run scripts/sync-prometheus-rule.sh after editing " + RULES);
+    }
+
+    /**
+     * Under the Prometheus Operator an AlertmanagerConfig receives only alerts labelled with its namespace: every
+     * aggregation keeps {@code namespace}, and the one rule with nothing to keep it from (absent) names it. The promtool
+     * tests check the resulting labels; this catches a new rule before anyone writes its test.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyRuleKeepsTheNamespaceLabel() throws IOException {
+        Map<String, Object> plain = new Yaml().load(Files.readString(Path.of(RULES)));
+        java.util.regex.Pattern aggregation = java.util.regex.Pattern.compile("\\b(sum|max|min|avg|count|topk|bottomk)\\s*(by\\s*\\(([^)]*)\\))?\\s*\\(");
+        for (Map<String, Object> group : (List<Map<String, Object>>) plain.get("groups")) {
+            for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                String expr = (String) rule.get("expr");
+                java.util.regex.Matcher m = aggregation.matcher(expr);
+                while (m.find()) {
+                    assertTrue(m.group(3) != null && List.of(m.group(3).split("\\s*,\\s*")).contains("namespace"),
+                            rule.get("alert") + ": " + m.group() + " drops namespace in " + expr);
+                }
+                assertTrue(!expr.contains("absent(") || expr.contains("namespace=\""), rule.get("alert") + ": absent() without namespace");
+                assertTrue(!expr.contains(" on (") || expr.contains(" on (namespace,"), rule.get("alert") + ": a join must match on namespace");
+            }
+        }
     }
 
     @Test

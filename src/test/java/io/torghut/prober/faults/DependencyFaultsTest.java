@@ -1,6 +1,7 @@
 package io.torghut.prober.faults;
 
 import static io.restassured.RestAssured.given;
+import static io.torghut.prober.testsupport.ManagementInterface.management;
 import static io.torghut.prober.faults.Probing.anyReasonStartsWith;
 import static io.torghut.prober.faults.Probing.awaitHealthy;
 import static io.torghut.prober.faults.Probing.awaitSignal;
@@ -67,10 +68,10 @@ class DependencyFaultsTest {
         JsonPath report = awaitSignal("DEGRADED", "knative", "FAILING", "http_5xx", 20);
         assertTrue(anyReasonStartsWith(report, "knative down"), report::prettify);
         assertTrue(report.getList("sections.findings.findings.id").contains("kubernetes-access"), report::prettify);
-        assertTrue(given().get("/q/metrics").asString().contains("torghut_prober_kubernetes_api_up 0.0"));
+        assertTrue(management().get("/q/metrics").asString().contains("torghut_prober_kubernetes_api_up 0.0"));
         FaultsResource.env.kubernetesProxy().mode(FaultProxy.Mode.PASS);
         awaitHealthy(30);
-        assertTrue(given().get("/q/metrics").asString().contains("torghut_prober_kubernetes_api_up 1.0"));
+        assertTrue(management().get("/q/metrics").asString().contains("torghut_prober_kubernetes_api_up 1.0"));
     }
 
     @Test

@@ -6,9 +6,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.torghut.prober.gitops.BareRepo;
+import io.torghut.prober.k8s.ArgoCdSync;
 import io.torghut.prober.k8s.K8sFixtures;
 import io.torghut.prober.k8s.KubernetesReads;
-import io.torghut.prober.pause.ArgoCdSync;
 import io.torghut.prober.testsupport.ClickHouseAdmin;
 import io.torghut.prober.testsupport.StubTorghut;
 import io.torghut.prober.testsupport.TestServices;
@@ -19,10 +19,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.stream.Stream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One running prober for the whole fault suite, every dependency one the tests can break and mend while it runs:

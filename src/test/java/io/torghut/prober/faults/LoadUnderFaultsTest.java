@@ -8,6 +8,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.torghut.prober.testsupport.ManagementInterface;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -164,7 +165,9 @@ class LoadUnderFaultsTest {
 
     private static void drive(HttpClient http, String base, String path, long[] latencies, int[] counts, int thread,
                               Map<String, Integer> failures, AtomicBoolean running) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path.replace("?format=text", "")))
+        // /q/metrics is served on the management port (issue 11), /diagnose on the application port.
+        String root = path.startsWith("/q/") ? ManagementInterface.origin() : base;
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(root + path.replace("?format=text", "")))
                 .timeout(Duration.ofSeconds(10));
         HttpRequest request = (path.equals("/diagnose") ? builder.header("Accept", "application/json") : builder.header("Accept", "text/plain")).build();
         int n = 0;

@@ -1,6 +1,7 @@
 package io.torghut.prober.faults;
 
 import static io.restassured.RestAssured.given;
+import static io.torghut.prober.testsupport.ManagementInterface.management;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,7 @@ final class Probing {
         String body = given().accept("application/json").get("/diagnose").then().statusCode(200).extract().asString();
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         assertTrue(millis < DIAGNOSE_BOUND_MILLIS, "/diagnose took " + millis + " ms");
-        given().get("/q/health/live").then().statusCode(200);
+        management().get("/q/health/live").then().statusCode(200);
         return JsonPath.from(body);
     }
 

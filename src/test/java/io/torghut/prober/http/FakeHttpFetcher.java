@@ -1,6 +1,6 @@
 package io.torghut.prober.http;
 
-import io.torghut.prober.probe.ProbeFailure;
+import io.torghut.prober.core.ProbeFailure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;

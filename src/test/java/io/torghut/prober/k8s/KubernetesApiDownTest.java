@@ -1,6 +1,7 @@
 package io.torghut.prober.k8s;
 
 import static io.restassured.RestAssured.given;
+import static io.torghut.prober.testsupport.ManagementInterface.management;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,11 +53,11 @@ class KubernetesApiDownTest {
         // CNPG unreadable is the prober being blind, not Postgres down: not judged, no pause from it.
         assertEquals("NOT JUDGED", diagnosis.getString("signals.find { it.name == 'cnpg' }.status"));
         assertTrue(List.of("OK", "FAILING").contains(diagnosis.getString("signals.find { it.name == 'healthz' }.status")));
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("torghut_prober_kubernetes_api_up 0.0"), metrics);
         assertTrue(metrics.contains("torghut_prober_component_ready{component=\"ksvc\"} 0.0"), metrics);
         assertTrue(metrics.contains("torghut_prober_findings{finding=\"kubernetes-access\",procedure=\"-\"} 1.0"), metrics);
-        given().get("/q/health/live").then().statusCode(200);
+        management().get("/q/health/live").then().statusCode(200);
     }
 
     private static JsonPath diagnose() {

@@ -7,13 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.torghut.prober.config.Redactor;
+import io.torghut.prober.core.Redactor;
+import io.torghut.prober.model.AccessProblem;
+import io.torghut.prober.model.CnpgObservation;
+import io.torghut.prober.model.KnativeObservation;
+import io.torghut.prober.testsupport.SilentServer;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,19 +29,7 @@ class KubernetesReadsTest {
 
     @Test
     void aHungApiServerIsATimeoutWithinTheRequestTimeout() throws IOException {
-        List<Socket> accepted = new ArrayList<>();
-        try (ServerSocket hung = new ServerSocket(0); KubernetesClient base = client(hung.getLocalPort())) {
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        accepted.add(hung.accept()); // accept, never answer
-                    }
-                } catch (IOException closed) {
-                    // test over
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
+        try (SilentServer hung = new SilentServer(); KubernetesClient base = client(hung.port())) {
             KubernetesReads reads = new KubernetesReads(base, "torghut", 300);
             long start = System.nanoTime();
             ReadFailure failure = assertThrows(ReadFailure.class, () -> reads.get(KubernetesReads.KSVC, "torghut"));
@@ -54,10 +44,6 @@ class KubernetesReadsTest {
             millis = (System.nanoTime() - start) / 1_000_000;
             assertEquals(1, obs.problems().size(), "a timeout stops the round: " + obs.problems());
             assertTrue(millis < 3000, "round took " + millis + "ms");
-        } finally {
-            for (Socket s : accepted) {
-                s.close();
-            }
         }
     }
 

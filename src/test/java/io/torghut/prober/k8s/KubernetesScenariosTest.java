@@ -1,6 +1,7 @@
 package io.torghut.prober.k8s;
 
 import static io.restassured.RestAssured.given;
+import static io.torghut.prober.testsupport.ManagementInterface.management;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.restassured.path.json.JsonPath;
+import io.torghut.prober.model.LogSignature;
 import io.torghut.prober.policy.VerdictLevel;
 import io.torghut.prober.policy.VerdictTracker;
 import io.torghut.prober.probe.Probe;
@@ -205,7 +207,7 @@ class KubernetesScenariosTest {
     }
 
     private static String metrics() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return management().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     /** /diagnose reads stored state: many requests, in both formats, make no Kubernetes API request. (Speed: bench/.) */

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.torghut.prober.config.Redactor;
+import io.torghut.prober.core.Redactor;
+import io.torghut.prober.model.LogSignature;
+import io.torghut.prober.model.SignatureHit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

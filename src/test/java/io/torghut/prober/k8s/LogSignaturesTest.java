@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.torghut.prober.config.ConfigProblem;
+import io.torghut.prober.core.ConfigProblem;
+import io.torghut.prober.model.LogSignature;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,12 @@ package io.torghut.prober.k8s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.torghut.prober.model.CnpgObservation;
+import io.torghut.prober.model.Condition;
+import io.torghut.prober.model.EnvVar;
+import io.torghut.prober.model.KnativeServiceInfo;
+import io.torghut.prober.model.PodInfo;
+import io.torghut.prober.model.RevisionInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,10 @@ package io.torghut.prober.k8s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.torghut.prober.probe.FailureReason;
+import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.model.AccessProblem;
+import io.torghut.prober.model.CnpgObservation;
+import io.torghut.prober.model.KnativeObservation;
 import io.torghut.prober.probe.ProbeOutcome;
 import java.time.Duration;
 import java.util.List;

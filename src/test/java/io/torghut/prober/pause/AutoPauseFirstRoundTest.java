@@ -1,6 +1,6 @@
 package io.torghut.prober.pause;
 
-import static io.restassured.RestAssured.given;
+import static io.torghut.prober.testsupport.ManagementInterface.management;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,7 +45,7 @@ class AutoPauseFirstRoundTest {
         // Several auto-hold periods (1 s) and verdict evaluations (200 ms) pass: still no commit, no action.
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> commits() == 1 && !verdicts.firstRoundDone());
-        assertFalse(given().get("/q/metrics").asString().contains("result=\"paused\"} 1.0"));
+        assertFalse(management().get("/q/metrics").asString().contains("result=\"paused\"} 1.0"));
 
         FirstRoundResource.RELEASE.countDown();
         await().atMost(Duration.ofSeconds(20)).until(verdicts::firstRoundDone);
@@ -54,7 +54,7 @@ class AutoPauseFirstRoundTest {
         String message = FirstRoundResource.remote.log().get(0).getFullMessage();
         assertTrue(message.contains("Requested by: torghut-prober (automatic, verdict PAUSE_RECOMMENDED) (auto)"), message);
         assertTrue(FirstRoundResource.remote.manifest().contains("value: \"false\""));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(given().get("/q/metrics").asString()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(management().get("/q/metrics").asString()
                 .contains("torghut_prober_pause_actions_total{mode=\"trigger\",result=\"paused\"} 1.0")));
         // The verdict keeps saying PAUSE_RECOMMENDED: the hold fires once per episode, so no second commit.
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() -> commits() == 2);

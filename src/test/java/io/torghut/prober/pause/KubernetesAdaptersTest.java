@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The fabric8 adapters against the mock API server in CRUD mode: Knative reads, Lease election, Argo CD patch. */
+/** The rollout reader against the mock API server in CRUD mode. */
 @EnableKubernetesMockClient(crud = true)
 class KubernetesAdaptersTest {
     static KubernetesClient client;
@@ -58,57 +58,5 @@ class KubernetesAdaptersTest {
         Rollout after = reader.read();
         assertEquals("false", after.readyTradingEnabled(), "the serving container's value, not the sidecar's");
         assertTrue(RolloutJudge.judge(after).effective());
-    }
-
-    @Test
-    void twoElectorsOnOneLeaseMakeOneLeader() {
-        LeaderElection a = new LeaderElection(client, "torghut", "test-lease", "replica-a", Duration.ofSeconds(3), Duration.ofSeconds(2),
-                Duration.ofMillis(250));
-        LeaderElection b = new LeaderElection(client, "torghut", "test-lease", "replica-b", Duration.ofSeconds(3), Duration.ofSeconds(2),
-                Duration.ofMillis(250));
-        a.start();
-        b.start();
-        try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> a.isLeader() || b.isLeader());
-            long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-            while (System.nanoTime() < end) {
-                assertFalse(a.isLeader() && b.isLeader(), "never two leaders");
-                Thread.onSpinWait();
-            }
-            assertTrue(a.isLeader() ^ b.isLeader());
-            String holder = client.leases().inNamespace("torghut").withName("test-lease").get().getSpec().getHolderIdentity();
-            assertEquals(a.isLeader() ? "replica-a" : "replica-b", holder);
-            // The leader goes away: the other one takes over.
-            LeaderElection leader = a.isLeader() ? a : b;
-            LeaderElection other = leader == a ? b : a;
-            leader.stop();
-            await().atMost(Duration.ofSeconds(15)).until(other::isLeader);
-            assertFalse(leader.isLeader());
-        } finally {
-            a.stop();
-            b.stop();
-        }
-    }
-
-    @Test
-    void argoPatchContentAndMissingApplication() {
-        ArgoCdSync sync = new ArgoCdSync(client, "argocd", "torghut", Duration.ofSeconds(3));
-        ArgoCdSync.Result missing = sync.sync("abc", "why");
-        assertFalse(missing.requested());
-        assertFalse(missing.transientFailure(), "no Argo CD is not worth retrying");
-        assertTrue(missing.message().startsWith("no Argo CD application applications.argoproj.io/torghut in namespace argocd"));
-
-        client.genericKubernetesResources(ArgoCdSync.APPLICATIONS).inNamespace("argocd").resource(new GenericKubernetesResourceBuilder()
-                .withApiVersion("argoproj.io/v1alpha1").withKind("Application").withNewMetadata().withName("torghut").withNamespace("argocd")
-                .addToAnnotations("team", "trading").endMetadata().addToAdditionalProperties("spec", Map.of("project", "default")).build()).create();
-        ArgoCdSync.Result ok = sync.sync("0123abcd", "TorghutTaStale: ta_signals 9m old");
-        assertTrue(ok.requested(), ok.message());
-        GenericKubernetesResource app = client.genericKubernetesResources(ArgoCdSync.APPLICATIONS).inNamespace("argocd").withName("torghut").get();
-        assertEquals(Map.of("initiatedBy", Map.of("username", "torghut-prober", "automated", false),
-                "info", List.of(Map.of("name", "reason", "value", "TorghutTaStale: ta_signals 9m old")),
-                "sync", Map.of("revision", "0123abcd")), app.getAdditionalProperties().get("operation"));
-        assertEquals(Map.of("team", "trading", "argocd.argoproj.io/refresh", "normal"), app.getMetadata().getAnnotations());
-        assertEquals(Map.of("project", "default"), app.getAdditionalProperties().get("spec"));
-        assertNull(app.getAdditionalProperties().get("status"));
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.common.MapBackedConfigSource;
-import io.torghut.prober.config.ConfigProblem;
+import io.torghut.prober.core.ConfigProblem;
 import io.torghut.prober.gitops.GitOpsConfig;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.torghut.prober.pause;
 
 import static io.restassured.RestAssured.given;
+import static io.torghut.prober.testsupport.ManagementInterface.management;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,6 +21,7 @@ import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.restassured.response.Response;
 import io.torghut.prober.gitops.BareRepo;
+import io.torghut.prober.k8s.ArgoCdSync;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -170,7 +172,7 @@ class PauseResourceTest {
                 .body("mode", equalTo("trigger")).body("git.desired", equalTo("false")).body("lastAction.action", equalTo("already-paused"))
                 .body("recommendation.resumeDiff", containsString("+              value: \"true\""))
                 .body("effectiveness.status", equalTo("waiting")).body("effectiveness.commit", equalTo(commit));
-        String metrics = given().get("/q/metrics").asString();
+        String metrics = management().get("/q/metrics").asString();
         assertTrue(metrics.contains("torghut_prober_pause_actions_total{mode=\"trigger\",result=\"paused\"}"), metrics);
         assertTrue(metrics.contains("torghut_prober_trading_enabled 0.0"), metrics);
         given().accept("text/plain").get("/diagnose").then().statusCode(200).body(containsString("TRADING PAUSE (GitOps)"))
@@ -206,7 +208,7 @@ class PauseResourceTest {
             post(manual("remote away")).then().statusCode(503).contentType("application/json").body("action", equalTo("pending"));
             given().header("Authorization", BEARER).get("/pause").then().body("pending.kind", equalTo("git"))
                     .body("pending.attempts", notNullValue());
-            assertTrue(given().get("/q/metrics").asString().contains("torghut_prober_pause_pending 1.0"));
+            assertTrue(management().get("/q/metrics").asString().contains("torghut_prober_pause_pending 1.0"));
         } finally {
             remote.bringBack();
         }

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.torghut.prober.config.Redactor;
+import io.torghut.prober.core.Redactor;
 import io.torghut.prober.gitops.BareRepo;
 import io.torghut.prober.gitops.GitOpsPauser;
 import io.torghut.prober.gitops.JGitManifestRepository;
 import io.torghut.prober.gitops.TradingFlagEditor;
+import io.torghut.prober.k8s.ArgoCdSync;
 import io.torghut.prober.policy.Verdict;
 import io.torghut.prober.policy.VerdictLevel;
 import io.torghut.prober.signal.SignalSnapshot;

@@ -1,6 +1,7 @@
 package io.torghut.prober.policy;
 
 import static io.restassured.RestAssured.given;
+import static io.torghut.prober.testsupport.ManagementInterface.management;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,7 +59,7 @@ class ClosedSessionAppTest {
     @Test
     void closedNowExportsSessionClosedAndStaleDataDoesNotCount() {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            String metrics = given().get("/q/metrics").asString();
+            String metrics = management().get("/q/metrics").asString();
             assertTrue(metrics.contains("torghut_prober_trading_session_open 0.0"), metrics);
             Verdict verdict = verdicts.current();
             assertFalse(verdict.sessionOpen());

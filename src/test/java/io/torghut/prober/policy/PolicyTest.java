@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.torghut.prober.probe.FailureReason;
+import io.torghut.prober.core.FailureReason;
 import io.torghut.prober.probe.ProbeOutcome;
 import io.torghut.prober.probe.ProbeResult;
 import io.torghut.prober.probe.SignalRole;

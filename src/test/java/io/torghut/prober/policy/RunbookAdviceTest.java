@@ -5,7 +5,7 @@ import static io.torghut.prober.policy.Signals.OPEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.torghut.prober.probe.FailureReason;
+import io.torghut.prober.core.FailureReason;
 import io.torghut.prober.probe.SignalRole;
 import io.torghut.prober.signal.SignalSnapshot;
 import io.torghut.prober.signal.SignalState;

@@ -1,6 +1,6 @@
 package io.torghut.prober.policy;
 
-import io.torghut.prober.probe.FailureReason;
+import io.torghut.prober.core.FailureReason;
 import io.torghut.prober.probe.ProbeOutcome;
 import io.torghut.prober.probe.ProbeResult;
 import io.torghut.prober.probe.SignalRole;

@@ -2,7 +2,7 @@ package io.torghut.prober.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.torghut.prober.probe.FailureReason;
+import io.torghut.prober.core.FailureReason;
 import io.torghut.prober.probe.ProbeOutcome;
 import io.torghut.prober.probe.ProbeResult;
 import io.torghut.prober.probe.SignalRole;

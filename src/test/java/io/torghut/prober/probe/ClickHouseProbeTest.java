@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.torghut.prober.clickhouse.ClickHouseClient;
 import io.torghut.prober.clickhouse.ClickHouseEndpoint;
+import io.torghut.prober.core.FailureReason;
 import io.torghut.prober.http.FakeHttpFetcher;
 import java.time.Duration;
 import java.util.Map;

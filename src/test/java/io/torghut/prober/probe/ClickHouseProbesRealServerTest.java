@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.torghut.prober.clickhouse.ClickHouseClient;
 import io.torghut.prober.clickhouse.ClickHouseEndpoint;
+import io.torghut.prober.core.FailureReason;
 import io.torghut.prober.http.HttpFetcher;
 import io.torghut.prober.testsupport.ClickHouseAdmin;
 import io.torghut.prober.testsupport.TestServices;

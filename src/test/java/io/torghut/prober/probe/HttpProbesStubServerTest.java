@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.torghut.prober.config.Redactor;
+import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.core.Redactor;
 import io.torghut.prober.http.HttpFetcher;
 import io.torghut.prober.signal.Hysteresis;
 import io.torghut.prober.signal.SignalStore;

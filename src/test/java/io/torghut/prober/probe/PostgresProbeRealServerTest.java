@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.core.ProbeFailure;
 import io.torghut.prober.postgres.PostgresChecker;
 import io.torghut.prober.postgres.PostgresDsn;
 import io.torghut.prober.testsupport.TestServices;

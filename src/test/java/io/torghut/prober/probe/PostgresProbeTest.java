@@ -3,6 +3,8 @@ package io.torghut.prober.probe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.core.ProbeFailure;
 import io.torghut.prober.postgres.PostgresChecker;
 import io.torghut.prober.postgres.PostgresDsn;
 import io.torghut.prober.postgres.PostgresTarget;

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.torghut.prober.config.Redactor;
+import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.core.Redactor;
 import io.torghut.prober.signal.Hysteresis;
 import io.torghut.prober.signal.SignalState;
 import io.torghut.prober.signal.SignalStore;

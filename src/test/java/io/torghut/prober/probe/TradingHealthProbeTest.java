@@ -2,6 +2,8 @@ package io.torghut.prober.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.core.ProbeFailure;
 import io.torghut.prober.http.FakeHttpFetcher;
 import java.net.URI;
 import java.time.Duration;

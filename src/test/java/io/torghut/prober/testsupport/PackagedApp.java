@@ -19,17 +19,19 @@ import java.util.concurrent.TimeUnit;
 public final class PackagedApp implements AutoCloseable {
     public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     /** Variables the prober reads; cleared so that the build machine's environment cannot change the outcome. */
-    private static final List<String> OWN_PREFIXES = List.of("PROBER_", "TORGHUT_", "TA_CLICKHOUSE_", "DB_DSN", "QUARKUS_", "PORT");
+    private static final List<String> OWN_PREFIXES = List.of("PROBER_", "TORGHUT_", "TA_CLICKHOUSE_", "DB_DSN", "QUARKUS_", "PORT", "MANAGEMENT_PORT");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final Path output;
     private final int port;
+    private final int managementPort;
 
-    private PackagedApp(Process process, Path output, int port) {
+    private PackagedApp(Process process, Path output, int port, int managementPort) {
         this.process = process;
         this.output = output;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /** Launches the jar with exactly {@code env} (plus PATH/HOME etc.); returns at once. */
@@ -38,6 +40,7 @@ public final class PackagedApp implements AutoCloseable {
             throw new IllegalStateException(JAR + " is missing: run the integration tests with ./mvnw verify (after package)");
         }
         int port = TestServices.freePort();
+        int managementPort = TestServices.freePort();
         Path output = Path.of("target", "it-logs", name + ".log");
         try {
             Files.createDirectories(output.getParent());
@@ -47,7 +50,8 @@ public final class PackagedApp implements AutoCloseable {
             builder.environment().keySet().removeIf(key -> OWN_PREFIXES.stream().anyMatch(key::startsWith));
             builder.environment().putAll(env);
             builder.environment().put("PORT", Integer.toString(port));
-            return new PackagedApp(builder.start(), output, port);
+            builder.environment().put("MANAGEMENT_PORT", Integer.toString(managementPort));
+            return new PackagedApp(builder.start(), output, port, managementPort);
         } catch (IOException e) {
             throw new IllegalStateException("cannot launch " + JAR, e);
         }
@@ -62,7 +66,7 @@ public final class PackagedApp implements AutoCloseable {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
     }
 
-    /** Waits until the HTTP port answers {@code /q/health/live}; fails when the process dies first. */
+    /** Waits until the management port answers {@code /q/health/live}; fails when the process dies first. */
     public void awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -81,8 +85,10 @@ public final class PackagedApp implements AutoCloseable {
         throw new IllegalStateException("the prober did not answer within " + timeout + ":\n" + output());
     }
 
+    /** GET on the application port, or on the management port for {@code /q/...} (health and metrics, issue 11). */
     public HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5));
+        int target = path.startsWith("/q/") ? managementPort : port;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target + path)).timeout(Duration.ofSeconds(5));
         if (accept != null) {
             request.header("Accept", accept);
         }

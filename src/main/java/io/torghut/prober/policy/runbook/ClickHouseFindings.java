@@ -1,9 +1,9 @@
 package io.torghut.prober.policy.runbook;
 
-import io.torghut.prober.k8s.EnvVar;
-import io.torghut.prober.k8s.KnativeObservation;
-import io.torghut.prober.k8s.KnativeServiceInfo;
-import io.torghut.prober.probe.FailureReason;
+import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.model.EnvVar;
+import io.torghut.prober.model.KnativeObservation;
+import io.torghut.prober.model.KnativeServiceInfo;
 import io.torghut.prober.signal.Health;
 import java.net.URI;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.torghut.prober.policy.runbook;
 
-import io.torghut.prober.k8s.CnpgObservation;
-import io.torghut.prober.k8s.Condition;
+import io.torghut.prober.model.CnpgObservation;
+import io.torghut.prober.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.torghut.prober.policy.runbook;
 
-import io.torghut.prober.k8s.KnativeObservation;
-import io.torghut.prober.k8s.LogSignature;
+import io.torghut.prober.model.KnativeObservation;
+import io.torghut.prober.model.LogSignature;
 import io.torghut.prober.signal.Health;
 import java.util.ArrayList;
 import java.util.List;

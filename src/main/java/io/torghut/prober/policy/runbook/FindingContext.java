@@ -1,7 +1,7 @@
 package io.torghut.prober.policy.runbook;
 
+import io.torghut.prober.core.FailureReason;
 import io.torghut.prober.policy.Verdict;
-import io.torghut.prober.probe.FailureReason;
 import io.torghut.prober.signal.Health;
 import io.torghut.prober.signal.SignalState;
 import java.time.Duration;

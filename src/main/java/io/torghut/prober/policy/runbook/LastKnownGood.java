@@ -1,8 +1,8 @@
 package io.torghut.prober.policy.runbook;
 
-import io.torghut.prober.k8s.KnativeObservation;
-import io.torghut.prober.k8s.KnativeServiceInfo;
-import io.torghut.prober.k8s.RevisionInfo;
+import io.torghut.prober.model.KnativeObservation;
+import io.torghut.prober.model.KnativeServiceInfo;
+import io.torghut.prober.model.RevisionInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.torghut.prober.policy.runbook;
 
-import io.torghut.prober.k8s.KnativeObservation;
-import io.torghut.prober.k8s.LogSignature;
-import io.torghut.prober.k8s.LogTail;
+import io.torghut.prober.model.KnativeObservation;
+import io.torghut.prober.model.LogSignature;
+import io.torghut.prober.model.LogTail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package io.torghut.prober.policy.runbook;
 
-import io.torghut.prober.k8s.KnativeObservation;
-import io.torghut.prober.k8s.LogTail;
-import io.torghut.prober.k8s.PodInfo;
-import io.torghut.prober.k8s.SignatureHit;
+import io.torghut.prober.model.KnativeObservation;
+import io.torghut.prober.model.LogTail;
+import io.torghut.prober.model.PodInfo;
+import io.torghut.prober.model.SignatureHit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.torghut.prober.policy.runbook;
 
-import io.torghut.prober.k8s.PodInfo;
+import io.torghut.prober.model.PodInfo;
 
 /** One evidence line per pod container: restarts, waiting reason and message, last termination. */
 final class PodEvidence {

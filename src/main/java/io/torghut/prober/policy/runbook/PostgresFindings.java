@@ -1,6 +1,6 @@
 package io.torghut.prober.policy.runbook;
 
-import io.torghut.prober.k8s.CnpgObservation;
+import io.torghut.prober.model.CnpgObservation;
 import io.torghut.prober.signal.Health;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.torghut.prober.policy.runbook;
 
-import io.torghut.prober.k8s.Condition;
-import io.torghut.prober.k8s.KnativeObservation;
-import io.torghut.prober.k8s.KnativeServiceInfo;
-import io.torghut.prober.k8s.PodInfo;
-import io.torghut.prober.k8s.RevisionInfo;
+import io.torghut.prober.model.Condition;
+import io.torghut.prober.model.KnativeObservation;
+import io.torghut.prober.model.KnativeServiceInfo;
+import io.torghut.prober.model.PodInfo;
+import io.torghut.prober.model.RevisionInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

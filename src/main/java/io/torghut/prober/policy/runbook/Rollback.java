@@ -1,7 +1,7 @@
 package io.torghut.prober.policy.runbook;
 
-import io.torghut.prober.k8s.KnativeObservation;
-import io.torghut.prober.k8s.RevisionInfo;
+import io.torghut.prober.model.KnativeObservation;
+import io.torghut.prober.model.RevisionInfo;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package io.torghut.prober.policy.runbook;
 
-import io.torghut.prober.k8s.CnpgObservation;
-import io.torghut.prober.k8s.KnativeObservation;
+import io.torghut.prober.model.CnpgObservation;
+import io.torghut.prober.model.KnativeObservation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.torghut.prober.policy.runbook;
 
-import io.torghut.prober.k8s.EnvVar;
-import io.torghut.prober.k8s.KnativeObservation;
-import io.torghut.prober.k8s.PodInfo;
-import io.torghut.prober.k8s.RevisionInfo;
+import io.torghut.prober.model.EnvVar;
+import io.torghut.prober.model.KnativeObservation;
+import io.torghut.prober.model.PodInfo;
+import io.torghut.prober.model.RevisionInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

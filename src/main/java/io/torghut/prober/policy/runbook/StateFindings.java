@@ -1,7 +1,7 @@
 package io.torghut.prober.policy.runbook;
 
-import io.torghut.prober.k8s.AccessProblem;
-import io.torghut.prober.k8s.KnativeObservation;
+import io.torghut.prober.model.AccessProblem;
+import io.torghut.prober.model.KnativeObservation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

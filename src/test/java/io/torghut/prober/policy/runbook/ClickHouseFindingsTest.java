@@ -7,12 +7,12 @@ import static io.torghut.prober.k8s.K8sFixtures.verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.torghut.prober.k8s.EnvVar;
+import io.torghut.prober.model.EnvVar;
 import io.torghut.prober.k8s.K8sFixtures;
-import io.torghut.prober.k8s.KnativeObservation;
-import io.torghut.prober.k8s.KnativeServiceInfo;
+import io.torghut.prober.model.KnativeObservation;
+import io.torghut.prober.model.KnativeServiceInfo;
 import io.torghut.prober.policy.VerdictLevel;
-import io.torghut.prober.probe.FailureReason;
+import io.torghut.prober.core.FailureReason;
 import io.torghut.prober.probe.ProbeOutcome;
 import io.torghut.prober.probe.ProbeResult;
 import io.torghut.prober.probe.SignalRole;

@@ -10,11 +10,11 @@ import static io.torghut.prober.k8s.K8sFixtures.verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.torghut.prober.k8s.AccessProblem;
-import io.torghut.prober.k8s.KnativeObservation;
+import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.model.AccessProblem;
+import io.torghut.prober.model.KnativeObservation;
 import io.torghut.prober.policy.Verdict;
 import io.torghut.prober.policy.VerdictLevel;
-import io.torghut.prober.probe.FailureReason;
 import io.torghut.prober.probe.SignalRole;
 import io.torghut.prober.signal.Health;
 import java.time.Duration;
@@ -60,7 +60,7 @@ class FindingDetailsTest {
         KnativeObservation obs = RunbookFindingsTest.crash("uuid-crash-previous.log");
         // The only other revision runs the same image: nothing to roll back to in the cluster.
         KnativeObservation same = new KnativeObservation(obs.observedAt(), obs.service(), obs.revisions().stream()
-                .map(r -> new io.torghut.prober.k8s.RevisionInfo(r.name(), r.created(), r.conditions(), r.image(), Optional.of(BAD), r.env()))
+                .map(r -> new io.torghut.prober.model.RevisionInfo(r.name(), r.created(), r.conditions(), r.image(), Optional.of(BAD), r.env()))
                 .toList(), obs.pods(), obs.logs(), obs.problems());
         Finding f = only(RunbookFindings.evaluate(Optional.of(same), Optional.empty(), ctx(healthyVerdict())), FindingIds.UUID_JSON);
         assertTrue(f.gitops().get(0).change().contains("git log -p -- argocd/applications/torghut/knative-service.yaml | grep 'image: '"));
@@ -83,11 +83,11 @@ class FindingDetailsTest {
     void aMissingKeyOfTheClickHouseSecretNamesThePasswordVariable() {
         KnativeObservation obs = knative("missing-secret.yaml", Map.of(P41, "healthy.log"));
         KnativeObservation keyMissing = new KnativeObservation(obs.observedAt(), obs.service(), obs.revisions().stream()
-                .map(r -> new io.torghut.prober.k8s.RevisionInfo(r.name(), r.created(), List.of(new io.torghut.prober.k8s.Condition(
+                .map(r -> new io.torghut.prober.model.RevisionInfo(r.name(), r.created(), List.of(new io.torghut.prober.model.Condition(
                         "Ready", "False", "CreateContainerConfigError", "")), r.image(), r.imageDigest(), r.env())).toList(),
-                obs.pods().stream().map(p -> new io.torghut.prober.k8s.PodInfo(p.name(), p.revision(), p.created(), p.phase(),
+                obs.pods().stream().map(p -> new io.torghut.prober.model.PodInfo(p.name(), p.revision(), p.created(), p.phase(),
                         p.containers().stream().map(c -> !c.waitingReason().equals("CreateContainerConfigError") ? c
-                                : new io.torghut.prober.k8s.PodInfo.ContainerState(c.name(), false, 0, false, c.waitingReason(),
+                                : new io.torghut.prober.model.PodInfo.ContainerState(c.name(), false, 0, false, c.waitingReason(),
                                 "couldn't find key password in Secret torghut/torghut-clickhouse-auth", "", Optional.empty())).toList()))
                         .toList(), obs.logs(), obs.problems());
         Finding f = only(RunbookFindings.evaluate(Optional.of(keyMissing), Optional.empty(), ctx(healthyVerdict())), FindingIds.MISSING_SECRET);
@@ -127,8 +127,8 @@ class FindingDetailsTest {
         // Ready=False is final even within the grace; only Unknown is "still deploying".
         assertTrue(RevisionFindings.revisionNotReady(obs, early).isPresent());
         KnativeObservation unknown = new KnativeObservation(obs.observedAt(), obs.service(), obs.revisions().stream()
-                .map(r -> r.name().equals("torghut-00042") ? new io.torghut.prober.k8s.RevisionInfo(r.name(), r.created(),
-                        List.of(new io.torghut.prober.k8s.Condition("Ready", "Unknown", "Deploying", "")), r.image(), r.imageDigest(), r.env()) : r)
+                .map(r -> r.name().equals("torghut-00042") ? new io.torghut.prober.model.RevisionInfo(r.name(), r.created(),
+                        List.of(new io.torghut.prober.model.Condition("Ready", "Unknown", "Deploying", "")), r.image(), r.imageDigest(), r.env()) : r)
                 .toList(), obs.pods(), List.of(), obs.problems());
         assertTrue(RevisionFindings.revisionNotReady(unknown, early).isEmpty());
         assertTrue(RevisionFindings.revisionNotReady(unknown, ctx(healthyVerdict())).isPresent(), "past the grace it is reported");

@@ -2,13 +2,13 @@ package io.torghut.prober.policy.runbook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.torghut.prober.k8s.CnpgObservation;
-import io.torghut.prober.k8s.Condition;
-import io.torghut.prober.k8s.EnvVar;
 import io.torghut.prober.k8s.K8sFixtures;
-import io.torghut.prober.k8s.KnativeObservation;
-import io.torghut.prober.k8s.KnativeServiceInfo;
-import io.torghut.prober.k8s.RevisionInfo;
+import io.torghut.prober.model.CnpgObservation;
+import io.torghut.prober.model.Condition;
+import io.torghut.prober.model.EnvVar;
+import io.torghut.prober.model.KnativeObservation;
+import io.torghut.prober.model.KnativeServiceInfo;
+import io.torghut.prober.model.RevisionInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -10,12 +10,12 @@ import static io.torghut.prober.k8s.K8sFixtures.verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.torghut.prober.k8s.AccessProblem;
-import io.torghut.prober.k8s.CnpgObservation;
-import io.torghut.prober.k8s.KnativeObservation;
+import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.model.AccessProblem;
+import io.torghut.prober.model.CnpgObservation;
+import io.torghut.prober.model.KnativeObservation;
 import io.torghut.prober.policy.Verdict;
 import io.torghut.prober.policy.VerdictLevel;
-import io.torghut.prober.probe.FailureReason;
 import io.torghut.prober.probe.SignalRole;
 import io.torghut.prober.signal.Health;
 import java.time.Duration;

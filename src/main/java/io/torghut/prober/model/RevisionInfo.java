@@ -1,0 +1,35 @@
+package io.torghut.prober.model;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What was read of one {@code revisions.serving.knative.dev}.
+ *
+ * @param image       the application container's image as written in the spec (a tag or a digest reference)
+ * @param imageDigest the resolved image from {@code status.containerStatuses[].imageDigest}
+ *                    ({@code registry/repo@sha256:...}), empty until Knative resolved it
+ */
+@RegisterForReflection
+public record RevisionInfo(String name, Instant created, List<Condition> conditions, Optional<String> image,
+                           Optional<String> imageDigest, List<EnvVar> env) {
+
+    public RevisionInfo {
+        conditions = List.copyOf(conditions);
+        env = List.copyOf(env);
+    }
+
+    public Optional<Condition> condition(String type) {
+        return Condition.find(conditions, type);
+    }
+
+    public boolean ready() {
+        return condition("Ready").map(Condition::isTrue).orElse(false);
+    }
+
+    public Optional<EnvVar> envVar(String name) {
+        return env.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+}

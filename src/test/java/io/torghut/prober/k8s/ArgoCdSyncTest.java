@@ -1,0 +1,62 @@
+package io.torghut.prober.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.torghut.prober.testsupport.SilentServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The Argo CD sync patch against the mock API server in CRUD mode, and against an API server that never answers. */
+@EnableKubernetesMockClient(crud = true)
+class ArgoCdSyncTest {
+    static KubernetesClient client;
+
+    @Test
+    void argoPatchContentAndMissingApplication() {
+        ArgoCdSync sync = new ArgoCdSync(client, "argocd", "torghut", Duration.ofSeconds(15));
+        ArgoCdSync.Result missing = sync.sync("abc", "why");
+        assertFalse(missing.requested());
+        assertFalse(missing.transientFailure(), "no Argo CD is not worth retrying: " + missing.message());
+        assertTrue(missing.message().startsWith("no Argo CD application applications.argoproj.io/torghut in namespace argocd"));
+
+        client.genericKubernetesResources(ArgoCdSync.APPLICATIONS).inNamespace("argocd").resource(new GenericKubernetesResourceBuilder()
+                .withApiVersion("argoproj.io/v1alpha1").withKind("Application").withNewMetadata().withName("torghut").withNamespace("argocd")
+                .addToAnnotations("team", "trading").endMetadata().addToAdditionalProperties("spec", Map.of("project", "default")).build()).create();
+        ArgoCdSync.Result ok = sync.sync("0123abcd", "TorghutTaStale: ta_signals 9m old");
+        assertTrue(ok.requested(), ok.message());
+        GenericKubernetesResource app = client.genericKubernetesResources(ArgoCdSync.APPLICATIONS).inNamespace("argocd").withName("torghut").get();
+        assertEquals(Map.of("initiatedBy", Map.of("username", "torghut-prober", "automated", false),
+                "info", List.of(Map.of("name", "reason", "value", "TorghutTaStale: ta_signals 9m old")),
+                "sync", Map.of("revision", "0123abcd")), app.getAdditionalProperties().get("operation"));
+        assertEquals(Map.of("team", "trading", "argocd.argoproj.io/refresh", "normal"), app.getMetadata().getAnnotations());
+        assertEquals(Map.of("project", "default"), app.getAdditionalProperties().get("spec"));
+        assertNull(app.getAdditionalProperties().get("status"));
+    }
+
+    @Test
+    void anApiServerThatNeverAnswersCostsTheTimeoutAndIsRetried() throws Exception {
+        try (SilentServer silent = new SilentServer();
+             KubernetesClient hung = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
+                     .withMasterUrl(silent.url()).withRequestRetryBackoffLimit(3).build()).build()) {
+            long start = System.nanoTime();
+            ArgoCdSync.Result result = new ArgoCdSync(hung, "argocd", "torghut", Duration.ofMillis(500)).sync("abc", "why");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertFalse(result.requested());
+            assertTrue(result.transientFailure(), "a silent API server is worth asking again: " + result.message());
+            assertTrue(result.message().startsWith("Argo CD unreachable (applications.argoproj.io/torghut in namespace argocd): timeout"),
+                    result.message());
+            assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "bounded by the request timeout, no retries: took " + took);
+        }
+    }
+}
