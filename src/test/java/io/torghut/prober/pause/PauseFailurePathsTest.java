@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -122,6 +123,9 @@ class PauseFailurePathsTest {
     @ParameterizedTest
     @ValueSource(ints = {401, 403})
     void argoCdRefusingTheSyncIsPermanentAndNeverRetried(int code) throws Exception {
+        // fabric8 reads the Application before patching it: it exists, the service account may read but not patch it.
+        server.expect().get().withPath(APP_PATH).andReturn(200, new GenericKubernetesResourceBuilder().withApiVersion("argoproj.io/v1alpha1")
+                .withKind("Application").withNewMetadata().withName("torghut").withNamespace("argocd").endMetadata().build()).always();
         server.expect().patch().withPath(APP_PATH).andReturn(code, new StatusBuilder().withCode(code)
                 .withReason(code == 401 ? "Unauthorized" : "Forbidden").withMessage("applications.argoproj.io \"torghut\" is forbidden")
                 .build()).always();
