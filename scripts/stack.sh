@@ -38,10 +38,12 @@ stack_prepare() {
 stack_start_dependencies() {
   "$STACK_ROOT/scripts/test-services.sh" start >/dev/null
   python3 "$STACK_ROOT/bench/target_server.py" "$TORGHUT_PORT" >"$STACK_DIR/torghut.log" 2>&1 & stack_pid torghut $!
-  # No cluster runs here: a Kubernetes API stand-in holds the Argo CD Application and takes Events (scripts/kube_api_stub.py).
-  python3 "$STACK_ROOT/scripts/kube_api_stub.py" "$KUBE_PORT" "$STACK_DIR/kube-requests.jsonl" >"$STACK_DIR/kube.log" 2>&1 &
+  # No cluster runs here: a Kubernetes API stand-in holds ksvc/revisions/pods/CNPG and the Argo CD Application, takes
+  # Events, and rolls out a new revision from the GitOps repository when asked to sync (scripts/kube_api_stub.py).
+  python3 "$STACK_ROOT/scripts/kube_api_stub.py" "$KUBE_PORT" "$STACK_DIR/kube-requests.jsonl" "$STACK_DIR/gitops.git" "$MANIFEST" \
+    >"$STACK_DIR/kube.log" 2>&1 &
   stack_pid kube $!
-  stack_wait "the Kubernetes API stand-in" 10 curl -s -o /dev/null "http://127.0.0.1:$KUBE_PORT/api"
+  stack_wait "the Kubernetes API stand-in" 60 curl -s -o /dev/null "http://127.0.0.1:$KUBE_PORT/api"
   stack_start_rows
 }
 
@@ -90,13 +92,14 @@ stack_start_prober() {
     PROBER_FRESHNESS_INTERVAL=1s PROBER_FRESHNESS_TIMEOUT=900ms PROBER_CLICKHOUSE_INTERVAL=1s PROBER_POSTGRES_INTERVAL=2s \
     PROBER_TORGHUT_HEALTHZ_INTERVAL=1s PROBER_TORGHUT_TRADING_HEALTH_INTERVAL=1s \
     PROBER_FRESHNESS_TABLES_TA_SIGNALS_MAX_AGE=${MAX_AGE}s PROBER_FRESHNESS_TABLES_TA_MICROBARS_MAX_AGE=${MAX_AGE}s \
-    PROBER_KUBERNETES_ENABLED=false PROBER_PAUSE_LEADER_ENABLED=false \
+    PROBER_KUBERNETES_ENABLED=true PROBER_KUBERNETES_INTERVAL=1s PROBER_PAUSE_LEADER_ENABLED=false \
+    PROBER_PAUSE_EFFECTIVE_CHECK_EVERY=500ms PROBER_PAUSE_LIVE_EVERY=1s \
     KUBERNETES_MASTER="http://127.0.0.1:$KUBE_PORT" KUBERNETES_NAMESPACE=torghut \
     PROBER_PAUSE_MODE="$mode" PROBER_PAUSE_TOKEN="$token" \
     GITOPS_REPO_URL="file://$STACK_DIR/gitops.git" GITOPS_BRANCH=main GITOPS_WORK_DIR="$STACK_DIR/workdir" \
     PORT=$PROBER_PORT MANAGEMENT_PORT=$PROBER_MGMT_PORT java -jar "$STACK_ROOT/target/quarkus-app/quarkus-run.jar" >"$STACK_DIR/prober.log" 2>&1 &
   stack_pid prober $!
-  stack_wait "the prober" 60 curl -sf "http://127.0.0.1:$PROBER_MGMT_PORT/q/health/ready"
+  stack_wait "the prober" 180 curl -sf "http://127.0.0.1:$PROBER_MGMT_PORT/q/health/ready"
 }
 
 stack_start_alertmanager() { # token
@@ -118,10 +121,13 @@ YML
   stack_wait alertmanager 30 curl -sf "http://127.0.0.1:$AM_PORT/-/ready"
 }
 
-# Rules from k8s/prometheus, with every `for:` shortened to 2s so that a run takes seconds, not minutes.
+# Rules from k8s/prometheus, with every `for:` shortened to 2s so that a run takes seconds, not minutes
+# (TorghutPauseNotEffective's to STACK_NOT_EFFECTIVE_FOR, default 2s: its 5m is a deadline for a real rollout).
 stack_start_prometheus() {
   mkdir -p "$STACK_DIR/prom"
-  sed -E 's/^(\s+)for: [0-9]+m$/\1for: 2s/' "$STACK_ROOT/k8s/prometheus/torghut-prober-rules.yml" >"$STACK_DIR/prom/rules.yml"
+  sed -E -e 's/^(\s+)for: [0-9]+m$/\1for: 2s/' \
+    -e "/alert: TorghutPauseNotEffective/,/for:/ s/for: 2s\$/for: ${STACK_NOT_EFFECTIVE_FOR:-2s}/" \
+    "$STACK_ROOT/k8s/prometheus/torghut-prober-rules.yml" >"$STACK_DIR/prom/rules.yml"
   cat >"$STACK_DIR/prom/prometheus.yml" <<YML
 global: {scrape_interval: 1s, scrape_timeout: 900ms, evaluation_interval: 1s}
 rule_files: ['$STACK_DIR/prom/rules.yml']

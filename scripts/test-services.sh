@@ -34,6 +34,7 @@ install() {
   # manifests' components. check_installed names what is needed when it is missing or too old.
   command -v git >/dev/null || missing+=(git)
   command -v shellcheck >/dev/null || missing+=(shellcheck)
+  python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)  # scripts/kube_api_stub.py reads the scenario YAML
   [ ${#missing[@]} -eq 0 ] && { echo "test services: packages present"; check_installed; return; }
   # keep the packages from starting their own default-port services
   local made_policy=0

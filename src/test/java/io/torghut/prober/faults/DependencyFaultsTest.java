@@ -98,8 +98,9 @@ class DependencyFaultsTest {
             JsonPath report = diagnose();
             assertEquals("git", report.getString("sections.pause.pending.kind"), report::prettify);
             assertEquals("HEALTHY", report.getString("verdict"), "an unreachable git remote is not a trading problem");
-            Thread.sleep(1500);
-            diagnose();
+            // The internal retry (retry-initial 500 ms) runs and fails again while the remote is away; /diagnose shows it.
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> diagnose().getInt("sections.pause.pending.attempts") >= 2);
         } finally {
             remote.bringBack();
         }

@@ -1,11 +1,13 @@
 package io.torghut.prober.faults;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import io.torghut.prober.testsupport.ManagementInterface;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -41,6 +43,8 @@ import org.junit.jupiter.api.Test;
 class LoadUnderFaultsTest {
     private static final int THREADS = 8;
     private static final Duration LOAD = Duration.ofSeconds(60);
+    /** How long a fault may take to show in /diagnose (and the recovery after it): generous for a loaded 2-core machine. */
+    private static final Duration FAULT_VISIBLE = Duration.ofSeconds(45);
     private static final long HEAP_MARGIN = 48L << 20;
     private static final String[] PATHS = {"/diagnose", "/diagnose", "/diagnose", "/diagnose", "/q/metrics", "/q/metrics",
             "/diagnose?format=text", "/q/metrics"};
@@ -67,7 +71,8 @@ class LoadUnderFaultsTest {
         }
         long start = System.nanoTime();
         List<String> timeline = injectFaults(start);
-        sleepUntil(start + LOAD.toNanos());
+        // The faults took as long as the prober needed to show them; the load itself lasts at least LOAD.
+        await().atMost(LOAD.plusSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> System.nanoTime() - start >= LOAD.toNanos());
         running.set(false);
         for (Future<?> client : clients) {
             client.get(30, TimeUnit.SECONDS);
@@ -93,27 +98,25 @@ class LoadUnderFaultsTest {
         assertTrue(heapAfter - heapBefore < HEAP_MARGIN, "heap grew by " + ((heapAfter - heapBefore) >> 20) + " MiB");
     }
 
-    /** Fault schedule, relative to the start of the load; returns what happened when. */
+    /**
+     * The faults one after the other, each driven by what the prober reports rather than by the clock: inject, poll
+     * /diagnose until the verdict and the signal show the fault (or fail after {@link #FAULT_VISIBLE}), lift it, poll
+     * until healthy again. Returns what happened when, relative to the start of the load.
+     */
     private static List<String> injectFaults(long start) {
         FaultsResource.Env env = FaultsResource.env;
         List<String> timeline = new ArrayList<>();
         try {
-            at(start, 3, timeline, "torghut hangs", () -> {
+            phase(start, timeline, "torghut hangs", () -> {
                 env.torghut().set("/healthz", "hang");
                 env.torghut().set("/trading/health", "hang");
-            });
-            at(start, 12, timeline, "observed", () -> observe(timeline, "trading-health", "PAUSE_RECOMMENDED"));
-            at(start, 13, timeline, "torghut back", () -> {
+            }, "trading-health", "PAUSE_RECOMMENDED", () -> {
                 env.torghut().set("/healthz", "ok");
                 env.torghut().set("/trading/health", "ok");
             });
-            at(start, 16, timeline, "clickhouse killed", env.clickhouse()::kill);
-            at(start, 27, timeline, "observed", () -> observe(timeline, "clickhouse", "PAUSE_RECOMMENDED"));
-            at(start, 28, timeline, "clickhouse restarting", env.clickhouse()::restart);
-            timeline.add("clickhouse up at " + (System.nanoTime() - start) / 1_000_000_000 + "s");
-            at(start, 38, timeline, "kubernetes API hangs", () -> env.kubernetesProxy().mode(FaultProxy.Mode.HANG));
-            at(start, 47, timeline, "observed", () -> observe(timeline, "knative", "DEGRADED"));
-            at(start, 48, timeline, "kubernetes API back", () -> env.kubernetesProxy().mode(FaultProxy.Mode.PASS));
+            phase(start, timeline, "clickhouse killed", env.clickhouse()::kill, "clickhouse", "PAUSE_RECOMMENDED", env.clickhouse()::restart);
+            phase(start, timeline, "kubernetes API hangs", () -> env.kubernetesProxy().mode(FaultProxy.Mode.HANG), "knative", "DEGRADED",
+                    () -> env.kubernetesProxy().mode(FaultProxy.Mode.PASS));
         } finally {
             env.torghut().set("/healthz", "ok");
             env.torghut().set("/trading/health", "ok");
@@ -128,18 +131,20 @@ class LoadUnderFaultsTest {
     }
 
     /** The fault must show in /diagnose while the load runs, or the test proved nothing about faults. */
-    private static void observe(List<String> timeline, String signal, String verdict) {
-        io.restassured.path.json.JsonPath report = Probing.diagnose();
+    private static void phase(long start, List<String> timeline, String fault, Runnable inject, String signal, String verdict,
+                              Runnable lift) {
+        inject.run();
+        timeline.add(fault + " at " + since(start));
+        JsonPath report = Probing.awaitSignalStatus(verdict, signal, "FAILING", (int) FAULT_VISIBLE.toSeconds());
         Map<String, Object> s = Probing.signal(report, signal);
-        timeline.add("verdict " + report.getString("verdict") + " with " + signal + " " + s.get("status") + "/" + s.get("reason"));
-        assertEquals(verdict, report.getString("verdict"), report::prettify);
-        assertEquals("FAILING", s.get("status"), s::toString);
+        timeline.add("verdict " + verdict + " with " + signal + " " + s.get("status") + "/" + s.get("reason") + " at " + since(start));
+        lift.run();
+        Probing.awaitHealthy((int) FAULT_VISIBLE.toSeconds());
+        timeline.add("healthy again at " + since(start));
     }
 
-    private static void at(long start, int second, List<String> timeline, String what, Runnable action) {
-        sleepUntil(start + TimeUnit.SECONDS.toNanos(second));
-        action.run();
-        timeline.add(what + " at " + second + "s");
+    private static String since(long start) {
+        return String.format("%.1fs", (System.nanoTime() - start) / 1e9);
     }
 
     private static void runLoad(HttpClient http, String base, ExecutorService pool, Duration duration, long[][] latencies, int[] counts,
@@ -149,7 +154,8 @@ class LoadUnderFaultsTest {
             int thread = t;
             warm.add(pool.submit(() -> drive(http, base, PATHS[thread], latencies[thread], counts, thread, failures, running)));
         }
-        Thread.sleep(duration.toMillis());
+        long start = System.nanoTime();
+        await().atMost(duration.plusSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> System.nanoTime() - start >= duration.toNanos());
         running.set(false);
         for (Future<?> f : warm) {
             f.get(30, TimeUnit.SECONDS);
@@ -216,17 +222,5 @@ class LoadUnderFaultsTest {
             }
         }
         return -1;
-    }
-
-    private static void sleepUntil(long nanoTime) {
-        long left;
-        while ((left = nanoTime - System.nanoTime()) > 0) {
-            try {
-                Thread.sleep(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }

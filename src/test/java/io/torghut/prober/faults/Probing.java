@@ -44,6 +44,17 @@ final class Probing {
         return last[0];
     }
 
+    /** Polls like {@link #awaitSignal} for the verdict and the signal's status, whatever the reason. */
+    static JsonPath awaitSignalStatus(String verdict, String signal, String status, int seconds) {
+        JsonPath[] last = new JsonPath[1];
+        await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            last[0] = diagnose();
+            assertEquals(verdict, last[0].getString("verdict"), () -> last[0].prettify());
+            assertEquals(status, signal(last[0], signal).get("status"), () -> last[0].prettify());
+        });
+        return last[0];
+    }
+
     /** Every signal OK and the verdict HEALTHY. */
     static JsonPath awaitHealthy(int seconds) {
         JsonPath[] last = new JsonPath[1];

@@ -41,7 +41,20 @@ class PauseChecksTest {
             "prober.gitops.repo-url=git@github.com:x/y.git|invalid configuration prober.gitops.repo-url (GITOPS_REPO_URL): must be an https:// or file: URL",
             "prober.gitops.manifest-path=../etc/passwd|invalid configuration prober.gitops.manifest-path (GITOPS_MANIFEST_PATH): must be a relative path inside the repository",
             "prober.pause.auto-hold=0s|invalid configuration prober.pause.auto-hold: must be a positive duration (got PT0S)",
-            "prober.gitops.timeout=-1s|invalid configuration prober.gitops.timeout: must be a positive duration (got PT-1S)"})
+            "prober.gitops.timeout=-1s|invalid configuration prober.gitops.timeout: must be a positive duration (got PT-1S)",
+            "prober.pause.effective-deadline=0s|invalid configuration prober.pause.effective-deadline: must be a positive duration (got PT0S)",
+            "prober.pause.effective-check-every=0s|invalid configuration prober.pause.effective-check-every: must be a positive duration (got PT0S)",
+            "prober.pause.live-every=0s|invalid configuration prober.pause.live-every: must be a positive duration (got PT0S)",
+            "prober.pause.retry-initial=0s|invalid configuration prober.pause.retry-initial: must be a positive duration (got PT0S)",
+            "prober.pause.retry-for=-5m|invalid configuration prober.pause.retry-for: must be a positive duration (got PT-5M)",
+            "prober.pause.kubernetes-timeout=0s|invalid configuration prober.pause.kubernetes-timeout: must be a positive duration (got PT0S)",
+            "prober.pause.dedup-window=0s|invalid configuration prober.pause.dedup-window: must be a positive duration (got PT0S)",
+            "prober.gitops.refresh-every=0s|invalid configuration prober.gitops.refresh-every: must be a positive duration (got PT0S)",
+            "prober.pause.leader.duration=0s|invalid configuration prober.pause.leader.duration: must be a positive duration (got PT0S)",
+            "prober.pause.leader.renew-deadline=0s|invalid configuration prober.pause.leader.renew-deadline: must be a positive duration (got PT0S)",
+            "prober.pause.leader.retry-period=0s|invalid configuration prober.pause.leader.retry-period: must be a positive duration (got PT0S)",
+            "prober.pause.leader.duration=10s;prober.pause.leader.renew-deadline=10s;prober.pause.leader.retry-period=2s|invalid configuration prober.pause.leader.duration: must be longer than prober.pause.leader.renew-deadline (PT10S)",
+            "prober.pause.leader.duration=10s;prober.pause.leader.renew-deadline=6s;prober.pause.leader.retry-period=5s|invalid configuration prober.pause.leader.renew-deadline: must be longer than 1.2 x prober.pause.leader.retry-period (PT5S)"})
     void refusesWithTheKey(String properties, String message) {
         assertEquals(message, assertThrows(ConfigProblem.class, () -> check(properties)).getMessage());
     }
@@ -52,5 +65,7 @@ class PauseChecksTest {
         assertDoesNotThrow(() -> check("prober.pause.mode=trigger;prober.gitops.repo-url=https://git.example/t.git;"
                 + "prober.gitops.token=abc123;prober.pause.token=t0ken"));
         assertDoesNotThrow(() -> check("prober.pause.mode=off"));
+        assertDoesNotThrow(() -> check("prober.pause.leader.duration=10s;prober.pause.leader.renew-deadline=6001ms;"
+                + "prober.pause.leader.retry-period=5s"), "just over 1.2 x the retry period");
     }
 }

@@ -229,20 +229,4 @@ class PauseResourceTest {
                 .body("argocd", containsString("no Argo CD application applications.argoproj.io/torghut in namespace argocd"));
         assertTrue(remote.manifest().contains(PAUSED_LINE));
     }
-
-    @Test
-    void measureTimeFromPostToPushedCommit() throws Exception {
-        List<Long> micros = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            setUp();
-            int before = remote.log().size();
-            long start = System.nanoTime();
-            post(manual("latency " + i)).then().statusCode(200).body("action", equalTo("paused"));
-            micros.add((System.nanoTime() - start) / 1000);
-            assertEquals(before + 1, remote.log().size());
-        }
-        List<Long> sorted = micros.stream().sorted().toList();
-        System.out.printf("PAUSE_LATENCY POST /pause -> pushed commit on a local bare repo: median %.1f ms (min %.1f, max %.1f, n=20)%n",
-                (sorted.get(9) + sorted.get(10)) / 2000.0, sorted.get(0) / 1000.0, sorted.get(19) / 1000.0);
-    }
 }
