@@ -1,13 +1,14 @@
 package io.torghut.prober.diagnose;
 
-import io.torghut.prober.policy.RunbookAdvice;
 import io.torghut.prober.policy.Verdict;
 import io.torghut.prober.policy.VerdictTracker;
+import io.torghut.prober.policy.runbook.RunbookAdvice;
+import io.torghut.prober.policy.runbook.RunbookNames;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,11 +24,12 @@ import java.util.Map;
 @Path("/diagnose")
 public class DiagnoseResource {
     private final VerdictTracker verdicts;
-    private final DiagnosisBuilder builder = new DiagnosisBuilder(RunbookAdvice.defaults());
+    private final DiagnosisBuilder builder;
     private final List<DiagnosisSection> sections;
 
-    public DiagnoseResource(VerdictTracker verdicts, Instance<DiagnosisSection> sections) {
+    public DiagnoseResource(VerdictTracker verdicts, Instance<DiagnosisSection> sections, RunbookNames names) {
         this.verdicts = verdicts;
+        this.builder = new DiagnosisBuilder(new RunbookAdvice(names));
         this.sections = sections.stream().sorted(Comparator.comparingInt(DiagnosisSection::order)).toList();
     }
 

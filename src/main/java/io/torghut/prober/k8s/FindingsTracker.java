@@ -7,7 +7,6 @@ import io.torghut.prober.policy.runbook.Finding;
 import io.torghut.prober.policy.runbook.FindingContext;
 import io.torghut.prober.policy.runbook.RunbookFindings;
 import io.torghut.prober.policy.runbook.RunbookNames;
-import io.torghut.prober.target.Target;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -28,10 +27,10 @@ public class FindingsTracker {
     private final RunbookNames names;
     private final AtomicReference<List<Finding>> current = new AtomicReference<>(List.of());
 
-    public FindingsTracker(KubernetesState state, KubernetesConfig config, Target target) {
+    public FindingsTracker(KubernetesState state, KubernetesConfig config, RunbookNames names) {
         this.state = state;
         this.config = config;
-        this.names = RunbookNames.of(target.namespace(), target.service(), target.cnpgCluster(), target.podContainer(), target.manifestPath());
+        this.names = names;
     }
 
     void start(@Observes StartupEvent event, VerdictTracker verdicts) {

@@ -1,4 +1,4 @@
-package io.torghut.prober.policy;
+package io.torghut.prober.policy.runbook;
 
 import java.util.List;
 
