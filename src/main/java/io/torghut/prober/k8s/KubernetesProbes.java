@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.torghut.prober.core.Redactor;
 import io.torghut.prober.probe.Probe;
 import io.torghut.prober.probe.ProbeContributor;
-import io.torghut.prober.target.Target;
+import io.torghut.prober.watched.Target;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import java.time.Clock;

@@ -2,7 +2,6 @@ package io.torghut.prober.probe;
 
 import io.torghut.prober.core.FailureReason;
 import io.torghut.prober.core.Redactor;
-import io.torghut.prober.signal.SignalStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +35,7 @@ public class ProbeRunner {
     private static final double CLIENT_BUDGET = 0.9;
 
     private final List<Probe> probes;
-    private final SignalStore store;
+    private final ProbeSink store;
     private final Clock clock;
     private final Redactor redactor;
     private final ScheduledExecutorService ticker;
@@ -49,7 +48,7 @@ public class ProbeRunner {
     /** Probes asked to run more often for a while (see {@link #pace}). */
     private final Map<String, Duration> faster = new ConcurrentHashMap<>();
 
-    public ProbeRunner(List<Probe> probes, SignalStore store, Clock clock, Redactor redactor, int maxConcurrency) {
+    public ProbeRunner(List<Probe> probes, ProbeSink store, Clock clock, Redactor redactor, int maxConcurrency) {
         this.probes = List.copyOf(probes);
         this.store = store;
         this.clock = clock;
@@ -187,7 +186,7 @@ public class ProbeRunner {
                                     + (error instanceof TimeoutException ? "" : ": " + error));
                     ProbeResult result = new ProbeResult(probe.name(), settled.redacted(redactor::clean),
                             Duration.ofNanos(System.nanoTime() - start), startedAt);
-                    store.record(result);
+                    store.accept(result);
                     return result;
                 });
     }
