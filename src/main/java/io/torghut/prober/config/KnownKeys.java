@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMappings;
 import io.torghut.prober.gitops.GitOpsConfig;
 import io.torghut.prober.k8s.KubernetesConfig;
 import io.torghut.prober.pause.PauseConfig;
+import io.torghut.prober.watched.TargetConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class KnownKeys {
     /** Every {@code @ConfigMapping} of the prober. */
-    static final List<Class<?>> MAPPINGS = List.of(ProberConfig.class, KubernetesConfig.class, PauseConfig.class, GitOpsConfig.class);
+    static final List<Class<?>> MAPPINGS = List.of(ProberConfig.class, KubernetesConfig.class, PauseConfig.class, GitOpsConfig.class,
+            TargetConfig.class);
 
     private KnownKeys() {
     }

@@ -1,14 +1,15 @@
 package io.torghut.prober.diagnose;
 
-import io.torghut.prober.policy.RunbookAdvice;
-import io.vertx.core.http.HttpServerRequest;
 import io.torghut.prober.policy.Verdict;
 import io.torghut.prober.policy.VerdictTracker;
+import io.torghut.prober.policy.runbook.RunbookAdvice;
+import io.torghut.prober.policy.runbook.RunbookNames;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -25,11 +26,12 @@ import java.util.Map;
 @Path("/diagnose")
 public class DiagnoseResource {
     private final VerdictTracker verdicts;
-    private final RunbookAdvice advice = RunbookAdvice.defaults();
+    private final RunbookAdvice advice;
     private final List<DiagnosisSection> sections;
 
-    public DiagnoseResource(VerdictTracker verdicts, Instance<DiagnosisSection> sections) {
+    public DiagnoseResource(VerdictTracker verdicts, Instance<DiagnosisSection> sections, RunbookNames names) {
         this.verdicts = verdicts;
+        this.advice = new RunbookAdvice(names);
         this.sections = sections.stream().sorted(Comparator.comparingInt(DiagnosisSection::order)).toList();
     }
 

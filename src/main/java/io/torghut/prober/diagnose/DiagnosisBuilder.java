@@ -1,8 +1,8 @@
 package io.torghut.prober.diagnose;
 
-import io.torghut.prober.policy.RunbookAdvice;
 import io.torghut.prober.policy.SignalAssessment;
 import io.torghut.prober.policy.Verdict;
+import io.torghut.prober.policy.runbook.RunbookAdvice;
 import io.torghut.prober.probe.ProbeResult;
 import io.torghut.prober.signal.Health;
 import io.torghut.prober.signal.SignalSnapshot;

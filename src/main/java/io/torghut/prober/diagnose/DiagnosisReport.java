@@ -1,7 +1,7 @@
 package io.torghut.prober.diagnose;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.torghut.prober.policy.NextStep;
+import io.torghut.prober.policy.runbook.NextStep;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package io.torghut.prober.diagnose;
 
-import io.torghut.prober.policy.NextStep;
+import io.torghut.prober.policy.runbook.NextStep;
 import java.util.List;
 import java.util.Locale;
 

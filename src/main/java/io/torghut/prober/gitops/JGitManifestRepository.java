@@ -54,10 +54,15 @@ public final class JGitManifestRepository implements ManifestRepository {
 
     /** Builds the repository from configuration; the token is registered with the redactor first. */
     public static JGitManifestRepository from(GitOpsConfig config, String url, Redactor redactor) {
+        return from(config, url, config.manifestPath(), redactor);
+    }
+
+    /** @param manifestPath the resolved {@code prober.target.manifest-path} */
+    public static JGitManifestRepository from(GitOpsConfig config, String url, String manifestPath, Redactor redactor) {
         config.token().ifPresent(redactor::add);
         Optional<CredentialsProvider> credentials = config.token()
                 .map(token -> new UsernamePasswordCredentialsProvider(config.username(), token));
-        return new JGitManifestRepository(url, config.branch(), config.manifestPath(), Path.of(config.workDir()),
+        return new JGitManifestRepository(url, config.branch(), manifestPath, Path.of(config.workDir()),
                 config.timeout(), config.authorName(), config.authorEmail(), credentials, redactor);
     }
 

@@ -1,5 +1,6 @@
 package io.torghut.prober.gitops;
 
+import io.torghut.prober.model.ContainerChoice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +57,8 @@ final class KnativeServiceLocator {
             boolean serves = ports instanceof SequenceNode seq && !seq.getValue().isEmpty();
             candidates.add(new ContainerChoice.Candidate(YamlText.scalar(YamlText.get(item, "name")), serves));
         }
-        int index = ContainerChoice.choose(candidates, configured);
+        ContainerChoice.Choice choice = ContainerChoice.choose(candidates, configured);
+        int index = choice.index().orElseThrow(() -> new ManifestRefusal(choice.problem()));
         MappingNode container = (MappingNode) containers.getValue().get(index);
         String name = candidates.get(index).name() == null ? "#" + index : candidates.get(index).name();
         return new Target(found, index, name, container, containersTuple.getKeyNode(), containers);

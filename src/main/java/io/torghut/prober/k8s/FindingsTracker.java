@@ -27,10 +27,10 @@ public class FindingsTracker {
     private final RunbookNames names;
     private final AtomicReference<List<Finding>> current = new AtomicReference<>(List.of());
 
-    public FindingsTracker(KubernetesState state, KubernetesConfig config) {
+    public FindingsTracker(KubernetesState state, KubernetesConfig config, RunbookNames names) {
         this.state = state;
         this.config = config;
-        this.names = RunbookNames.of(config.namespace(), config.service(), config.cnpgCluster(), config.container());
+        this.names = names;
     }
 
     void start(@Observes StartupEvent event, VerdictTracker verdicts) {

@@ -1,7 +1,9 @@
 package io.torghut.prober.k8s;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.torghut.prober.core.Contract;
 import io.torghut.prober.model.Condition;
+import io.torghut.prober.model.ContainerChoice;
 import io.torghut.prober.model.EnvVar;
 import io.torghut.prober.model.KnativeServiceInfo;
 import io.torghut.prober.model.RevisionInfo;
@@ -9,13 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Turns Knative Service and Revision objects into records. Pure. */
 public final class KnativeParsing {
     private KnativeParsing() {
     }
 
-    public static KnativeServiceInfo service(GenericKubernetesResource ksvc, String container) {
+    /** @param container the configured container name, empty for {@link ContainerChoice}'s default rule */
+    public static KnativeServiceInfo service(GenericKubernetesResource ksvc, Optional<String> container) {
         Map<String, Object> body = ksvc.getAdditionalProperties();
         List<KnativeServiceInfo.Traffic> traffic = new ArrayList<>();
         for (Object t : Fields.list(body, "status", "traffic")) {
@@ -29,13 +33,15 @@ public final class KnativeParsing {
                 Fields.optionalText(app, "image"), env(app));
     }
 
-    public static RevisionInfo revision(GenericKubernetesResource revision, String container) {
+    public static RevisionInfo revision(GenericKubernetesResource revision, Optional<String> container) {
         Map<String, Object> body = revision.getAdditionalProperties();
         Object app = appContainer(Fields.list(body, "spec", "containers"), container);
+        // At runtime Knative names an unnamed user container user-container.
+        String runtimeName = app == null || Fields.text(app, "name").isEmpty() ? ContainerChoice.DEFAULT_NAME : Fields.text(app, "name");
         Optional<String> digest = Optional.empty();
         List<?> statuses = Fields.list(body, "status", "containerStatuses");
         for (Object status : statuses) {
-            if (container.equals(Fields.text(status, "name")) || statuses.size() == 1) {
+            if (runtimeName.equals(Fields.text(status, "name")) || statuses.size() == 1) {
                 digest = Fields.optionalText(status, "imageDigest");
             }
         }
@@ -52,23 +58,18 @@ public final class KnativeParsing {
         return conditions;
     }
 
-    /** Knative names the single user container {@code user-container} at runtime; the spec often leaves it unnamed. */
-    static Object appContainer(List<?> containers, String name) {
+    /** Torghut's container by {@link ContainerChoice}, the rule the GitOps editor uses too; null when ambiguous. */
+    static Object appContainer(List<?> containers, Optional<String> configured) {
+        List<ContainerChoice.Candidate> candidates = new ArrayList<>();
         for (Object c : containers) {
-            if (name.equals(Fields.text(c, "name"))) {
-                return c;
-            }
+            candidates.add(new ContainerChoice.Candidate(Fields.text(c, "name"), !Fields.list(c, "ports").isEmpty()));
         }
-        for (Object c : containers) {
-            if (Fields.text(c, "name").isEmpty()) {
-                return c;
-            }
-        }
-        return containers.isEmpty() ? null : containers.get(0);
+        OptionalInt chosen = ContainerChoice.choose(candidates, configured).index();
+        return chosen.isPresent() ? containers.get(chosen.getAsInt()) : null;
     }
 
     /** The only env values the findings need; any other value (someone may inline a password) is dropped at once. */
-    static final java.util.Set<String> KEPT_VALUES = java.util.Set.of("TRADING_ENABLED", "TA_CLICKHOUSE_URL", "CLICKHOUSE_HOST");
+    static final java.util.Set<String> KEPT_VALUES = java.util.Set.of(Contract.TRADING_ENABLED, "TA_CLICKHOUSE_URL", "CLICKHOUSE_HOST");
 
     /** Names always; plain values only for {@link #KEPT_VALUES}; for secret references only the Secret's name and key. */
     static List<EnvVar> env(Object container) {

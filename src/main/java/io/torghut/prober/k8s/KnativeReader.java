@@ -2,6 +2,7 @@ package io.torghut.prober.k8s;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.torghut.prober.model.AccessProblem;
+import io.torghut.prober.model.ContainerChoice;
 import io.torghut.prober.model.KnativeObservation;
 import io.torghut.prober.model.KnativeServiceInfo;
 import io.torghut.prober.model.LogTail;
@@ -26,6 +27,7 @@ public class KnativeReader {
     static final int MAX_REVISIONS = 10;
     private final KubernetesReads reads;
     private final String service;
+    private final Optional<String> configuredContainer;
     private final String container;
     private final int tailLines;
     private final int maxBytes;
@@ -33,11 +35,13 @@ public class KnativeReader {
     private final LogScanner scanner;
     private final Clock clock;
 
-    public KnativeReader(KubernetesReads reads, String service, String container, int tailLines, int maxBytes,
+    /** @param container the configured container name; empty: {@code ContainerChoice}'s default rule */
+    public KnativeReader(KubernetesReads reads, String service, Optional<String> container, int tailLines, int maxBytes,
                          int podsPerRevision, LogScanner scanner, Clock clock) {
         this.reads = reads;
         this.service = service;
-        this.container = container;
+        this.configuredContainer = container;
+        this.container = container.orElse(ContainerChoice.DEFAULT_NAME);
         this.tailLines = tailLines;
         this.maxBytes = maxBytes;
         this.podsPerRevision = podsPerRevision;
@@ -58,7 +62,7 @@ public class KnativeReader {
                 problems.add(new AccessProblem(AccessProblem.Kind.NOT_FOUND, "get", KubernetesReads.resource(KubernetesReads.KSVC),
                         service, reads.namespace(), "no such Knative service"));
             }
-            ksvc = found.map(r -> KnativeParsing.service(r, container));
+            ksvc = found.map(r -> KnativeParsing.service(r, configuredContainer));
         } catch (ReadFailure failure) {
             problems.add(failure.problem());
             if (fatal(failure)) {
@@ -70,7 +74,7 @@ public class KnativeReader {
         }
         try {
             reads.list(KubernetesReads.REVISIONS, "serving.knative.dev/service=" + service).stream()
-                    .map(r -> KnativeParsing.revision(r, container))
+                    .map(r -> KnativeParsing.revision(r, configuredContainer))
                     .sorted(Comparator.comparing(RevisionInfo::created).thenComparing(RevisionInfo::name).reversed())
                     .limit(MAX_REVISIONS).forEach(revisions::add);
         } catch (ReadFailure failure) {

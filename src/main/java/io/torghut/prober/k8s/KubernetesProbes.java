@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.torghut.prober.core.Redactor;
 import io.torghut.prober.probe.Probe;
 import io.torghut.prober.probe.ProbeContributor;
+import io.torghut.prober.watched.Target;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -18,14 +19,16 @@ public class KubernetesProbes implements ProbeContributor {
     /** API requests get a little less than the round's timeout so the reader reports the slow call itself. */
     private static final double REQUEST_SHARE = 0.8;
     private final KubernetesConfig config;
+    private final Target target;
     private final Instance<KubernetesClient> client;
     private final KubernetesState state;
     private final Redactor redactor;
     private final Clock clock;
 
-    public KubernetesProbes(KubernetesConfig config, Instance<KubernetesClient> client, KubernetesState state,
+    public KubernetesProbes(KubernetesConfig config, Target target, Instance<KubernetesClient> client, KubernetesState state,
                             Redactor redactor, Clock clock) {
         this.config = config;
+        this.target = target;
         this.client = client;
         this.state = state;
         this.redactor = redactor;
@@ -39,12 +42,12 @@ public class KubernetesProbes implements ProbeContributor {
         }
         KubernetesConfigChecks.check(config);
         int requestTimeout = (int) Math.max(100, config.timeout().toMillis() * REQUEST_SHARE);
-        KubernetesReads reads = new KubernetesReads(client.get(), config.namespace(), requestTimeout);
+        KubernetesReads reads = new KubernetesReads(client.get(), target.namespace(), requestTimeout);
         LogScanner scanner = new LogScanner(LogSignatures.from(config.logSignatures()), redactor);
-        KnativeReader knative = new KnativeReader(reads, config.service(), config.container(), config.logTailLines(),
+        KnativeReader knative = new KnativeReader(reads, target.service(), target.container(), config.logTailLines(),
                 config.logMaxBytes(), config.podsPerRevision(), scanner, clock);
         return List.of(
-                new KnativeProbe(knative, state, config.container(), config.interval(), config.timeout(), config.rolloutGrace()),
-                new CnpgProbe(new CnpgReader(reads, config.cnpgCluster(), clock), state, config.interval(), config.timeout()));
+                new KnativeProbe(knative, state, target.podContainer(), config.interval(), config.timeout(), config.rolloutGrace()),
+                new CnpgProbe(new CnpgReader(reads, target.cnpgCluster(), clock), state, config.interval(), config.timeout()));
     }
 }

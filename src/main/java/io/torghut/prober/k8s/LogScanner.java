@@ -1,5 +1,6 @@
 package io.torghut.prober.k8s;
 
+import io.torghut.prober.core.LogScrubber;
 import io.torghut.prober.core.Redactor;
 import io.torghut.prober.model.LogSignature;
 import io.torghut.prober.model.SignatureHit;

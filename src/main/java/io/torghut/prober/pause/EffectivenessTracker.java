@@ -10,8 +10,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Follows a triggered pause until it is in force ({@link RolloutJudge}), and raises a finding once when it is not
- * within the deadline. Between pauses it still reads the live revision now and then, for GET /pause. Every read
- * goes through the {@link RolloutReader}, which has its own timeout; {@link #tick()} is called by a scheduler.
+ * within the deadline. It reads the stored Knative observation ({@link StoredRollout}), never the API itself; while
+ * it confirms a pause it asks the reader for a faster cadence ({@link LiveReadPace}). {@link #tick()} is called by a
+ * scheduler.
  */
 public final class EffectivenessTracker {
     private static final Logger LOG = Logger.getLogger(EffectivenessTracker.class);
@@ -20,6 +21,8 @@ public final class EffectivenessTracker {
     private final Duration deadline;
     private final Duration liveEvery;
     private final Consumer<String> onOverdue;
+    private final LiveReadPace pace;
+    private final Duration confirmEvery;
     private volatile Effectiveness state = Effectiveness.NONE;
     private volatile Instant committedAt;
     private volatile Optional<Rollout> live = Optional.empty();
@@ -28,6 +31,17 @@ public final class EffectivenessTracker {
 
     /** @param onOverdue told once per pause when the deadline passes (Event, log) */
     public EffectivenessTracker(RolloutReader reader, Clock clock, Duration deadline, Duration liveEvery, Consumer<String> onOverdue) {
+        this(reader, clock, deadline, liveEvery, onOverdue, LiveReadPace.NONE, liveEvery);
+    }
+
+    /**
+     * @param pace         asked for reads every {@code confirmEvery} while a pause is being confirmed
+     * @param confirmEvery the reader's cadence meanwhile
+     */
+    public EffectivenessTracker(RolloutReader reader, Clock clock, Duration deadline, Duration liveEvery, Consumer<String> onOverdue,
+                                LiveReadPace pace, Duration confirmEvery) {
+        this.pace = pace;
+        this.confirmEvery = confirmEvery;
         this.reader = reader;
         this.clock = clock;
         this.deadline = deadline;
@@ -38,6 +52,7 @@ public final class EffectivenessTracker {
     public synchronized void start(String commit) {
         committedAt = clock.instant();
         state = new Effectiveness("waiting", commit, iso(committedAt), null, "waiting for Argo CD to roll out the pause");
+        pace.every(Optional.of(confirmEvery));
     }
 
     /** One check: read the rollout when tracking (or when the live view is old) and update the state. */
@@ -64,6 +79,7 @@ public final class EffectivenessTracker {
         Duration elapsed = Duration.between(committedAt, now);
         if (judgement.effective()) {
             state = new Effectiveness("effective", state.commit(), state.committedAt(), elapsed.toMillis() / 1000.0, judgement.detail());
+            pace.every(Optional.empty());
             LOG.infof("pause effective %ds after commit %s: %s", elapsed.toSeconds(), state.commit(), judgement.detail());
         } else if (elapsed.compareTo(deadline) > 0) {
             boolean first = !"overdue".equals(state.status());

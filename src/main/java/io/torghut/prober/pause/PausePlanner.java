@@ -4,6 +4,7 @@ import io.torghut.prober.gitops.ManifestEdit;
 import io.torghut.prober.gitops.ManifestSnapshot;
 import io.torghut.prober.gitops.TradingFlagEditor;
 import io.torghut.prober.gitops.UnifiedDiff;
+import io.torghut.prober.model.TradingFlag;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,12 +64,15 @@ public final class PausePlanner {
         return new PausePlan(request.reasons(), repository, desired, diff, resumeDiff, message, steps, note);
     }
 
-    /** TRADING_ENABLED as git says it: "false", "true", or "unknown" (absent, another value, or an unreadable file). */
+    /**
+     * TRADING_ENABLED as git says it, parsed like the live value ({@link TradingFlag}): "false", "true", or "unknown"
+     * (absent, not a boolean, or an unreadable file).
+     */
     public static String desired(ManifestEdit pause) {
         return switch (pause.outcome()) {
-            case UNCHANGED -> "false";
-            case CHANGED -> pause.previous().filter("true"::equals).orElse("unknown");
-            case REFUSED -> "unknown";
+            case UNCHANGED -> TradingFlag.DISABLED.label();
+            case CHANGED -> pause.previous().map(TradingFlag::parse).orElse(TradingFlag.UNKNOWN).label();
+            case REFUSED -> TradingFlag.UNKNOWN.label();
         };
     }
 }

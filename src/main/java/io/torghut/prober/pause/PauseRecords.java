@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.torghut.prober.core.FreeText;
+import io.torghut.prober.model.TradingFlag;
 import java.util.List;
 
 /**
@@ -57,7 +58,7 @@ public final class PauseRecords {
     /** GET /pause. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record View(String mode, boolean auto, boolean leader, String repository, GitView git, String liveTradingEnabled,
+    public record View(String mode, boolean auto, boolean leader, String repository, GitView git, TradingFlag liveTradingEnabled,
                        Rollout live, String liveError, Action lastAction, Pending pending, Effectiveness effectiveness,
                        PausePlan recommendation) {
     }

@@ -1,5 +1,7 @@
 package io.torghut.prober.pause;
 
+import io.torghut.prober.model.TradingFlag;
+import io.torghut.prober.policy.TradingStateSource;
 import io.torghut.prober.policy.Verdict;
 import io.torghut.prober.policy.VerdictTracker;
 import java.util.List;
@@ -10,16 +12,18 @@ public final class PauseView {
     private final PauseService service;
     private final PauseState state;
     private final EffectivenessTracker tracker;
+    private final TradingStateSource trading;
     private final BooleanSupplier leader;
     private final VerdictTracker verdicts;
     private final boolean auto;
     private final String repository;
 
-    public PauseView(PauseService service, PauseState state, EffectivenessTracker tracker, BooleanSupplier leader,
+    public PauseView(PauseService service, PauseState state, EffectivenessTracker tracker, TradingStateSource trading, BooleanSupplier leader,
                      VerdictTracker verdicts, boolean auto, String repository) {
         this.service = service;
         this.state = state;
         this.tracker = tracker;
+        this.trading = trading;
         this.leader = leader;
         this.verdicts = verdicts;
         this.auto = auto;
@@ -36,10 +40,12 @@ public final class PauseView {
                 state.pending().orElse(null), tracker.state(), service.currentPlan(reasons));
     }
 
-    /** TRADING_ENABLED of the live ready revision: "true", "false", "unset" or "unknown". */
-    public String liveTradingEnabled() {
-        return tracker.live().map(r -> r.found() && r.latestReady() != null
-                ? (r.readyTradingEnabled() == null ? "unset" : r.readyTradingEnabled()) : "unknown").orElse("unknown");
+    /**
+     * TRADING_ENABLED of the revisions serving traffic: the same answer the verdict uses ({@link TradingStateSource}),
+     * so /diagnose never shows two values for it.
+     */
+    public TradingFlag liveTradingEnabled() {
+        return TradingFlag.of(trading.tradingEnabled());
     }
 
     public PauseState state() {

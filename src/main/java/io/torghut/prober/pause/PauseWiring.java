@@ -1,6 +1,5 @@
 package io.torghut.prober.pause;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -10,10 +9,14 @@ import io.torghut.prober.gitops.GitOpsPauser;
 import io.torghut.prober.gitops.GitUnavailableException;
 import io.torghut.prober.gitops.JGitManifestRepository;
 import io.torghut.prober.gitops.TradingFlagEditor;
-import io.torghut.prober.k8s.ArgoCdSync;
+import io.torghut.prober.k8s.KubernetesAdapters;
+import io.torghut.prober.k8s.KubernetesConfig;
+import io.torghut.prober.k8s.KubernetesState;
 import io.torghut.prober.k8s.LeaderElection;
-import io.torghut.prober.k8s.PauseEvents;
+import io.torghut.prober.policy.TradingStateSource;
 import io.torghut.prober.policy.VerdictTracker;
+import io.torghut.prober.probe.ProbeRunner;
+import io.torghut.prober.watched.Target;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -54,33 +57,39 @@ public class PauseWiring {
     private final Optional<LeaderElection> election;
     private final String repository;
 
-    public PauseWiring(PauseConfig config, GitOpsConfig gitops, Redactor redactor, KubernetesClient client, MeterRegistry registry,
-                       Clock clock, VerdictTracker verdicts) {
+    /** The probe whose stored observation confirms a pause. */
+    static final String KNATIVE_PROBE = "knative";
+    /** An observation older than this many reader intervals is too old to confirm anything. */
+    private static final int MAX_AGE_INTERVALS = 4;
+
+    public PauseWiring(PauseConfig config, GitOpsConfig gitops, Target target, Redactor redactor, KubernetesAdapters client,
+                       KubernetesState observed, KubernetesConfig kubernetes, ProbeRunner runner, TradingStateSource trading,
+                       MeterRegistry registry, Clock clock, VerdictTracker verdicts) {
         PauseChecks.check(config, gitops);
         this.config = config;
         this.gitops = gitops;
         config.token().ifPresent(redactor::add);
         gitops.token().ifPresent(redactor::add);
         String instance = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("torghut-prober-" + UUID.randomUUID());
-        TradingFlagEditor editor = new TradingFlagEditor(gitops.container());
-        Optional<GitOpsPauser> git = gitops.repoUrl().map(url -> new GitOpsPauser(JGitManifestRepository.from(gitops, url, redactor),
-                editor, gitops.pushAttempts()));
-        repository = git.map(g -> g.repository().describe()).orElse("not configured (GITOPS_REPO_URL), file " + gitops.manifestPath());
-        PauseConfig.Knative knative = config.knative();
-        audit = new PauseAudit(registry, Optional.of(new PauseEvents(client, knative.namespace(), knative.service(), instance,
+        TradingFlagEditor editor = new TradingFlagEditor(target.container());
+        Optional<GitOpsPauser> git = gitops.repoUrl().map(url -> new GitOpsPauser(
+                JGitManifestRepository.from(gitops, url, target.manifestPath(), redactor), editor, gitops.pushAttempts()));
+        repository = git.map(g -> g.repository().describe()).orElse("not configured (GITOPS_REPO_URL), file " + target.manifestPath());
+        audit = new PauseAudit(registry, Optional.of(client.events(target.namespace(), target.service(), instance,
                 config.kubernetesTimeout(), clock, eventWriter)));
-        tracker = new EffectivenessTracker(new Fabric8RolloutReader(client, knative.namespace(), knative.service(), gitops.container(),
-                config.kubernetesTimeout()), clock, config.effectiveDeadline(), config.liveEvery(), audit::overdue);
-        PausePlanner planner = new PausePlanner(editor, gitops.manifestPath(), repository, config.diagnoseUrl(), instance,
-                config.argocd().namespace(), config.argocd().application(), knative.namespace(), knative.service());
+        tracker = new EffectivenessTracker(new StoredRollout(observed::knative, clock, kubernetes.interval().multipliedBy(MAX_AGE_INTERVALS)),
+                clock, config.effectiveDeadline(), config.liveEvery(), audit::overdue,
+                every -> runner.pace(KNATIVE_PROBE, every), config.effectiveCheckEvery());
+        PausePlanner planner = new PausePlanner(editor, target.manifestPath(), repository, config.diagnoseUrl(), instance,
+                config.argocd().namespace(), config.argocd().application(), target.namespace(), target.service());
         PauseState state = new PauseState(config.dedupWindow());
-        service = new PauseService(config.mode(), git, planner, Optional.of(new ArgoCdSync(client, config.argocd().namespace(),
+        service = new PauseService(config.mode(), git, planner, Optional.of(client.argoCd(config.argocd().namespace(),
                 config.argocd().application(), config.kubernetesTimeout())), audit, state, tracker,
-                new PendingRetries(scheduler, state, clock, config.retryInitial(), config.retryFor()), clock, gitops.manifestPath());
+                new PendingRetries(scheduler, state, clock, config.retryInitial(), config.retryFor()), clock, target.manifestPath());
         auth = new BearerAuth(config.token());
-        election = config.leader().enabled() ? Optional.of(new LeaderElection(client, config.leader().namespace(), config.leader().lease(),
+        election = config.leader().enabled() ? Optional.of(client.leaderElection(config.leader().namespace(), config.leader().lease(),
                 instance, config.leader().duration(), config.leader().renewDeadline(), config.leader().retryPeriod())) : Optional.empty();
-        view = new PauseView(service, state, tracker, this::leader, verdicts, config.auto() && config.mode() == PauseMode.TRIGGER, repository);
+        view = new PauseView(service, state, tracker, trading, this::leader, verdicts, config.auto() && config.mode() == PauseMode.TRIGGER, repository);
         AutoPause autoPause = new AutoPause(service, config.auto(), new HoldTimer(config.autoHold()), this::leader, scheduler, audit);
         // Until every signal has reported once, PAUSE_RECOMMENDED only means "no result yet": never act on it.
         verdicts.onVerdict(verdict -> {

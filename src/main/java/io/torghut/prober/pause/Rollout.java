@@ -10,7 +10,7 @@ import java.util.Map;
  * @param latestCreated       {@code status.latestCreatedRevisionName}
  * @param latestReady         {@code status.latestReadyRevisionName}
  * @param traffic             percent of traffic per revision ({@code status.traffic})
- * @param readyTradingEnabled TRADING_ENABLED in the latest ready revision's container, null when absent or unknown
+ * @param readyTradingEnabled TRADING_ENABLED as written in the latest ready revision's container, null when absent
  */
 @RegisterForReflection
 public record Rollout(boolean found, String latestCreated, String latestReady, Map<String, Long> traffic,

@@ -1,5 +1,7 @@
 package io.torghut.prober.pause;
 
+import io.torghut.prober.model.TradingFlag;
+
 /**
  * Is the pause in force? Only when the newest revision is Ready, is the one Knative routes all traffic to, and says
  * TRADING_ENABLED=false: until then the old revision keeps trading. Pure.
@@ -23,7 +25,7 @@ public final class RolloutJudge {
             return new Judgement(false, "revision " + rollout.latestCreated() + " is not Ready yet (traffic stays on "
                     + rollout.latestReady() + ")");
         }
-        if (!"false".equals(rollout.readyTradingEnabled())) {
+        if (TradingFlag.parse(rollout.readyTradingEnabled()) != TradingFlag.DISABLED) {
             return new Judgement(false, "the ready revision " + rollout.latestReady() + " has TRADING_ENABLED="
                     + (rollout.readyTradingEnabled() == null ? "<unset>" : rollout.readyTradingEnabled())
                     + " (Argo CD has not applied the pause yet)");

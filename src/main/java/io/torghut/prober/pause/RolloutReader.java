@@ -1,9 +1,6 @@
 package io.torghut.prober.pause;
 
-/**
- * Reads the live Knative Service and its latest ready Revision. Kept behind this interface: the Knative readers of
- * package {@code k8s} can implement it later.
- */
+/** The live Knative Service and its latest ready Revision, as last observed ({@link StoredRollout}). */
 public interface RolloutReader {
     /** Throws on API errors and timeouts; the caller records them as "unknown". */
     Rollout read() throws Exception;

@@ -2,7 +2,6 @@ package io.torghut.prober.probe;
 
 import io.torghut.prober.core.FailureReason;
 import io.torghut.prober.core.Redactor;
-import io.torghut.prober.signal.SignalStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,7 +35,7 @@ public class ProbeRunner {
     private static final double CLIENT_BUDGET = 0.9;
 
     private final List<Probe> probes;
-    private final SignalStore store;
+    private final ProbeSink store;
     private final Clock clock;
     private final Redactor redactor;
     private final ScheduledExecutorService ticker;
@@ -42,8 +43,12 @@ public class ProbeRunner {
     private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> skipped = new ConcurrentHashMap<>();
     private final AtomicLong lastTickNanos = new AtomicLong(System.nanoTime());
+    /** The pending next tick of each probe; touched on the ticker thread only. */
+    private final Map<String, ScheduledFuture<?>> nextTick = new ConcurrentHashMap<>();
+    /** Probes asked to run more often for a while (see {@link #pace}). */
+    private final Map<String, Duration> faster = new ConcurrentHashMap<>();
 
-    public ProbeRunner(List<Probe> probes, SignalStore store, Clock clock, Redactor redactor, int maxConcurrency) {
+    public ProbeRunner(List<Probe> probes, ProbeSink store, Clock clock, Redactor redactor, int maxConcurrency) {
         this.probes = List.copyOf(probes);
         this.store = store;
         this.clock = clock;
@@ -65,8 +70,7 @@ public class ProbeRunner {
     /** Schedules every probe; the first run of each starts at once. */
     public void start() {
         for (Probe probe : probes) {
-            long period = Math.max(1, probe.interval().toMillis());
-            ticker.scheduleAtFixedRate(() -> tick(probe), 0, period, TimeUnit.MILLISECONDS);
+            ticker.execute(() -> loop(probe));
         }
         ticker.scheduleAtFixedRate(() -> lastTickNanos.set(System.nanoTime()), 0, 1, TimeUnit.SECONDS);
     }
@@ -74,6 +78,42 @@ public class ProbeRunner {
     public void stop() {
         ticker.shutdownNow();
         workers.shutdownNow();
+    }
+
+    /**
+     * Runs a probe at least every {@code every} until called again with empty; the probe's own interval still applies
+     * when it is shorter. A consumer that needs fresher observations for a while (the pause being confirmed) asks the
+     * one reader for them instead of reading the API itself. The next run starts at once.
+     */
+    public void pace(String name, Optional<Duration> every) {
+        Optional<Probe> probe = find(name);
+        if (probe.isEmpty()) {
+            return;
+        }
+        boolean hurry = every.isPresent() && !every.get().equals(faster.get(name));
+        every.ifPresentOrElse(e -> faster.put(name, e), () -> faster.remove(name));
+        if (hurry) {
+            try {
+                ticker.execute(() -> {
+                    ScheduledFuture<?> pending = nextTick.get(name);
+                    if (pending != null && pending.cancel(false)) {
+                        loop(probe.get());
+                    }
+                });
+            } catch (RejectedExecutionException stopped) {
+                // shutting down: nothing left to hurry
+            }
+        }
+    }
+
+    private void loop(Probe probe) {
+        tick(probe);
+        Duration every = probe.interval();
+        Duration hurried = faster.get(probe.name());
+        if (hurried != null && hurried.compareTo(every) < 0) {
+            every = hurried;
+        }
+        nextTick.put(probe.name(), ticker.schedule(() -> loop(probe), Math.max(1, every.toMillis()), TimeUnit.MILLISECONDS));
     }
 
     /** Time since the ticker last ran; the liveness check fails when the scheduler itself has stopped. */
@@ -146,7 +186,7 @@ public class ProbeRunner {
                                     + (error instanceof TimeoutException ? "" : ": " + error));
                     ProbeResult result = new ProbeResult(probe.name(), settled.redacted(redactor::clean),
                             Duration.ofNanos(System.nanoTime() - start), startedAt);
-                    store.record(result);
+                    store.accept(result);
                     return result;
                 });
     }

@@ -1,6 +1,7 @@
 package io.torghut.prober.signal;
 
 import io.torghut.prober.probe.ProbeResult;
+import io.torghut.prober.probe.ProbeSink;
 import io.torghut.prober.probe.SignalRole;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.function.BiConsumer;
  * Holds the latest state of every signal. Only probes' results go in; consumers (metrics, policy, diagnosis) read
  * snapshots. Listeners are told after each update and must not block.
  */
-public class SignalStore {
+public class SignalStore implements ProbeSink {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SignalStore.class);
     private final Map<String, SignalState> states = new LinkedHashMap<>();
     private final Hysteresis hysteresis;
@@ -28,6 +29,11 @@ public class SignalStore {
     /** Declares a signal so it shows as UNKNOWN before its first result. */
     public synchronized void register(String name, SignalRole role, Optional<Duration> maxAge) {
         states.putIfAbsent(name, SignalState.initial(name, role, maxAge));
+    }
+
+    @Override
+    public void accept(ProbeResult result) {
+        record(result);
     }
 
     /** Applies a result; listeners then see the state before and after it. */

@@ -40,7 +40,7 @@ class JsonTypesRegisteredTest {
         reached.stream().filter(type -> !type.isAnnotationPresent(RegisterForReflection.class)).forEach(type -> missing.add(type.getName()));
         assertEquals(Set.of(), missing, "add @RegisterForReflection to these (reached from " + ROOTS + ")");
         // The walk itself must see through generics and nesting, or the check above could pass by seeing nothing.
-        assertTrue(reached.contains(io.torghut.prober.policy.NextStep.class), reached::toString);
+        assertTrue(reached.contains(io.torghut.prober.policy.runbook.NextStep.class), reached::toString);
         assertTrue(reached.contains(io.torghut.prober.policy.runbook.GitOpsStep.class), reached::toString);
         assertTrue(reached.contains(io.torghut.prober.policy.runbook.Severity.class), reached::toString);
     }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.torghut.prober.core.FailureReason;
 import io.torghut.prober.policy.Policy;
-import io.torghut.prober.policy.RunbookAdvice;
 import io.torghut.prober.policy.TradingSession;
 import io.torghut.prober.policy.Verdict;
+import io.torghut.prober.policy.runbook.RunbookAdvice;
 import io.torghut.prober.probe.ProbeOutcome;
 import io.torghut.prober.probe.ProbeResult;
 import io.torghut.prober.probe.SignalRole;

@@ -3,8 +3,8 @@ package io.torghut.prober.diagnose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.torghut.prober.policy.NextStep;
-import io.torghut.prober.policy.RunbookAdvice;
+import io.torghut.prober.policy.runbook.NextStep;
+import io.torghut.prober.policy.runbook.RunbookAdvice;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

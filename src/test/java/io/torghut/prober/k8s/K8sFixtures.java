@@ -77,8 +77,8 @@ public final class K8sFixtures {
         List<PodInfo> pods = new ArrayList<>();
         for (GenericKubernetesResource o : objects(scenario)) {
             switch (o.getKind()) {
-                case "Service" -> ksvc = Optional.of(KnativeParsing.service(o, "user-container"));
-                case "Revision" -> revisions.add(KnativeParsing.revision(o, "user-container"));
+                case "Service" -> ksvc = Optional.of(KnativeParsing.service(o, Optional.empty()));
+                case "Revision" -> revisions.add(KnativeParsing.revision(o, Optional.empty()));
                 case "Pod" -> pods.add(PodParsing.pod(pod(o)));
                 default -> { }
             }

@@ -37,7 +37,7 @@ class KubernetesReadsTest {
             assertEquals(AccessProblem.Kind.TIMEOUT, failure.problem().kind(), failure.problem().toString());
             assertTrue(millis < 3000, "took " + millis + "ms");
 
-            KnativeReader reader = new KnativeReader(reads, "torghut", "user-container", 200, 262144, 2,
+            KnativeReader reader = new KnativeReader(reads, "torghut", java.util.Optional.empty(), 200, 262144, 2,
                     new LogScanner(LogSignatures.defaults(), new Redactor()), Clock.systemUTC());
             start = System.nanoTime();
             KnativeObservation obs = reader.read(Duration.ofSeconds(5));
@@ -60,7 +60,7 @@ class KubernetesReadsTest {
                         io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext type, String name) {
                     return java.util.Optional.empty(); // answered, but the budget below is already gone
                 }
-            }, "torghut", "user-container", 200, 262144, 2, new LogScanner(LogSignatures.defaults(), new Redactor()), Clock.systemUTC());
+            }, "torghut", java.util.Optional.empty(), 200, 262144, 2, new LogScanner(LogSignatures.defaults(), new Redactor()), Clock.systemUTC());
             KnativeObservation obs = reader.read(Duration.ZERO.minusMillis(1));
             assertEquals(List.of(AccessProblem.Kind.NOT_FOUND, AccessProblem.Kind.TIMEOUT),
                     obs.problems().stream().map(AccessProblem::kind).toList(), obs.problems().toString());

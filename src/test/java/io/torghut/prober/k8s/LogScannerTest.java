@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.torghut.prober.core.LogScrubber;
 import io.torghut.prober.core.Redactor;
 import io.torghut.prober.model.LogSignature;
 import io.torghut.prober.model.SignatureHit;

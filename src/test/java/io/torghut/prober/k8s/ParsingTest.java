@@ -23,7 +23,7 @@ class ParsingTest {
 
     @Test
     void ksvcKeepsOnlyTheEnvValuesTheFindingsNeedAndSecretReferencesByName() {
-        KnativeServiceInfo ksvc = KnativeParsing.service(object("uuid-crash.yaml", "Service", 0), "user-container");
+        KnativeServiceInfo ksvc = KnativeParsing.service(object("uuid-crash.yaml", "Service", 0), Optional.empty());
         assertEquals(Optional.of("torghut-00042"), ksvc.latestCreatedRevision());
         assertEquals(Optional.of("torghut-00041"), ksvc.latestReadyRevision());
         assertEquals(List.of("torghut-00041"), ksvc.servingRevisions());
@@ -39,7 +39,7 @@ class ParsingTest {
 
     @Test
     void revisionCarriesImageDigestAndConditions() {
-        RevisionInfo revision = KnativeParsing.revision(object("uuid-crash.yaml", "Revision", 1), "user-container");
+        RevisionInfo revision = KnativeParsing.revision(object("uuid-crash.yaml", "Revision", 1), Optional.empty());
         assertEquals("torghut-00042", revision.name());
         assertEquals(Instant.parse("2026-11-27T20:00:00Z"), revision.created());
         assertEquals(Optional.of("registry.example.com/lab/torghut@sha256:9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0"),

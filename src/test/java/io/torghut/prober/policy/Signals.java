@@ -15,30 +15,30 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Builds signal states and snapshots for policy tests without running probes. */
-final class Signals {
+public final class Signals {
     /** Monday 2026-03-09 11:00 EDT: the US session is open. */
-    static final Instant OPEN = Instant.parse("2026-03-09T15:00:00Z");
+    public static final Instant OPEN = Instant.parse("2026-03-09T15:00:00Z");
     /** Saturday 2026-03-07: the US session is closed. */
-    static final Instant CLOSED = Instant.parse("2026-03-07T15:00:00Z");
+    public static final Instant CLOSED = Instant.parse("2026-03-07T15:00:00Z");
 
     private Signals() {
     }
 
-    static SignalState good(String name, SignalRole role) {
+    public static SignalState good(String name, SignalRole role) {
         ProbeResult result = new ProbeResult(name, ProbeOutcome.ok(name + " ok"), Duration.ofMillis(4), OPEN.minusSeconds(5));
         return new SignalState(name, role, maxAge(role), Optional.of(result), Optional.of(OPEN.minusSeconds(5)), 0, 3,
                 Health.GOOD, Optional.empty(), Optional.empty());
     }
 
-    static SignalState unknown(String name, SignalRole role) {
+    public static SignalState unknown(String name, SignalRole role) {
         return SignalState.initial(name, role, maxAge(role));
     }
 
-    static SignalState bad(String name, SignalRole role, FailureReason reason, String detail, int failures) {
+    public static SignalState bad(String name, SignalRole role, FailureReason reason, String detail, int failures) {
         return bad(name, role, reason, detail, failures, Map.of());
     }
 
-    static SignalState bad(String name, SignalRole role, FailureReason reason, String detail, int failures,
+    public static SignalState bad(String name, SignalRole role, FailureReason reason, String detail, int failures,
                            Map<String, String> evidence) {
         ProbeResult result = new ProbeResult(name, ProbeOutcome.fail(reason, detail).withEvidence(evidence),
                 Duration.ofMillis(4), OPEN.minusSeconds(5));
@@ -47,7 +47,7 @@ final class Signals {
     }
 
     /** Parses "name:ROLE:HEALTH" specs separated by spaces; bad signals fail with reason CONNECT. */
-    static SignalSnapshot parse(String specs) {
+    public static SignalSnapshot parse(String specs) {
         List<SignalState> states = new ArrayList<>();
         for (String spec : specs.trim().split("\\s+")) {
             if (spec.isEmpty()) {
@@ -65,7 +65,7 @@ final class Signals {
         return new SignalSnapshot(states);
     }
 
-    static SignalSnapshot of(SignalState... states) {
+    public static SignalSnapshot of(SignalState... states) {
         return new SignalSnapshot(List.of(states));
     }
 

@@ -38,7 +38,7 @@ public final class ClickHouseFindings {
         } else if (url.get().value().isEmpty()) {
             return Optional.empty(); // from a ConfigMap or Secret: its value is not known here
         } else {
-            String value = io.torghut.prober.k8s.LogScrubber.scrub(url.get().value().get());
+            String value = io.torghut.prober.core.LogScrubber.scrub(url.get().value().get());
             Optional<String> wrong = judgeUrl(value);
             if (wrong.isEmpty()) {
                 return Optional.empty();
@@ -46,7 +46,7 @@ public final class ClickHouseFindings {
             problem = URL_ENV + "=" + value + " " + wrong.get();
             severity = wrong.get().startsWith("uses port") && !wrong.get().contains("native") ? Severity.WARNING : Severity.CRITICAL;
         }
-        String line = url.map(u -> "- name: " + URL_ENV + "  value: " + io.torghut.prober.k8s.LogScrubber.scrub(u.value().orElse("")))
+        String line = url.map(u -> "- name: " + URL_ENV + "  value: " + io.torghut.prober.core.LogScrubber.scrub(u.value().orElse("")))
                 .orElse("- name: " + URL_ENV + " (missing)");
         return Optional.of(new Finding(FindingIds.CLICKHOUSE_MISCONFIGURED, "C", severity,
                 "ClickHouse is misconfigured in ksvc/" + n.service() + ": " + problem,

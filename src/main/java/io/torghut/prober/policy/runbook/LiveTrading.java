@@ -1,17 +1,18 @@
 package io.torghut.prober.policy.runbook;
 
+import io.torghut.prober.core.Contract;
 import io.torghut.prober.model.EnvVar;
 import io.torghut.prober.model.KnativeObservation;
 import io.torghut.prober.model.KnativeServiceInfo;
 import io.torghut.prober.model.RevisionInfo;
+import io.torghut.prober.model.TradingFlag;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** {@code TRADING_ENABLED} of the revisions that serve traffic now. Pure. */
 public final class LiveTrading {
-    public static final String ENV = "TRADING_ENABLED";
+    public static final String ENV = Contract.TRADING_ENABLED;
 
     private LiveTrading() {
     }
@@ -38,7 +39,7 @@ public final class LiveTrading {
     }
 
     public static Optional<Boolean> enabled(RevisionInfo revision) {
-        return revision.envVar(ENV).flatMap(EnvVar::value).flatMap(LiveTrading::parse);
+        return revision.envVar(ENV).flatMap(EnvVar::value).map(TradingFlag::parse).flatMap(TradingFlag::known);
     }
 
     /** The serving revisions that have {@code TRADING_ENABLED} true. */
@@ -50,14 +51,5 @@ public final class LiveTrading {
             }
         }
         return names;
-    }
-
-    /** Python/pydantic booleans: true/1/yes/on and false/0/no/off, any case. */
-    static Optional<Boolean> parse(String value) {
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes", "on" -> Optional.of(true);
-            case "false", "0", "no", "off" -> Optional.of(false);
-            default -> Optional.empty();
-        };
     }
 }

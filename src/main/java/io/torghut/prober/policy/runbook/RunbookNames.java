@@ -1,5 +1,7 @@
 package io.torghut.prober.policy.runbook;
 
+import io.torghut.prober.core.Contract;
+
 /**
  * The names the runbook's commands use, from configuration, so that every printed command works as printed.
  *
@@ -9,11 +11,15 @@ package io.torghut.prober.policy.runbook;
 public record RunbookNames(String namespace, String service, String cluster, String container, String manifest,
                            String postgresManifest) {
 
-    public static final String MANIFEST = "argocd/applications/torghut/knative-service.yaml";
+    public static final String MANIFEST = Contract.MANIFEST_PATH;
     public static final String POSTGRES_MANIFEST = "argocd/applications/torghut/postgres-cluster.yaml";
 
     public static RunbookNames of(String namespace, String service, String cluster, String container) {
-        return new RunbookNames(namespace, service, cluster, container, MANIFEST, POSTGRES_MANIFEST);
+        return of(namespace, service, cluster, container, MANIFEST);
+    }
+
+    public static RunbookNames of(String namespace, String service, String cluster, String container, String manifest) {
+        return new RunbookNames(namespace, service, cluster, container, manifest, POSTGRES_MANIFEST);
     }
 
     public static RunbookNames defaults() {

@@ -9,6 +9,7 @@ import io.torghut.prober.model.EnvVar;
 import io.torghut.prober.model.KnativeObservation;
 import io.torghut.prober.model.KnativeServiceInfo;
 import io.torghut.prober.model.RevisionInfo;
+import io.torghut.prober.model.TradingFlag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +58,7 @@ class JudgementsTest {
     @CsvSource(delimiter = '|', value = {"true | true", "\"TRUE\" | ''", "True | true", "1 | true", "on | true", "false | false",
             "0 | false", "No | false", "maybe | ''", "'' | ''"})
     void tradingEnabledParsesPythonBooleans(String value, String expected) {
-        assertEquals(expected.isEmpty() ? Optional.empty() : Optional.of(Boolean.parseBoolean(expected)), LiveTrading.parse(value));
+        assertEquals(expected.isEmpty() ? Optional.empty() : Optional.of(Boolean.parseBoolean(expected)), TradingFlag.parse(value).known());
     }
 
     @ParameterizedTest(name = "serving {0}/{1} -> {2}")

@@ -1,4 +1,4 @@
-package io.torghut.prober.k8s;
+package io.torghut.prober.core;
 
 import java.util.regex.Pattern;
 
@@ -12,7 +12,7 @@ public final class LogScrubber {
             "(?i)((?:password|passwd|pwd|secret|token|api[_-]?key)\\s*[=:]\\s*['\"]?)[^'\"\\s,;&)]+");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
     /** Long enough for a traceback's last line, short enough for /diagnose. */
-    static final int MAX_SAMPLE = 300;
+    public static final int MAX_SAMPLE = 300;
 
     private LogScrubber() {
     }

@@ -1,6 +1,9 @@
-package io.torghut.prober.policy;
+package io.torghut.prober.policy.runbook;
 
+import io.torghut.prober.core.Contract;
 import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.policy.SignalAssessment;
+import io.torghut.prober.policy.Verdict;
 import io.torghut.prober.signal.SignalSnapshot;
 import io.torghut.prober.signal.SignalState;
 import java.util.ArrayList;
@@ -9,44 +12,45 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Maps a verdict to the runbook's next steps ("Operations: Knative Revision Failures (Torghut Service)"). Pure:
- * it reads the verdict and the snapshot, never the network. Steps come in runbook order, safety first.
+ * Maps a verdict to the runbook's next steps ("Operations: Knative Revision Failures (Torghut Service)"), with the
+ * configured names ({@link RunbookNames}) like the findings, so every printed command works as printed. Pure: it
+ * reads the verdict and the snapshot, never the network. Steps come in runbook order, safety first.
  */
 public final class RunbookAdvice {
-    /** The runbook's source-of-truth manifest. */
-    public static final String MANIFEST = "argocd/applications/torghut/knative-service.yaml";
+    private final RunbookNames names;
     private final String namespace;
     private final String service;
     private final String cluster;
     private final String diagnoseUrl;
 
-    public RunbookAdvice(String namespace, String service, String cluster) {
-        this(namespace, service, cluster, "localhost:8080/diagnose");
+    public RunbookAdvice(RunbookNames names) {
+        this(names, "localhost:8080/diagnose");
     }
 
-    private RunbookAdvice(String namespace, String service, String cluster, String diagnoseUrl) {
-        this.namespace = namespace;
-        this.service = service;
-        this.cluster = cluster;
+    private RunbookAdvice(RunbookNames names, String diagnoseUrl) {
+        this.names = names;
+        this.namespace = names.namespace();
+        this.service = names.service();
+        this.cluster = names.cluster();
         this.diagnoseUrl = diagnoseUrl;
     }
 
-    /** The same advice, with re-check commands that curl {@code address} (host:port/diagnose). */
+    /** The same advice, with re-check commands that curl {@code url} (host:port/diagnose). */
     public RunbookAdvice withDiagnoseUrl(String url) {
-        return new RunbookAdvice(namespace, service, cluster, url);
+        return new RunbookAdvice(names, url);
     }
 
     public static RunbookAdvice defaults() {
-        return new RunbookAdvice("torghut", "torghut", "torghut-db");
+        return new RunbookAdvice(RunbookNames.defaults());
     }
 
     public List<NextStep> advise(Verdict verdict, SignalSnapshot snapshot) {
         Map<String, NextStep> steps = new LinkedHashMap<>();
         if (verdict.pauseRecommended()) {
             steps.put("pause", new NextStep("Preconditions",
-                    "Pause trading first: dependencies are degraded or signals are stale. Set TRADING_ENABLED=false in "
-                            + MANIFEST + ", commit, and Argo CD sync (or POST /pause). Never kubectl edit (ADR-24-1).",
-                    List.of("argocd app sync " + service)));
+                    "Pause trading first: dependencies are degraded or signals are stale. Set " + Contract.TRADING_ENABLED + "=false in "
+                            + names.manifest() + ", commit, and Argo CD sync (or POST /pause). Never kubectl edit (ADR-24-1).",
+                    List.of(names.argoSync())));
         }
         for (SignalAssessment assessment : verdict.signals()) {
             if (!assessment.bad() || !assessment.counts()) {
@@ -108,7 +112,7 @@ public final class RunbookAdvice {
 
     private NextStep postgres() {
         return new NextStep("C", "Confirm Postgres is healthy: the CNPG cluster " + cluster
-                + " is defined in argocd/applications/torghut/postgres-cluster.yaml.",
+                + " is defined in " + names.postgresManifest() + ".",
                 List.of("kubectl -n " + namespace + " get cluster.postgresql.cnpg.io " + cluster));
     }
 
@@ -116,7 +120,7 @@ public final class RunbookAdvice {
         String why = reason == FailureReason.AUTH
                 ? "ClickHouse rejects the credentials: check the ClickHouse password secret referenced by TA_CLICKHOUSE_PASSWORD."
                 : "Confirm ClickHouse is reachable: the dependency check uses TA_CLICKHOUSE_URL (not CLICKHOUSE_HOST); in "
-                + MANIFEST + " it must point at the ClickHouse HTTP service (http://torghut-clickhouse." + namespace
+                + names.manifest() + " it must point at the ClickHouse HTTP service (http://torghut-clickhouse." + namespace
                 + ".svc.cluster.local:8123).";
         return new NextStep("C", why, List.of("kubectl -n " + namespace + " get ksvc " + service
                 + " -o jsonpath='{.spec.template.spec.containers[*].env[?(@.name==\"TA_CLICKHOUSE_URL\")].value}'"));

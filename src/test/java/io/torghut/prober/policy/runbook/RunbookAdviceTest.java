@@ -1,4 +1,4 @@
-package io.torghut.prober.policy;
+package io.torghut.prober.policy.runbook;
 
 import static io.torghut.prober.policy.Signals.CLOSED;
 import static io.torghut.prober.policy.Signals.OPEN;
@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.policy.Policy;
+import io.torghut.prober.policy.Signals;
+import io.torghut.prober.policy.TradingSession;
+import io.torghut.prober.policy.Verdict;
+import io.torghut.prober.policy.VerdictLevel;
 import io.torghut.prober.probe.SignalRole;
 import io.torghut.prober.signal.SignalSnapshot;
 import io.torghut.prober.signal.SignalState;
@@ -112,7 +117,7 @@ class RunbookAdviceTest {
     @Test
     void commandsNameTheConfiguredNamespaceServiceAndCluster() {
         SignalSnapshot snapshot = snapshot("healthz:SERVICE:CONNECT postgres:DEPENDENCY:CONNECT clickhouse:DEPENDENCY:CONNECT");
-        List<NextStep> steps = new RunbookAdvice("trading-b", "torghut-b", "torghut-b-db")
+        List<NextStep> steps = new RunbookAdvice(RunbookNames.of("trading-b", "torghut-b", "torghut-b-db", "user-container"))
                 .advise(POLICY.evaluate(snapshot, OPEN, Optional.of(true)), snapshot);
         assertEquals(4, steps.size(), steps.toString());
         assertEquals(List.of("argocd app sync torghut-b"), steps.get(0).commands());

@@ -1,4 +1,4 @@
-package io.torghut.prober.policy;
+package io.torghut.prober.policy.runbook;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
