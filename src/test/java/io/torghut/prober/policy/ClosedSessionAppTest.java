@@ -37,8 +37,14 @@ class ClosedSessionAppTest {
     @Test
     void theConfiguredCalendarReachesThePolicy() {
         TradingSession session = verdicts.session();
-        assertEquals(new TradingSession(ClosedSessionResource.ZONE, LocalTime.of(9, 0), LocalTime.of(15, 0), ClosedSessionResource.days,
-                new HashSet<>(ClosedSessionResource.holidays), false), session);
+        // Field by field: the market calendar (NYSE by default) stays under the configured holidays, which add to it.
+        assertEquals(ClosedSessionResource.ZONE, session.zone());
+        assertEquals(LocalTime.of(9, 0), session.open());
+        assertEquals(LocalTime.of(15, 0), session.close());
+        assertEquals(ClosedSessionResource.days, session.days());
+        assertTrue(session.calendar().days().keySet().containsAll(new HashSet<>(ClosedSessionResource.holidays)),
+                session.calendar()::toString);
+        assertFalse(session.alwaysOpen());
         DayOfWeek tradingDay = ClosedSessionResource.days.iterator().next();
         ZonedDateTime tenInTokyo = LocalDate.of(2027, 2, 1).with(TemporalAdjusters.nextOrSame(tradingDay))
                 .atTime(10, 0).atZone(ClosedSessionResource.ZONE);
