@@ -53,7 +53,9 @@ class RulesOnPrometheusTest {
 
     @Test
     void pauseAlertsReachTheWebhookThroughAnOnNamespaceRouteWithTheirNamespace() throws Exception {
-        Path dir = Files.createDirectories(Path.of("target", "rules-on-prometheus"));
+        // A fresh directory per run: Alertmanager's notification log from an earlier run (same group, same receiver)
+        // would otherwise suppress the notification this test waits for.
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "rules-on-prometheus-");
         Map<String, JsonNode> received = new ConcurrentHashMap<>();
         ObjectMapper json = new ObjectMapper();
         try (LoopbackHttp prober = LoopbackHttp.start(SCRAPE, body -> {
