@@ -12,7 +12,8 @@ public class PauseProblemMapper implements ExceptionMapper<PauseProblem> {
     public Response toResponse(PauseProblem problem) {
         Response.ResponseBuilder response = Response.status(problem.status()).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new PauseRecords.Error(problem.code(), problem.getMessage()));
-        // A 413 ends the connection (PauseBodyLimit): the client must not pipeline more onto it.
-        return (problem.status() == 413 ? response.header("Connection", "close") : response).build();
+        // A 413 ends the connection (PauseBodyLimit closes it once the answer is out). No "Connection: close" header:
+        // on HTTP/2 that header is prohibited, and the JDK client rejects the whole response as malformed.
+        return response.build();
     }
 }

@@ -50,6 +50,8 @@ class PackagedPauseIT {
                     "PROBER_PAUSE_LEADER_RENEW_DEADLINE", "2s", "PROBER_PAUSE_LEADER_RETRY_PERIOD", "500ms"));
             env.putAll(Map.of("TORGHUT_URL", "http://127.0.0.1:9", "TA_CLICKHOUSE_URL", "http://127.0.0.1:9",
                     "PROBER_KUBERNETES_ENABLED", "false"));
+            // Outside a pod the Lease defaults to off (config/InClusterDefaults); this test checks that it is held.
+            env.put("PROBER_PAUSE_LEADER_ENABLED", "true");
             try (PackagedApp app = PackagedApp.launch("packaged-pause", env)) {
                 app.awaitReady(Duration.ofSeconds(60));
                 await().atMost(Duration.ofSeconds(30)).ignoreException(java.net.http.HttpTimeoutException.class).untilAsserted(() ->
