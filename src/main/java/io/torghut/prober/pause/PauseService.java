@@ -31,6 +31,7 @@ public class PauseService {
     private final Clock clock;
     private final String manifestPath;
     private final AtomicReference<PauseRequest> pendingRequest = new AtomicReference<>();
+    private final PausesInFlight inFlight = new PausesInFlight();
 
     public PauseService(PauseMode mode, Optional<GitOpsPauser> git, PausePlanner planner, Optional<ArgoCdSync> argo,
                         PauseAudit audit, PauseState state, EffectivenessTracker tracker, PendingRetries retries, Clock clock,
@@ -61,7 +62,27 @@ public class PauseService {
             return answer(200, "none", "resolved notifications never resume trading; resume by setting TRADING_ENABLED back to \"true\" in git",
                     null, null, null, null);
         }
-        return mode == PauseMode.RECOMMEND ? recommend(request) : trigger(request, false);
+        if (mode == PauseMode.RECOMMEND) {
+            return recommend(request);
+        }
+        if (!inFlight.enter()) {
+            LOG.warnf("pause request from %s not started: the prober is stopping", request.source());
+            return answer(503, "stopping", "the prober is stopping: nothing was committed; retry (Alertmanager does), another replica "
+                    + "or the restarted prober takes it", null, null, null, null);
+        }
+        try {
+            return trigger(request, false);
+        } finally {
+            inFlight.exit();
+        }
+    }
+
+    /**
+     * At shutdown: starts no new pause and waits at most {@code timeout} for those under way (their commit, Argo CD sync
+     * and audit); true when none is left.
+     */
+    public boolean stop(java.time.Duration timeout) throws InterruptedException {
+        return inFlight.closeAndAwait(timeout);
     }
 
     private PauseRecords.Answer recommend(PauseRequest request) {
@@ -109,7 +130,8 @@ public class PauseService {
             return answer(503, "pending", e.getMessage() + "; the prober retries, and so may the caller", null, null, null, null);
         }
         pendingRequest.set(null);
-        remember(result.commit(), result.manifest());
+        remember(result.commit(), result.manifest(), result.kind() == GitOpsPauser.Result.Kind.REFUSED && result.manifest().isEmpty()
+                ? Optional.of(result.detail()) : Optional.empty());
         if (state.pending().filter(p -> p.kind().equals("git")).isPresent()) {
             retries.clear();
         }
@@ -164,13 +186,43 @@ public class PauseService {
     /** Run by the retry scheduler. */
     synchronized void retryPending() {
         PauseRecords.Pending pending = state.pending().orElse(null);
-        if (pending == null) {
+        if (pending == null || !inFlight.enter()) {
             return;
         }
-        if (pending.kind().equals("argocd")) {
-            retryArgoIfPending();
-        } else if (pendingRequest.get() != null) {
-            trigger(pendingRequest.get(), true);
+        try {
+            if (pending.kind().equals("argocd")) {
+                retryArgoIfPending();
+            } else if (pendingRequest.get() != null) {
+                trigger(pendingRequest.get(), true);
+            }
+        } finally {
+            inFlight.exit();
+        }
+    }
+
+    /**
+     * Asks Argo CD to sync {@code revision} for a pause picked up from git after a restart ({@link PauseResumption}),
+     * retried like any sync while Argo CD is unreachable, until the rollout is confirmed.
+     */
+    void syncResumed(String revision) {
+        if (!inFlight.enter()) {
+            return;
+        }
+        try {
+            ArgoCdSync.Result sync = syncArgo(revision, "pause resumed after a prober restart: not in force yet");
+            LOG.infof("resumed pause: %s", sync.message());
+            if (sync.transientFailure() && !retries.failed("argocd", sync.message(), revision, kind -> retryPending())) {
+                LOG.errorf("gave up asking Argo CD to sync %s: %s", revision, sync.message());
+            }
+        } finally {
+            inFlight.exit();
+        }
+    }
+
+    /** The pause is in force: an Argo CD sync still being retried is no longer needed. */
+    void rolloutConfirmed() {
+        if (state.pending().filter(p -> p.kind().equals("argocd")).isPresent()) {
+            retries.clear();
         }
     }
 
@@ -178,7 +230,7 @@ public class PauseService {
     public ManifestSnapshot read() throws GitUnavailableException {
         try {
             ManifestSnapshot snapshot = git.orElseThrow().read();
-            remember(snapshot.commit(), snapshot.text());
+            remember(snapshot.commit(), snapshot.text(), snapshot.problem());
             return snapshot;
         } catch (GitUnavailableException e) {
             PauseRecords.GitView before = state.git();
@@ -187,10 +239,11 @@ public class PauseService {
         }
     }
 
-    private void remember(String commit, Optional<String> text) {
+    /** @param problem why there is no editable manifest (a symbolic link, a submodule...), when git said so */
+    private void remember(String commit, Optional<String> text, Optional<String> problem) {
         String desired = text.map(t -> PausePlanner.desired(planner.editor().set(t, false))).orElse("unknown");
-        state.git(new PauseRecords.GitView(desired, commit, now(), text.isEmpty() ? "no manifest at " + manifestPath : null,
-                text.orElse(null)));
+        String error = text.isPresent() ? null : problem.orElse("no manifest at " + manifestPath);
+        state.git(new PauseRecords.GitView(desired, commit, now(), error, text.orElse(null)));
     }
 
     public boolean gitConfigured() {

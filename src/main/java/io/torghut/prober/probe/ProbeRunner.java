@@ -47,6 +47,7 @@ public class ProbeRunner {
     private final Map<String, ScheduledFuture<?>> nextTick = new ConcurrentHashMap<>();
     /** Probes asked to run more often for a while (see {@link #pace}). */
     private final Map<String, Duration> faster = new ConcurrentHashMap<>();
+    private volatile boolean stopped;
 
     public ProbeRunner(List<Probe> probes, ProbeSink store, Clock clock, Redactor redactor, int maxConcurrency) {
         this.probes = List.copyOf(probes);
@@ -75,7 +76,13 @@ public class ProbeRunner {
         ticker.scheduleAtFixedRate(() -> lastTickNanos.set(System.nanoTime()), 0, 1, TimeUnit.SECONDS);
     }
 
+    /**
+     * Stops at once: probes still waiting for an answer (a hung dependency) are interrupted and abandoned, never
+     * awaited. What they return afterwards is dropped: "interrupted by the stop" is not news about the dependency, and
+     * recorded as a failure it could turn the verdict (and start a pause) while the process stops.
+     */
     public void stop() {
+        stopped = true;
         ticker.shutdownNow();
         workers.shutdownNow();
     }
@@ -186,7 +193,9 @@ public class ProbeRunner {
                                     + (error instanceof TimeoutException ? "" : ": " + error));
                     ProbeResult result = new ProbeResult(probe.name(), settled.redacted(redactor::clean),
                             Duration.ofNanos(System.nanoTime() - start), startedAt);
-                    store.accept(result);
+                    if (!stopped) {
+                        store.accept(result);
+                    }
                     return result;
                 });
     }
