@@ -23,7 +23,7 @@ public class PauseService {
     private final PauseMode mode;
     private final Optional<GitOpsPauser> git;
     private final PausePlanner planner;
-    private final Optional<ArgoCdSync> argo;
+    private final ArgoSyncs syncs;
     private final PauseAudit audit;
     private final PauseState state;
     private final EffectivenessTracker tracker;
@@ -39,7 +39,7 @@ public class PauseService {
         this.mode = mode;
         this.git = git;
         this.planner = planner;
-        this.argo = argo;
+        this.syncs = new ArgoSyncs(argo, retries, state, kind -> retryPending());
         this.audit = audit;
         this.state = state;
         this.tracker = tracker;
@@ -110,7 +110,7 @@ public class PauseService {
     PauseRecords.Answer trigger(PauseRequest request, boolean retry) {
         Optional<String> key = request.idempotencyKey();
         if (key.isPresent() && state.handled(key.get(), clock.instant())) {
-            retryArgoIfPending();
+            syncs.retryIfPending();
             audit.record(mode, PauseResult.ALREADY_PAUSED, request, null, "same notification already handled", null, false);
             return answer(200, "already-paused", "this notification (group key and fingerprints) was already handled", null, null, null, null);
         }
@@ -143,7 +143,7 @@ public class PauseService {
             }
             case ALREADY_PAUSED -> {
                 key.ifPresent(k -> state.markHandled(k, clock.instant()));
-                retryArgoIfPending();
+                syncs.retryIfPending();
                 audit.record(mode, PauseResult.ALREADY_PAUSED, request, result.commit(), result.detail(), null, false);
                 state.lastAction(action("already-paused", request, result.commit(), result.detail(), null));
                 yield answer(200, "already-paused", "TRADING_ENABLED is already \"false\" in git; no commit", result.commit(), null, null, null);
@@ -155,32 +155,14 @@ public class PauseService {
     private PauseRecords.Answer paused(PauseRequest request, GitOpsPauser.Result result) {
         request.idempotencyKey().ifPresent(key -> state.markHandled(key, clock.instant()));
         tracker.start(result.commit());
-        ArgoCdSync.Result sync = syncArgo(result.commit(), String.join("; ", request.reasons()));
+        ArgoCdSync.Result sync = syncs.request(result.commit(), String.join("; ", request.reasons()));
         audit.record(mode, PauseResult.PAUSED, request, result.commit(), result.detail(), sync.message(), true);
         state.lastAction(action("paused", request, result.commit(), result.detail(), sync.message()));
         if (sync.transientFailure()) {
-            retries.failed("argocd", sync.message(), result.commit(), kind -> retryPending());
             return answer(503, "paused", "committed " + result.commit() + " but " + sync.message() + "; retrying the Argo CD sync",
                     result.commit(), result.diff(), sync.message(), null);
         }
         return answer(200, "paused", "committed and pushed " + result.commit(), result.commit(), result.diff(), sync.message(), null);
-    }
-
-    private ArgoCdSync.Result syncArgo(String commit, String reason) {
-        return argo.map(a -> a.sync(commit, reason))
-                .orElse(new ArgoCdSync.Result(false, false, "Argo CD sync not configured; Argo CD picks the commit up when it polls git"));
-    }
-
-    private void retryArgoIfPending() {
-        state.pending().filter(p -> p.kind().equals("argocd")).ifPresent(p -> {
-            ArgoCdSync.Result sync = syncArgo(p.commit(), "retry of the pause sync");
-            if (!sync.transientFailure()) {
-                retries.clear();
-                LOG.infof("Argo CD sync of %s: %s", p.commit(), sync.message());
-            } else if (!retries.failed("argocd", sync.message(), p.commit(), kind -> retryPending())) {
-                LOG.errorf("gave up asking Argo CD to sync %s: %s", p.commit(), sync.message());
-            }
-        });
     }
 
     /** Run by the retry scheduler. */
@@ -190,8 +172,8 @@ public class PauseService {
             return;
         }
         try {
-            if (pending.kind().equals("argocd")) {
-                retryArgoIfPending();
+            if (pending.kind().equals(ArgoSyncs.KIND)) {
+                syncs.retryIfPending();
             } else if (pendingRequest.get() != null) {
                 trigger(pendingRequest.get(), true);
             }
@@ -209,11 +191,7 @@ public class PauseService {
             return;
         }
         try {
-            ArgoCdSync.Result sync = syncArgo(revision, "pause resumed after a prober restart: not in force yet");
-            LOG.infof("resumed pause: %s", sync.message());
-            if (sync.transientFailure() && !retries.failed("argocd", sync.message(), revision, kind -> retryPending())) {
-                LOG.errorf("gave up asking Argo CD to sync %s: %s", revision, sync.message());
-            }
+            LOG.infof("resumed pause: %s", syncs.request(revision, "pause resumed after a prober restart: not in force yet").message());
         } finally {
             inFlight.exit();
         }
@@ -221,9 +199,7 @@ public class PauseService {
 
     /** The pause is in force: an Argo CD sync still being retried is no longer needed. */
     void rolloutConfirmed() {
-        if (state.pending().filter(p -> p.kind().equals("argocd")).isPresent()) {
-            retries.clear();
-        }
+        syncs.confirmed();
     }
 
     /** Reads git (fetch) for the desired state; used by the scheduler and recommend mode. */
