@@ -34,8 +34,8 @@ final class PauseResumption {
     /**
      * Pure. There is no age limit: a pause already in force is then only recorded as effective (one read, no action),
      * and one that is still not in force, however old, is exactly what the overdue alert exists for (git says paused,
-     * Knative still trades). A newest pause commit that was lifted in git and paused again by hand is still the best
-     * clock for the current pause: its tracking starts no earlier than the pause the prober made.
+     * Knative still trades). When the prober's pause was lifted in git and a human paused again without the trailer,
+     * the clock starts at the older, prober-made commit: the deadline then passes earlier, which errs towards alerting.
      *
      * @param tracked the commit this process already tracks (it paused before its first read of git), if any
      */
