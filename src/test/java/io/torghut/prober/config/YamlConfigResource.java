@@ -1,6 +1,7 @@
 package io.torghut.prober.config;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.torghut.prober.testsupport.ProberKeys;
 import io.torghut.prober.testsupport.StubTorghut;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,10 +42,11 @@ public class YamlConfigResource implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("quarkus.config.locations", file.toString(),
-                "prober.kubernetes.enabled", "false",
-                "prober.torghut.url", "http://127.0.0.1:9",
-                "prober.clickhouse.url", "http://127.0.0.1:9");
+        return ProberKeys.prober()
+                .set("quarkus.config.locations", file.toString())
+                .kubernetesOff()
+                .torghutAndClickHouseUnreachable()
+                .build();
     }
 
     @Override
