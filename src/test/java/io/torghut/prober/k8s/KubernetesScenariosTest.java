@@ -20,7 +20,7 @@ import io.restassured.path.json.JsonPath;
 import io.torghut.prober.model.LogSignature;
 import io.torghut.prober.policy.VerdictLevel;
 import io.torghut.prober.policy.VerdictTracker;
-import io.torghut.prober.probe.Probe;
+import io.torghut.prober.probe.ScheduledProbe;
 import io.torghut.prober.probe.ProbeRunner;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -195,7 +195,7 @@ class KubernetesScenariosTest {
 
     /** Runs every probe once now (polling while a scheduled run of it is still in flight) and re-evaluates. */
     private void runAll() {
-        for (Probe probe : runner.probes()) {
+        for (ScheduledProbe probe : runner.probes()) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                     .until(() -> runner.runNow(probe).join(), Objects::nonNull);
         }
