@@ -34,7 +34,7 @@ public class ProbeRunner {
     /** Clients get a little less than the hard timeout so that they usually fail first, with a better reason. */
     private static final double CLIENT_BUDGET = 0.9;
 
-    private final List<Probe> probes;
+    private final List<ScheduledProbe> probes;
     private final ProbeSink store;
     private final Clock clock;
     private final Redactor redactor;
@@ -49,7 +49,7 @@ public class ProbeRunner {
     private final Map<String, Duration> faster = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
-    public ProbeRunner(List<Probe> probes, ProbeSink store, Clock clock, Redactor redactor, int maxConcurrency) {
+    public ProbeRunner(List<ScheduledProbe> probes, ProbeSink store, Clock clock, Redactor redactor, int maxConcurrency) {
         this.probes = List.copyOf(probes);
         this.store = store;
         this.clock = clock;
@@ -58,19 +58,19 @@ public class ProbeRunner {
         this.workers = new ThreadPoolExecutor(maxConcurrency, maxConcurrency, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), daemon("probe-worker"));
         this.workers.allowCoreThreadTimeOut(true);
-        for (Probe probe : probes) {
+        for (ScheduledProbe probe : probes) {
             running.put(probe.name(), new AtomicBoolean());
             skipped.put(probe.name(), new AtomicLong());
         }
     }
 
-    public List<Probe> probes() {
+    public List<ScheduledProbe> probes() {
         return probes;
     }
 
     /** Schedules every probe; the first run of each starts at once. */
     public void start() {
-        for (Probe probe : probes) {
+        for (ScheduledProbe probe : probes) {
             ticker.execute(() -> loop(probe));
         }
         ticker.scheduleAtFixedRate(() -> lastTickNanos.set(System.nanoTime()), 0, 1, TimeUnit.SECONDS);
@@ -93,7 +93,7 @@ public class ProbeRunner {
      * one reader for them instead of reading the API itself. The next run starts at once.
      */
     public void pace(String name, Optional<Duration> every) {
-        Optional<Probe> probe = find(name);
+        Optional<ScheduledProbe> probe = find(name);
         if (probe.isEmpty()) {
             return;
         }
@@ -113,7 +113,7 @@ public class ProbeRunner {
         }
     }
 
-    private void loop(Probe probe) {
+    private void loop(ScheduledProbe probe) {
         tick(probe);
         Duration every = probe.interval();
         Duration hurried = faster.get(probe.name());
@@ -134,7 +134,7 @@ public class ProbeRunner {
         return count == null ? 0 : count.get();
     }
 
-    void tick(Probe probe) {
+    void tick(ScheduledProbe probe) {
         try {
             AtomicBoolean busy = running.get(probe.name());
             if (!busy.compareAndSet(false, true)) {
@@ -149,7 +149,7 @@ public class ProbeRunner {
     }
 
     /** Runs one probe now and returns when its result (or its timeout) is recorded. For tests and the first round. */
-    public CompletableFuture<ProbeResult> runNow(Probe probe) {
+    public CompletableFuture<ProbeResult> runNow(ScheduledProbe probe) {
         AtomicBoolean busy = running.get(probe.name());
         if (!busy.compareAndSet(false, true)) {
             return CompletableFuture.completedFuture(null);
@@ -157,7 +157,7 @@ public class ProbeRunner {
         return runOnce(probe, busy);
     }
 
-    private CompletableFuture<ProbeResult> runOnce(Probe probe, AtomicBoolean busy) {
+    private CompletableFuture<ProbeResult> runOnce(ScheduledProbe probe, AtomicBoolean busy) {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         Duration budget = Duration.ofMillis((long) (probe.timeout().toMillis() * CLIENT_BUDGET));
@@ -210,7 +210,7 @@ public class ProbeRunner {
     }
 
     /** Used by the metrics: empty until the probe name is known. */
-    public Optional<Probe> find(String name) {
+    public Optional<ScheduledProbe> find(String name) {
         return probes.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 }
