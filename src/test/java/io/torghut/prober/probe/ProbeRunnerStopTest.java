@@ -24,7 +24,7 @@ class ProbeRunnerStopTest {
     final CountDownLatch released = new CountDownLatch(1);
 
     /** A probe on a socket read that ignores interrupts: only the latch ends it. */
-    final Probe deaf = probe("deaf", () -> {
+    final ScheduledProbe deaf = probe("deaf", () -> {
         started.countDown();
         boolean interrupted = false;
         while (released.getCount() > 0) {
@@ -40,7 +40,7 @@ class ProbeRunnerStopTest {
         return ProbeOutcome.fail(FailureReason.TIMEOUT, "answered long after the stop");
     });
     /** A probe whose client gives up when interrupted, as the HTTP fetcher does. */
-    final Probe polite = probe("polite", () -> {
+    final ScheduledProbe polite = probe("polite", () -> {
         started.countDown();
         try {
             Thread.sleep(60_000);
@@ -63,13 +63,8 @@ class ProbeRunnerStopTest {
         assertTrue(recorded.isEmpty(), "recorded after the stop: " + recorded);
     }
 
-    private static Probe probe(String name, java.util.function.Supplier<ProbeOutcome> check) {
-        return new Probe() {
-            @Override public String name() { return name; }
-            @Override public SignalRole role() { return SignalRole.DEPENDENCY; }
-            @Override public Duration interval() { return Duration.ofMinutes(1); }
-            @Override public Duration timeout() { return Duration.ofMinutes(1); }
-            @Override public ProbeOutcome check(Duration budget) { return check.get(); }
-        };
+    private static ScheduledProbe probe(String name, java.util.function.Supplier<ProbeOutcome> check) {
+        return new ScheduledProbe(ProbeSpec.of(name, SignalRole.DEPENDENCY, Duration.ofMinutes(1), Duration.ofMinutes(1)),
+                budget -> check.get());
     }
 }
