@@ -70,7 +70,9 @@ public class PauseBodyLimit {
             if (closing.compareAndSet(false, true)) {
                 // Read nothing more while the answer is still being written (slow on a loaded machine): the drain
                 // limit bounds what is read, not what is read before the 413 is out.
-                request.pause();
+                if (!request.isEnded()) {
+                    request.pause(); // an ended request throws "Request has already been read"
+                }
                 context.vertx().cancelTimer(timer.get());
                 answered.onComplete(ignored -> request.connection().close());
             }
