@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The last check before a commit: exactly the one intended change of the one intended file, or a refusal saying why. */
@@ -62,5 +63,23 @@ class StagedChangeCheckTest {
         String intendedAfter = name.startsWith("staged") ? AFTER : after;
         assertEquals(problem.isEmpty() ? Optional.empty() : Optional.of(problem),
                 StagedChangeCheck.problem(staged, PATH, intendedBefore, intendedAfter));
+    }
+
+    /** The one changed line: only the value may become false, or a flow entry for TRADING_ENABLED may be appended. */
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "value: \"true\"|value: \"false\"|true",
+        "value: 'on'   # pause here|value: 'false'   # pause here|true",
+        "`value: `|value: \"false\"|true",
+        "value: x|value: false x|false",
+        "value: \"true\" # a|value: \"false\" # b|false",
+        "env: [{name: A, value: \"1\"}]|env: [{name: A, value: \"1\"}, {name: TRADING_ENABLED, value: \"false\"}]|true",
+        "env: [{name: A, value: \"1\"}|env: [{name: A, value: \"1\"}, {name: TRADING_ENABLED, value: \"false\"}|true",
+        "env: []|env: [{name: TRADING_ENABLED, value: \"false\"}]|true",
+        "- {name: TRADING_ENABLED}|- {name: TRADING_ENABLED, value: \"false\"}|true",
+        "env: [{name: A, value: \"1\"}]|env: [{name: B, value: \"false\"}]|false",
+    })
+    void onlyTheValueChanges(String old, String now, boolean accepted) {
+        assertEquals(accepted, StagedChangeCheck.valueLine(old, now));
     }
 }
