@@ -90,6 +90,54 @@ class SingleFlightTest {
         pool.shutdown();
     }
 
+    /** Git unreachable during the round: every follower gets that (retry later), not a generic failure. */
+    @Test
+    void followersOfARoundWithGitUnreachableMayRetry() throws Exception {
+        ExecutorService pool = Executors.newCachedThreadPool();
+        Future<?> leader = pool.submit(() -> flight.run(() -> {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new GitUnavailableException("git unreachable: connect timed out");
+        }));
+        entered.await();
+        Future<?> follower = pool.submit(() -> flight.run(() -> "own"));
+        await().atMost(Duration.ofSeconds(30)).until(SingleFlightTest::aFollowerWaits);
+        release.countDown();
+        java.util.concurrent.ExecutionException failed = assertThrows(java.util.concurrent.ExecutionException.class, follower::get);
+        assertEquals(GitUnavailableException.class, failed.getCause().getClass(), failed.toString());
+        assertEquals("git unreachable: connect timed out", failed.getCause().getMessage());
+        assertThrows(java.util.concurrent.ExecutionException.class, leader::get);
+        pool.shutdown();
+    }
+
+    /** A follower interrupted while it waits (shutdown) stops waiting, says why, and keeps its interrupt for its caller. */
+    @Test
+    void anInterruptedFollowerStopsWaitingAndStaysInterrupted() throws Exception {
+        ExecutorService pool = Executors.newCachedThreadPool();
+        Future<?> leader = pool.submit(() -> flight.run(this::blockingWork));
+        entered.await();
+        java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread follower = new Thread(() -> {
+            try {
+                outcome.set(flight.run(() -> "own"));
+            } catch (GitUnavailableException e) {
+                outcome.set(e.getMessage() + " / interrupted=" + Thread.currentThread().isInterrupted());
+            }
+        });
+        follower.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> follower.getState() == Thread.State.WAITING);
+        follower.interrupt();
+        follower.join(30_000);
+        assertEquals("interrupted while waiting for the pause already in flight / interrupted=true", outcome.get());
+        release.countDown();
+        assertEquals(new SingleFlight.Shared<>("round-1", true), leader.get(), "the round itself carries on");
+        pool.shutdown();
+    }
+
     /** A thread parked in CompletableFuture.get: a follower waiting for the round in flight. */
     private static boolean aFollowerWaits() {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("pool-"))

@@ -39,6 +39,8 @@ class StagedChangeCheckTest {
                         "the edit of k/ksvc.yaml changes more of line 'value: \"false\"   # pause here' than the value (to 'value: \"true\"   # pause here')"),
                 Arguments.of("a foreign line inserted", List.of(PATH), false, BEFORE, BEFORE + "  - name: EVIL\n",
                         "the edit of k/ksvc.yaml inserts a line that is not TRADING_ENABLED's: - name: EVIL"),
+                Arguments.of("only the final line break", List.of(PATH), false, BEFORE, BEFORE.substring(0, BEFORE.length() - 1),
+                        "the edit of k/ksvc.yaml changes no line"),
                 Arguments.of("a line deleted", List.of(PATH), false, BEFORE, BEFORE.replace("  - name: B\n", ""),
                         "the edit of k/ksvc.yaml changes 1 line(s) into 0, expected the one TRADING_ENABLED value line"),
                 Arguments.of("inserted entry", List.of(PATH), false, "env:\n  - name: B\n",
@@ -78,6 +80,8 @@ class StagedChangeCheckTest {
         "env: []|env: [{name: TRADING_ENABLED, value: \"false\"}]|true",
         "- {name: TRADING_ENABLED}|- {name: TRADING_ENABLED, value: \"false\"}|true",
         "env: [{name: A, value: \"1\"}]|env: [{name: B, value: \"false\"}]|false",
+        "value: false x|value: false|false",
+        "x: \"false\"\"|x: \"false\"|false",
     })
     void onlyTheValueChanges(String old, String now, boolean accepted) {
         assertEquals(accepted, StagedChangeCheck.valueLine(old, now));

@@ -130,6 +130,16 @@ class PausePlannerTest {
         assertEquals(desired, PLANNER.plan(REQUEST, snapshot(text), "unused").desiredInGit());
     }
 
+    /** Two entries: Kubernetes applies the last one, so git says false; the pause edit still sets the first. */
+    @Test
+    void withTwoEntriesGitSaysWhatTheLastOneSays() {
+        String text = manifest("          env:\n            - name: TRADING_ENABLED\n              value: \"true\"\n"
+                + "            - name: TRADING_ENABLED\n              value: \"false\"\n");
+        PausePlan plan = PLANNER.plan(REQUEST, snapshot(text), "unused");
+        assertEquals("false", plan.desiredInGit());
+        assertEquals(List.of("-              value: \"true\"", "+              value: \"false\""), changed(plan.diff()));
+    }
+
     static List<String> changed(String diff) {
         return diff.lines().filter(l -> (l.startsWith("-") || l.startsWith("+")) && !l.startsWith("---") && !l.startsWith("+++")).toList();
     }
