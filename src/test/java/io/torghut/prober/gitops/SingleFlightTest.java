@@ -68,31 +68,22 @@ class SingleFlightTest {
 
     @Test
     void followersGetTheRoundsFailureWithItsKind() throws Exception {
-        ExecutorService pool = Executors.newCachedThreadPool();
-        Future<?> leader = pool.submit(() -> flight.run(() -> {
-            entered.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            throw new GitAuthorizationException("authorization failed: not authorized");
-        }));
-        entered.await();
-        Future<?> follower = pool.submit(() -> flight.run(() -> "own"));
-        await().atMost(Duration.ofSeconds(30)).until(SingleFlightTest::aFollowerWaits);
-        release.countDown();
-        java.util.concurrent.ExecutionException failed = assertThrows(java.util.concurrent.ExecutionException.class, follower::get);
-        assertTrue(failed.getCause() instanceof GitAuthorizationException, failed.toString());
-        assertEquals("authorization failed: not authorized", failed.getCause().getMessage());
-        assertThrows(java.util.concurrent.ExecutionException.class, leader::get);
+        Throwable failure = followerFailure(new GitAuthorizationException("authorization failed: not authorized"));
+        assertTrue(failure instanceof GitAuthorizationException, failure.toString());
+        assertEquals("authorization failed: not authorized", failure.getMessage());
         assertFalse(flight.run(() -> "fresh").value().isEmpty());
-        pool.shutdown();
     }
 
     /** Git unreachable during the round: every follower gets that (retry later), not a generic failure. */
     @Test
     void followersOfARoundWithGitUnreachableMayRetry() throws Exception {
+        Throwable failure = followerFailure(new GitUnavailableException("git unreachable: connect timed out"));
+        assertEquals(GitUnavailableException.class, failure.getClass(), failure.toString());
+        assertEquals("git unreachable: connect timed out", failure.getMessage());
+    }
+
+    /** What a follower that joined the round in flight gets when that round fails with {@code failure}. */
+    private Throwable followerFailure(GitUnavailableException failure) throws Exception {
         ExecutorService pool = Executors.newCachedThreadPool();
         Future<?> leader = pool.submit(() -> flight.run(() -> {
             entered.countDown();
@@ -101,17 +92,16 @@ class SingleFlightTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            throw new GitUnavailableException("git unreachable: connect timed out");
+            throw failure;
         }));
         entered.await();
         Future<?> follower = pool.submit(() -> flight.run(() -> "own"));
         await().atMost(Duration.ofSeconds(30)).until(SingleFlightTest::aFollowerWaits);
         release.countDown();
         java.util.concurrent.ExecutionException failed = assertThrows(java.util.concurrent.ExecutionException.class, follower::get);
-        assertEquals(GitUnavailableException.class, failed.getCause().getClass(), failed.toString());
-        assertEquals("git unreachable: connect timed out", failed.getCause().getMessage());
         assertThrows(java.util.concurrent.ExecutionException.class, leader::get);
         pool.shutdown();
+        return failed.getCause();
     }
 
     /** A follower interrupted while it waits (shutdown) stops waiting, says why, and keeps its interrupt for its caller. */
