@@ -126,7 +126,7 @@ class RevisionStatesTest {
     @ParameterizedTest(name = "{0} vs {1}: same {2}")
     @CsvSource({
         "r.io/a@sha256:1, m.io/b@sha256:1, true", "r.io/a@sha256:1, r.io/a@sha256:2, false", "r.io/a:1, r.io/a:1, true",
-        "r.io/a:1, r.io/a@sha256:1, false", "@sha256:1, x@sha256:1, true", "'', '', false", "r.io/a:1, '', false"})
+        "r.io/a:1, r.io/a@sha256:1, false", "@sha256:1, x@sha256:1, true", "x@sha256:1, @sha256:1, true", "'', '', false", "r.io/a:1, '', false"})
     void sameImageComparesDigests(String a, String b, boolean same) {
         assertEquals(same, LastKnownGood.sameImage(a, b));
     }
