@@ -21,14 +21,14 @@ start() {
   local name=$1 port=$2 busy=$3; shift 3
   local extra=()
   [ "$busy" = 1 ] && extra=("${BENCH_TARGET[@]/PATH/$name}")
-  env "${QUIET_CORE[@]}" "${extra[@]}" PROBER_PAUSE_LEADER_ENABLED=false PORT="$port" "$@" >"$WORK/probe-cost-$name.log" 2>&1 &
+  env "${QUIET_CORE[@]}" "${extra[@]}" PROBER_PAUSE_LEADER_ENABLED=false PORT="$port" MANAGEMENT_PORT="$(mgmt_port "$port")" "$@" >"$WORK/probe-cost-$name.log" 2>&1 &
   PIDS+=("$!"); printf -v "PID_$name" '%s' "$!"
-  wait_http "http://127.0.0.1:$port/q/health/ready" 60
+  wait_http "http://127.0.0.1:$(mgmt_port "$port")/q/health/ready" 60
 }
 
 flavours=()
 if [ -n "$RUNNER" ]; then
-  start native 18904 1 "$RUNNER" -Xmx32m -Xmn8m; start native_idle 18905 0 "$RUNNER" -Xmx32m -Xmn8m; flavours+=(native)
+  start native 18904 1 "$RUNNER" -Xmx48m -Xmn8m; start native_idle 18905 0 "$RUNNER" -Xmx48m -Xmn8m; flavours+=(native)
 fi
 start jvm 18906 1 java ${JAVA_OPTS:-} -jar "$JAR"; start jvm_idle 18907 0 java ${JAVA_OPTS:-} -jar "$JAR"; flavours+=(jvm)
 cat >"$WORK/blackbox.yml" <<YML

@@ -3,6 +3,7 @@ package io.torghut.prober.config;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.PropertiesConfigSource;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -17,8 +18,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * silently dropped. This reads the variable as prefix + name + leaf (the leaf is the longest known one that ends the
  * variable: {@code URL}, {@code MAX_AGE}, ...) and declares {@code prober.http.my_target.url}. The name keeps its
  * {@code _} (log-signature ids, which only allow {@code -}, get {@code -}); a name already spelled in
- * application.properties or the YAML file keeps that spelling, so {@code PROBER_HTTP_MY_TARGET_TIMEOUT} overrides
- * {@code prober.http.my-target.timeout} rather than creating a second target.
+ * application.properties or the YAML file ({@link LocatedYamlNames}) keeps that spelling, so
+ * {@code PROBER_HTTP_MY_TARGET_TIMEOUT} overrides {@code prober.http.my-target.timeout} rather than creating a second
+ * target.
  */
 public class EnvMapKeys implements ConfigSourceFactory {
     /** Ordinal just below the environment's 300: the environment source itself still answers the same keys. */
@@ -33,9 +35,23 @@ public class EnvMapKeys implements ConfigSourceFactory {
             new Shape("prober.freshness.tables.", List.of("table", "column", "max-age"), false),
             new Shape("prober.kubernetes.log-signatures.", List.of("regex", "finding", "dependency", "enabled"), true));
 
+    private final Map<String, String> env;
+
+    /** Reads the process environment (the ServiceLoader's constructor). */
+    public EnvMapKeys() {
+        this(System.getenv());
+    }
+
+    /** Reads the given variables instead of the process environment (tests). */
+    EnvMapKeys(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        return List.of(new PropertiesConfigSource(derive(System.getenv(), context.iterateNames()), "environment map keys", ORDINAL));
+        List<String> names = new ArrayList<>(LocatedYamlNames.of(context));
+        context.iterateNames().forEachRemaining(names::add);
+        return List.of(new PropertiesConfigSource(derive(env, names.iterator()), "environment map keys", ORDINAL));
     }
 
     /** The dotted keys the map-shaped environment variables stand for, with their values. */

@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
  * Warns at startup about every {@code PROBER_*} / {@code GITOPS_*} environment variable that maps to no key: a typo
  * ({@code PROBER_FRESHNES_INTERVAL}) would otherwise be ignored without a word. Known are the keys of the mappings
  * ({@link KnownKeys}), every key another source (application.properties, the YAML file) names, and the variables
- * application.properties reads by name ({@code ${GITOPS_REPO_URL:}}). Only names are logged, never values.
+ * application.properties reads by name ({@code ${GITOPS_REPO_URL:}}). Also about a variable whose key the mounted YAML
+ * file sets too, since the file wins. Only names are logged, never values.
  */
 @Singleton
 public class EnvironmentWarnings {
@@ -27,6 +28,39 @@ public class EnvironmentWarnings {
 
     void warn(@Observes StartupEvent event, Config config) {
         unknown(System.getenv().keySet(), known(config)).forEach(LOG::warn);
+        shadowed(System.getenv().keySet(), config).forEach(LOG::warn);
+    }
+
+    /**
+     * Variables whose key the YAML file of {@code quarkus.config.locations} also sets: SmallRye reads that file at the
+     * ordinal of the variable naming it (QUARKUS_CONFIG_LOCATIONS, 300) and after the environment, so the file wins.
+     */
+    static List<String> shadowed(Set<String> variables, Config config) {
+        SmallRyeConfig smallrye = config.unwrap(SmallRyeConfig.class);
+        List<String> warnings = new ArrayList<>();
+        for (String name : new TreeSet<>(toSet(config.getPropertyNames()))) {
+            String variable = EnvMapKeys.envForm(name);
+            if (!variables.contains(variable) || !OURS.matcher(variable).matches()) {
+                continue;
+            }
+            String source;
+            try {
+                source = smallrye.getConfigValue(name).getSourceName();
+            } catch (RuntimeException unresolvable) {
+                continue; // reported by whatever reads the key
+            }
+            if (source != null && source.startsWith("YamlConfigSource")) {
+                warnings.add("environment variable " + variable + " is ignored: " + name + " is set in the YAML file ("
+                        + source.replaceAll("^YamlConfigSource\\[source=(.*)\\]$", "$1") + "), which takes precedence");
+            }
+        }
+        return warnings;
+    }
+
+    private static Set<String> toSet(Iterable<String> names) {
+        Set<String> set = new TreeSet<>();
+        names.forEach(set::add);
+        return set;
     }
 
     /** Environment forms of every key named by a source, and variables read by name in expressions. */

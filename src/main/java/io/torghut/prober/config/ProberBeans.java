@@ -17,6 +17,8 @@ import io.torghut.prober.probe.HttpStatusProbe;
 import io.torghut.prober.probe.PostgresProbe;
 import io.torghut.prober.probe.Probe;
 import io.torghut.prober.probe.ProbeContributor;
+import io.torghut.prober.probe.ProbeSpec;
+import io.torghut.prober.probe.ScheduledProbe;
 import io.torghut.prober.probe.ProbeRunner;
 import io.torghut.prober.probe.SignalRole;
 import io.torghut.prober.probe.TradingHealthProbe;
@@ -27,7 +29,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -99,36 +100,35 @@ public class ProberBeans {
     ProbeRunner runner(ProberConfig config, HttpFetcher http, SignalStore store, Clock clock, Redactor redactor,
                        Instance<ProbeContributor> contributors) {
         ConfigChecks.check(config);
-        List<Probe> probes = probes(config, http);
+        List<ScheduledProbe> probes = probes(config, http);
         for (ProbeContributor contributor : contributors) {
             probes.addAll(contributor.probes());
         }
         requireUniqueNames(probes);
-        for (Probe probe : probes) {
-            Optional<Duration> maxAge = probe instanceof FreshnessProbe f ? Optional.of(f.maxAge()) : Optional.empty();
-            store.register(probe.name(), probe.role(), maxAge);
+        for (ScheduledProbe probe : probes) {
+            store.register(probe.name(), probe.spec().role(), probe.spec().maxAge());
         }
         return new ProbeRunner(probes, store, clock, redactor, config.scheduler().maxConcurrency());
     }
 
     /** A contributed probe reusing a name would silently share (and overwrite) another probe's signal. */
-    static void requireUniqueNames(List<Probe> probes) {
+    static void requireUniqueNames(List<ScheduledProbe> probes) {
         Set<String> names = new HashSet<>();
-        for (Probe probe : probes) {
+        for (ScheduledProbe probe : probes) {
             if (!names.add(probe.name())) {
                 throw new IllegalStateException("two probes are named '" + probe.name() + "'");
             }
         }
     }
 
-    static List<Probe> probes(ProberConfig config, HttpFetcher http) {
-        List<Probe> probes = new ArrayList<>();
+    static List<ScheduledProbe> probes(ProberConfig config, HttpFetcher http) {
+        List<ScheduledProbe> probes = new ArrayList<>();
         ProberConfig.Torghut torghut = config.torghut();
         URI base = URI.create(torghut.url().replaceAll("/+$", "") + "/");
-        probes.add(new HttpStatusProbe("healthz", SignalRole.SERVICE, base.resolve("healthz"),
-                torghut.healthz().interval(), torghut.healthz().timeout(), Optional.empty(), http));
-        probes.add(new TradingHealthProbe(base.resolve("trading/health"), torghut.tradingHealth().interval(),
-                torghut.tradingHealth().timeout(), http));
+        probes.add(scheduled("healthz", SignalRole.SERVICE, torghut.healthz(),
+                new HttpStatusProbe(base.resolve("healthz"), Optional.empty(), http)));
+        probes.add(scheduled("trading-health", SignalRole.TRADING, torghut.tradingHealth(),
+                new TradingHealthProbe(base.resolve("trading/health"), http)));
 
         ClickHouseEndpoint endpoint;
         try {
@@ -138,15 +138,20 @@ public class ProberBeans {
         }
         ClickHouseClient clickhouse = new ClickHouseClient(endpoint, config.clickhouse().username(),
                 config.clickhouse().password(), http);
-        probes.add(new ClickHouseProbe(clickhouse, config.clickhouse().interval(), config.clickhouse().timeout()));
+        probes.add(scheduled("clickhouse", SignalRole.DEPENDENCY, config.clickhouse(), new ClickHouseProbe(clickhouse)));
         ProberConfig.Freshness freshness = config.freshness();
-        new TreeMap<>(freshness.tables()).forEach((name, table) -> probes.add(new FreshnessProbe(name, table.table(),
-                table.column(), table.maxAge(), clickhouse, freshness.interval(), freshness.timeout())));
+        new TreeMap<>(freshness.tables()).forEach((name, table) -> probes.add(new ScheduledProbe(
+                ProbeSpec.freshness(name, table.maxAge(), freshness.interval(), freshness.timeout()),
+                new FreshnessProbe(table.table(), table.column(), table.maxAge(), clickhouse))));
 
-        probes.add(postgresProbe(config.postgres()));
-        new TreeMap<>(config.http()).forEach((name, target) -> probes.add(new HttpStatusProbe(name, SignalRole.EXTRA,
-                URI.create(target.url()), target.interval(), target.timeout(), target.expectedStatus(), http)));
+        probes.add(scheduled("postgres", SignalRole.DEPENDENCY, config.postgres(), postgresProbe(config.postgres())));
+        new TreeMap<>(config.http()).forEach((name, target) -> probes.add(scheduled(name, SignalRole.EXTRA, target,
+                new HttpStatusProbe(URI.create(target.url()), target.expectedStatus(), http))));
         return probes;
+    }
+
+    private static ScheduledProbe scheduled(String name, SignalRole role, ProberConfig.Schedule schedule, Probe probe) {
+        return new ScheduledProbe(ProbeSpec.of(name, role, schedule.interval(), schedule.timeout()), probe);
     }
 
     private static Probe postgresProbe(ProberConfig.Postgres postgres) {
@@ -159,6 +164,6 @@ public class ProberBeans {
                 throw new ConfigProblem("prober.postgres.dsn (DB_DSN)", e.getMessage());
             }
         }
-        return new PostgresProbe(target, problem, new PostgresChecker(), postgres.interval(), postgres.timeout());
+        return new PostgresProbe(target, problem, new PostgresChecker());
     }
 }

@@ -7,9 +7,11 @@ import io.torghut.prober.policy.TradingStateSource;
 import io.torghut.prober.policy.VerdictTracker;
 import io.torghut.prober.probe.ProbeRunner;
 import io.torghut.prober.signal.SignalStore;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,7 +49,11 @@ public class ProberLifecycle {
         policy.session().calendarWarning(clock.instant()).ifPresent(warning -> LOG.warnf("market calendar: %s", warning));
     }
 
-    void stop(@Observes ShutdownEvent event, ProbeRunner runner) {
+    /**
+     * First of the shutdown observers (before the pause's, which waits for a pause under way): no verdict may start a
+     * pause while the process stops. Hung probes are abandoned, not awaited ({@link ProbeRunner#stop()}).
+     */
+    void stop(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) ShutdownEvent event, ProbeRunner runner) {
         evaluator.shutdownNow();
         runner.stop();
     }

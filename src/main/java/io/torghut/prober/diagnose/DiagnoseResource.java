@@ -2,6 +2,7 @@ package io.torghut.prober.diagnose;
 
 import io.torghut.prober.policy.Verdict;
 import io.torghut.prober.policy.VerdictTracker;
+import io.torghut.prober.policy.runbook.Finding;
 import io.torghut.prober.policy.runbook.RunbookAdvice;
 import io.torghut.prober.policy.runbook.RunbookNames;
 import io.vertx.core.http.HttpServerRequest;
@@ -51,7 +52,9 @@ public class DiagnoseResource {
     DiagnosisReport report(String diagnoseUrl) {
         // The tracker re-evaluates after every result and every second; reading it keeps this path free of work.
         Verdict verdict = verdicts.current();
-        DiagnosisReport base = new DiagnosisBuilder(advice.withDiagnoseUrl(diagnoseUrl)).build(verdict, verdicts.session().describe(), verdicts.tradingState().describe());
+        List<Finding> findings = sections.stream().flatMap(section -> section.findings().stream()).toList();
+        DiagnosisReport base = new DiagnosisBuilder(advice.withDiagnoseUrl(diagnoseUrl)).build(verdict, verdicts.session().describe(),
+                verdicts.tradingState().describe(), findings);
         Map<String, Object> extra = new LinkedHashMap<>();
         sections.forEach(section -> extra.put(section.id(), section.json()));
         return new DiagnosisReport(base.verdict(), base.evaluatedAt(), base.sessionOpen(), base.session(),

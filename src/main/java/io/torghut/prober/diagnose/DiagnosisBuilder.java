@@ -2,6 +2,7 @@ package io.torghut.prober.diagnose;
 
 import io.torghut.prober.policy.SignalAssessment;
 import io.torghut.prober.policy.Verdict;
+import io.torghut.prober.policy.runbook.Finding;
 import io.torghut.prober.policy.runbook.RunbookAdvice;
 import io.torghut.prober.probe.ProbeResult;
 import io.torghut.prober.signal.Health;
@@ -24,6 +25,11 @@ public final class DiagnosisBuilder {
     }
 
     public DiagnosisReport build(Verdict verdict, String sessionDescription, String tradingStateDescription) {
+        return build(verdict, sessionDescription, tradingStateDescription, List.of());
+    }
+
+    /** As {@link #build(Verdict, String, String)}, with NEXT STEPS leaving out what {@code findings} already print. */
+    public DiagnosisReport build(Verdict verdict, String sessionDescription, String tradingStateDescription, List<Finding> findings) {
         SignalSnapshot snapshot = verdict.snapshot();
         List<DiagnosisReport.Signal> rows = new ArrayList<>();
         for (SignalAssessment assessment : verdict.signals()) {
@@ -34,7 +40,7 @@ public final class DiagnosisBuilder {
         }
         return new DiagnosisReport(verdict.level().name(), iso(verdict.evaluatedAt()), verdict.sessionOpen(),
                 sessionDescription, verdict.tradingEnabled(), tradingStateDescription, verdict.reasons(), rows,
-                advice.advise(verdict, snapshot), Map.of());
+                advice.advise(verdict, snapshot, findings), Map.of());
     }
 
     private static DiagnosisReport.Signal row(SignalAssessment assessment, SignalState state) {

@@ -1,5 +1,6 @@
 package io.torghut.prober.diagnose;
 
+import io.torghut.prober.policy.runbook.Finding;
 import java.util.List;
 
 /**
@@ -21,4 +22,9 @@ public interface DiagnosisSection {
 
     /** The JSON value of the section (a record registered for reflection, a list or a map). */
     Object json();
+
+    /** Runbook findings this section prints, so that NEXT STEPS does not print their commands again. */
+    default List<Finding> findings() {
+        return List.of();
+    }
 }

@@ -5,7 +5,6 @@ import io.torghut.prober.model.CnpgObservation;
 import io.torghut.prober.policy.runbook.CnpgHealth;
 import io.torghut.prober.probe.Probe;
 import io.torghut.prober.probe.ProbeOutcome;
-import io.torghut.prober.probe.SignalRole;
 import java.time.Duration;
 import java.util.Map;
 
@@ -20,20 +19,11 @@ import java.util.Map;
 public final class CnpgProbe implements Probe {
     private final CnpgReader reader;
     private final KubernetesState state;
-    private final Duration interval;
-    private final Duration timeout;
 
-    public CnpgProbe(CnpgReader reader, KubernetesState state, Duration interval, Duration timeout) {
+    public CnpgProbe(CnpgReader reader, KubernetesState state) {
         this.reader = reader;
         this.state = state;
-        this.interval = interval;
-        this.timeout = timeout;
     }
-
-    @Override public String name() { return "cnpg"; }
-    @Override public SignalRole role() { return SignalRole.DEPENDENCY; }
-    @Override public Duration interval() { return interval; }
-    @Override public Duration timeout() { return timeout; }
 
     @Override
     public ProbeOutcome check(Duration budget) {

@@ -57,6 +57,11 @@ public class FindingsSection implements DiagnosisSection {
     }
 
     @Override
+    public List<Finding> findings() {
+        return json().findings();
+    }
+
+    @Override
     public Report json() {
         return new Report(config.enabled(),
                 state.knative().map(o -> o.observedAt().truncatedTo(ChronoUnit.MILLIS).toString()).orElse(null),

@@ -9,7 +9,6 @@ import io.torghut.prober.model.PodInfo;
 import io.torghut.prober.model.RevisionInfo;
 import io.torghut.prober.probe.Probe;
 import io.torghut.prober.probe.ProbeOutcome;
-import io.torghut.prober.probe.SignalRole;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,24 +22,14 @@ public final class KnativeProbe implements Probe {
     private final KnativeReader reader;
     private final KubernetesState state;
     private final String container;
-    private final Duration interval;
-    private final Duration timeout;
     private final Duration rolloutGrace;
 
-    public KnativeProbe(KnativeReader reader, KubernetesState state, String container, Duration interval, Duration timeout,
-                        Duration rolloutGrace) {
+    public KnativeProbe(KnativeReader reader, KubernetesState state, String container, Duration rolloutGrace) {
         this.reader = reader;
         this.state = state;
         this.container = container;
-        this.interval = interval;
-        this.timeout = timeout;
         this.rolloutGrace = rolloutGrace;
     }
-
-    @Override public String name() { return "knative"; }
-    @Override public SignalRole role() { return SignalRole.SERVICE; }
-    @Override public Duration interval() { return interval; }
-    @Override public Duration timeout() { return timeout; }
 
     @Override
     public ProbeOutcome check(Duration budget) {

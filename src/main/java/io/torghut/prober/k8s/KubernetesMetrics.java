@@ -1,5 +1,7 @@
 package io.torghut.prober.k8s;
 
+import static io.torghut.prober.core.Contract.METRIC_PREFIX;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -20,7 +22,6 @@ import java.util.Map;
  */
 @Singleton
 public class KubernetesMetrics {
-    private static final String PREFIX = "torghut_prober_";
     private final MeterRegistry registry;
     private final KubernetesState state;
     private final FindingsTracker findings;
@@ -39,14 +40,14 @@ public class KubernetesMetrics {
         component("cnpg", s -> s.cnpg().flatMap(CnpgObservation::cluster)
                 .map(c -> CnpgHealth.judge(c).level() == CnpgHealth.Level.HEALTHY).orElse(false));
         for (Map.Entry<String, String> id : FindingIds.all().entrySet()) {
-            Gauge.builder(PREFIX + "findings", findings, f -> f.current().stream().anyMatch(x -> x.id().equals(id.getKey())) ? 1 : 0)
+            Gauge.builder(METRIC_PREFIX + "findings", findings, f -> f.current().stream().anyMatch(x -> x.id().equals(id.getKey())) ? 1 : 0)
                     .description("1 while the runbook finding is present")
                     .tag("procedure", id.getValue()).tag("finding", id.getKey()).register(registry);
         }
         if (!config.enabled()) {
             return; // an "API down" series for a prober told not to read the API would only page people
         }
-        Gauge.builder(PREFIX + "kubernetes_api_up", state, KubernetesMetrics::apiUp)
+        Gauge.builder(METRIC_PREFIX + "kubernetes_api_up", state, KubernetesMetrics::apiUp)
                 .description("1 when the last reads of the Knative and CNPG objects all succeeded (0: RBAC, missing CRD, API down, not read yet); absent when disabled")
                 .register(registry);
     }
@@ -58,7 +59,7 @@ public class KubernetesMetrics {
     }
 
     private void component(String name, java.util.function.Predicate<KubernetesState> ready) {
-        Gauge.builder(PREFIX + "component_ready", state, s -> config.enabled() && ready.test(s) ? 1 : 0)
+        Gauge.builder(METRIC_PREFIX + "component_ready", state, s -> config.enabled() && ready.test(s) ? 1 : 0)
                 .description("1 when the component is Ready as last read from the Kubernetes API (unknown is 0)")
                 .tag("component", name).register(registry);
     }

@@ -2,8 +2,10 @@ package io.torghut.prober.k8s;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.torghut.prober.core.Redactor;
-import io.torghut.prober.probe.Probe;
 import io.torghut.prober.probe.ProbeContributor;
+import io.torghut.prober.probe.ProbeSpec;
+import io.torghut.prober.probe.ScheduledProbe;
+import io.torghut.prober.probe.SignalRole;
 import io.torghut.prober.watched.Target;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
@@ -36,7 +38,7 @@ public class KubernetesProbes implements ProbeContributor {
     }
 
     @Override
-    public List<Probe> probes() {
+    public List<ScheduledProbe> probes() {
         if (!config.enabled()) {
             return List.of();
         }
@@ -47,7 +49,9 @@ public class KubernetesProbes implements ProbeContributor {
         KnativeReader knative = new KnativeReader(reads, target.service(), target.container(), config.logTailLines(),
                 config.logMaxBytes(), config.podsPerRevision(), scanner, clock);
         return List.of(
-                new KnativeProbe(knative, state, target.podContainer(), config.interval(), config.timeout(), config.rolloutGrace()),
-                new CnpgProbe(new CnpgReader(reads, target.cnpgCluster(), clock), state, config.interval(), config.timeout()));
+                new ScheduledProbe(ProbeSpec.of("knative", SignalRole.SERVICE, config.interval(), config.timeout()),
+                        new KnativeProbe(knative, state, target.podContainer(), config.rolloutGrace())),
+                new ScheduledProbe(ProbeSpec.of("cnpg", SignalRole.DEPENDENCY, config.interval(), config.timeout()),
+                        new CnpgProbe(new CnpgReader(reads, target.cnpgCluster(), clock), state)));
     }
 }

@@ -1,5 +1,7 @@
 package io.torghut.prober.metrics;
 
+import static io.torghut.prober.core.Contract.METRIC_PREFIX;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -27,7 +29,7 @@ public class BuildInfo {
     }
 
     void register(@Observes StartupEvent event) {
-        Gauge.builder(OwnedMeters.PREFIX + "build_info", () -> 1).description("Always 1; the labels say which build is running")
+        Gauge.builder(METRIC_PREFIX + "build_info", () -> 1).description("Always 1; the labels say which build is running")
                 .tag("version", version).tag("revision", revision()).register(registry);
     }
 

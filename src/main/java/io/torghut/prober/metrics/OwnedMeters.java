@@ -1,5 +1,7 @@
 package io.torghut.prober.metrics;
 
+import static io.torghut.prober.core.Contract.METRIC_PREFIX;
+
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -14,7 +16,6 @@ import java.util.List;
  */
 @Singleton
 public class OwnedMeters {
-    static final String PREFIX = "torghut_prober_";
     private final MeterRegistry registry;
 
     public OwnedMeters(MeterRegistry registry) {
@@ -22,7 +23,7 @@ public class OwnedMeters {
     }
 
     void removeAll(@Observes ShutdownEvent event) {
-        List<Meter> ours = registry.getMeters().stream().filter(m -> m.getId().getName().startsWith(PREFIX)).toList();
+        List<Meter> ours = registry.getMeters().stream().filter(m -> m.getId().getName().startsWith(METRIC_PREFIX)).toList();
         ours.forEach(registry::remove);
     }
 }

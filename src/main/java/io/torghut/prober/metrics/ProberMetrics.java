@@ -1,5 +1,7 @@
 package io.torghut.prober.metrics;
 
+import static io.torghut.prober.core.Contract.METRIC_PREFIX;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -30,7 +32,6 @@ import java.util.function.ToDoubleFunction;
  */
 @Singleton
 public class ProberMetrics {
-    static final String PREFIX = "torghut_prober_";
     private final MeterRegistry registry;
     private final SignalStore store;
     private final VerdictTracker verdicts;
@@ -60,35 +61,35 @@ public class ProberMetrics {
             if (signal.role() == SignalRole.FRESHNESS) {
                 verdictGauge("signal_stale", "1 when the signal is stale or unknown during the trading session (after hysteresis)",
                         name, a -> a.stale() ? 1 : 0);
-                signal.maxAge().ifPresent(max -> Gauge.builder(PREFIX + "signal_max_age_seconds", () -> max.toSeconds())
+                signal.maxAge().ifPresent(max -> Gauge.builder(METRIC_PREFIX + "signal_max_age_seconds", () -> max.toSeconds())
                         .description("Age above which the signal is stale during the trading session")
                         .tag("signal", name).register(registry));
             }
-            FunctionCounter.builder(PREFIX + "probe_runs_skipped", runner, r -> r.skippedRuns(name))
+            FunctionCounter.builder(METRIC_PREFIX + "probe_runs_skipped", runner, r -> r.skippedRuns(name))
                     .description("Scheduled runs skipped because the previous run had not returned (hung dependency)")
                     .tag("probe", name).register(registry);
             // Deprecated: the same count as a gauge, kept for one release (0.2) so that existing alerts keep working.
             // Its counter cannot be named probe_skipped_runs_total: OpenMetrics makes x and x_total one family.
-            Gauge.builder(PREFIX + "probe_skipped_runs", runner, r -> r.skippedRuns(name))
+            Gauge.builder(METRIC_PREFIX + "probe_skipped_runs", runner, r -> r.skippedRuns(name))
                     .description("DEPRECATED, removed in the next release: use torghut_prober_probe_runs_skipped_total")
                     .tag("probe", name).register(registry);
-            latency.put(name, Timer.builder(PREFIX + "probe_latency_seconds")
+            latency.put(name, Timer.builder(METRIC_PREFIX + "probe_latency_seconds")
                     .description("Duration of probe runs (timeouts count as the timeout)").tag("probe", name)
                     .serviceLevelObjectives(LATENCY_BUCKETS).register(registry));
             for (FailureReason reason : FailureReason.values()) {
                 if (reason != FailureReason.NONE) {
-                    failures.put(name + "/" + reason.label(), Counter.builder(PREFIX + "probe_failures")
+                    failures.put(name + "/" + reason.label(), Counter.builder(METRIC_PREFIX + "probe_failures")
                             .description("Failed probe runs by reason").tag("probe", name).tag("reason", reason.label())
                             .register(registry));
                 }
             }
         }
-        Gauge.builder(PREFIX + "pause_recommended", verdicts, v -> v.current().pauseRecommended() ? 1 : 0)
+        Gauge.builder(METRIC_PREFIX + "pause_recommended", verdicts, v -> v.current().pauseRecommended() ? 1 : 0)
                 .description("1 while the verdict is PAUSE_RECOMMENDED: dependencies degraded or signals stale while trading is enabled")
                 .register(registry);
-        Gauge.builder(PREFIX + "verdict_level", verdicts, v -> v.current().level().ordinal())
+        Gauge.builder(METRIC_PREFIX + "verdict_level", verdicts, v -> v.current().level().ordinal())
                 .description("0 HEALTHY, 1 DEGRADED, 2 PAUSE_RECOMMENDED").register(registry);
-        Gauge.builder(PREFIX + "trading_session_open", verdicts, v -> v.current().sessionOpen() ? 1 : 0)
+        Gauge.builder(METRIC_PREFIX + "trading_session_open", verdicts, v -> v.current().sessionOpen() ? 1 : 0)
                 .description("1 while the trading session is open (freshness counts only then)").register(registry);
         store.onChange((before, after) -> after.latest().ifPresent(this::record));
     }
@@ -108,12 +109,12 @@ public class ProberMetrics {
     }
 
     private void probeGauge(String metric, String help, String probe, ToDoubleFunction<SignalState> value) {
-        Gauge.builder(PREFIX + metric, store, s -> s.get(probe).map(value::applyAsDouble).orElse(Double.NaN))
+        Gauge.builder(METRIC_PREFIX + metric, store, s -> s.get(probe).map(value::applyAsDouble).orElse(Double.NaN))
                 .description(help).tag("probe", probe).register(registry);
     }
 
     private void verdictGauge(String metric, String help, String signal, ToDoubleFunction<SignalAssessment> value) {
-        Gauge.builder(PREFIX + metric, verdicts, v -> assessment(v.current(), signal).map(value::applyAsDouble).orElse(Double.NaN))
+        Gauge.builder(METRIC_PREFIX + metric, verdicts, v -> assessment(v.current(), signal).map(value::applyAsDouble).orElse(Double.NaN))
                 .description(help).tag("signal", signal).register(registry);
     }
 

@@ -28,6 +28,8 @@ public final class EffectivenessTracker {
     private volatile Optional<Rollout> live = Optional.empty();
     private volatile String liveError = "not read yet";
     private volatile Instant lastRead = Instant.EPOCH;
+    /** Set by {@link #resume}: the pause was found in git after a restart and this process has not judged it yet. */
+    private Runnable resumedUnjudged;
 
     /** @param onOverdue told once per pause when the deadline passes (Event, log) */
     public EffectivenessTracker(RolloutReader reader, Clock clock, Duration deadline, Duration liveEvery, Consumer<String> onOverdue) {
@@ -50,8 +52,29 @@ public final class EffectivenessTracker {
     }
 
     public synchronized void start(String commit) {
-        committedAt = clock.instant();
-        state = new Effectiveness("waiting", commit, iso(committedAt), null, "waiting for Argo CD to roll out the pause");
+        resumedUnjudged = null;
+        track(commit, clock.instant(), "waiting for Argo CD to roll out the pause");
+    }
+
+    /**
+     * Tracks a pause committed before this process started (found in git), measured from its commit time as if the
+     * prober had not restarted: the deadline, the overdue finding and commit-to-effective all count from the commit.
+     * At the first check, {@code notInForce} runs (once) unless the pause is already effective: it asks Argo CD to sync,
+     * which is pointless for a pause already rolled out and must not repeat at every restart.
+     */
+    public synchronized void resume(String commit, Instant committedAt, Runnable notInForce) {
+        resumedUnjudged = notInForce;
+        track(commit, committedAt, "resumed from git after a restart: waiting for the first check of the rollout");
+    }
+
+    /** The commit being tracked, empty when no pause is. */
+    public Optional<String> trackedCommit() {
+        return Optional.ofNullable(state.commit());
+    }
+
+    private void track(String commit, Instant at, String detail) {
+        committedAt = at;
+        state = new Effectiveness("waiting", commit, iso(at), null, detail);
         pace.every(Optional.of(confirmEvery));
     }
 
@@ -77,11 +100,16 @@ public final class EffectivenessTracker {
             return;
         }
         Duration elapsed = Duration.between(committedAt, now);
+        Runnable resumed = resumedUnjudged;
+        resumedUnjudged = null;
         if (judgement.effective()) {
-            state = new Effectiveness("effective", state.commit(), state.committedAt(), elapsed.toMillis() / 1000.0, judgement.detail());
-            pace.every(Optional.empty());
-            LOG.infof("pause effective %ds after commit %s: %s", elapsed.toSeconds(), state.commit(), judgement.detail());
-        } else if (elapsed.compareTo(deadline) > 0) {
+            effective(elapsed, judgement, resumed != null);
+            return;
+        }
+        if (resumed != null) {
+            resumed.run();
+        }
+        if (elapsed.compareTo(deadline) > 0) {
             boolean first = !"overdue".equals(state.status());
             String detail = "not effective " + elapsed.toSeconds() + "s after commit (deadline " + deadline.toSeconds() + "s): "
                     + judgement.detail();
@@ -93,6 +121,21 @@ public final class EffectivenessTracker {
         } else {
             state = new Effectiveness("waiting", state.commit(), state.committedAt(), null, judgement.detail());
         }
+    }
+
+    /**
+     * A pause found already in force at the first check after a restart was rolled out while no prober watched: when
+     * its commit is older than the deadline, the time it took is unknown, and reporting the commit's age as
+     * commit-to-effective would mislead (a day-old pause is not a day-long rollout); it is recorded as effective
+     * without a duration. Within the deadline the elapsed time is an upper bound that keeps the same meaning.
+     */
+    private void effective(Duration elapsed, RolloutJudge.Judgement judgement, boolean firstCheckAfterRestart) {
+        boolean unknown = firstCheckAfterRestart && elapsed.compareTo(deadline) > 0;
+        String detail = unknown ? "already in force at the first check after a prober restart (commit " + elapsed.toSeconds()
+                + "s old): " + judgement.detail() : judgement.detail();
+        state = new Effectiveness("effective", state.commit(), state.committedAt(), unknown ? null : elapsed.toMillis() / 1000.0, detail);
+        pace.every(Optional.empty());
+        LOG.infof("pause effective %ds after commit %s: %s", elapsed.toSeconds(), state.commit(), detail);
     }
 
     public Effectiveness state() {

@@ -1,5 +1,7 @@
 package io.torghut.prober.pause;
 
+import static io.torghut.prober.core.Contract.METRIC_PREFIX;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.torghut.prober.core.FreeText;
@@ -22,7 +24,7 @@ public final class PauseAudit {
         for (PauseMode mode : PauseMode.values()) {
             Map<PauseResult, Counter> byResult = new EnumMap<>(PauseResult.class);
             for (PauseResult result : PauseResult.values()) {
-                byResult.put(result, Counter.builder("torghut_prober_pause_actions").description("Pause decisions by mode and result")
+                byResult.put(result, Counter.builder(METRIC_PREFIX + "pause_actions").description("Pause decisions by mode and result")
                         .tag("mode", mode.label()).tag("result", result.label()).register(registry));
             }
             counters.put(mode, byResult);

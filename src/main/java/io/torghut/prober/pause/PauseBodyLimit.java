@@ -6,6 +6,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -36,8 +38,13 @@ public class PauseBodyLimit {
     void handle(RoutingContext context) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > PauseResource.MAX_BODY) {
-            Future<Void> answered = context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .putHeader(HttpHeaders.CONNECTION, "close").end(BODY);
+            HttpServerResponse response = context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+            // HTTP/1.x clients learn that the connection ends; in HTTP/2 the header is prohibited (the JDK client
+            // rejects such an answer as malformed) and the closing GOAWAY says it instead.
+            if (context.request().version() != HttpVersion.HTTP_2) {
+                response.putHeader(HttpHeaders.CONNECTION, "close");
+            }
+            Future<Void> answered = response.end(BODY);
             drainThenClose(context, answered);
             return;
         }
@@ -61,6 +68,9 @@ public class PauseBodyLimit {
         AtomicLong timer = new AtomicLong(-1);
         Runnable close = () -> {
             if (closing.compareAndSet(false, true)) {
+                // Read nothing more while the answer is still being written (slow on a loaded machine): the drain
+                // limit bounds what is read, not what is read before the 413 is out.
+                request.pause();
                 context.vertx().cancelTimer(timer.get());
                 answered.onComplete(ignored -> request.connection().close());
             }

@@ -23,7 +23,7 @@ public class PauseService {
     private final PauseMode mode;
     private final Optional<GitOpsPauser> git;
     private final PausePlanner planner;
-    private final Optional<ArgoCdSync> argo;
+    private final ArgoSyncs syncs;
     private final PauseAudit audit;
     private final PauseState state;
     private final EffectivenessTracker tracker;
@@ -31,6 +31,7 @@ public class PauseService {
     private final Clock clock;
     private final String manifestPath;
     private final AtomicReference<PauseRequest> pendingRequest = new AtomicReference<>();
+    private final PausesInFlight inFlight = new PausesInFlight();
 
     public PauseService(PauseMode mode, Optional<GitOpsPauser> git, PausePlanner planner, Optional<ArgoCdSync> argo,
                         PauseAudit audit, PauseState state, EffectivenessTracker tracker, PendingRetries retries, Clock clock,
@@ -38,7 +39,7 @@ public class PauseService {
         this.mode = mode;
         this.git = git;
         this.planner = planner;
-        this.argo = argo;
+        this.syncs = new ArgoSyncs(argo, retries, state, kind -> retryPending());
         this.audit = audit;
         this.state = state;
         this.tracker = tracker;
@@ -61,7 +62,27 @@ public class PauseService {
             return answer(200, "none", "resolved notifications never resume trading; resume by setting TRADING_ENABLED back to \"true\" in git",
                     null, null, null, null);
         }
-        return mode == PauseMode.RECOMMEND ? recommend(request) : trigger(request, false);
+        if (mode == PauseMode.RECOMMEND) {
+            return recommend(request);
+        }
+        if (!inFlight.enter()) {
+            LOG.warnf("pause request from %s not started: the prober is stopping", request.source());
+            return answer(503, "stopping", "the prober is stopping: nothing was committed; retry (Alertmanager does), another replica "
+                    + "or the restarted prober takes it", null, null, null, null);
+        }
+        try {
+            return trigger(request, false);
+        } finally {
+            inFlight.exit();
+        }
+    }
+
+    /**
+     * At shutdown: starts no new pause and waits at most {@code timeout} for those under way (their commit, Argo CD sync
+     * and audit); true when none is left.
+     */
+    public boolean stop(java.time.Duration timeout) throws InterruptedException {
+        return inFlight.closeAndAwait(timeout);
     }
 
     private PauseRecords.Answer recommend(PauseRequest request) {
@@ -89,7 +110,7 @@ public class PauseService {
     PauseRecords.Answer trigger(PauseRequest request, boolean retry) {
         Optional<String> key = request.idempotencyKey();
         if (key.isPresent() && state.handled(key.get(), clock.instant())) {
-            retryArgoIfPending();
+            syncs.retryIfPending();
             audit.record(mode, PauseResult.ALREADY_PAUSED, request, null, "same notification already handled", null, false);
             return answer(200, "already-paused", "this notification (group key and fingerprints) was already handled", null, null, null, null);
         }
@@ -109,7 +130,8 @@ public class PauseService {
             return answer(503, "pending", e.getMessage() + "; the prober retries, and so may the caller", null, null, null, null);
         }
         pendingRequest.set(null);
-        remember(result.commit(), result.manifest());
+        remember(result.commit(), result.manifest(), result.kind() == GitOpsPauser.Result.Kind.REFUSED && result.manifest().isEmpty()
+                ? Optional.of(result.detail()) : Optional.empty());
         if (state.pending().filter(p -> p.kind().equals("git")).isPresent()) {
             retries.clear();
         }
@@ -121,7 +143,7 @@ public class PauseService {
             }
             case ALREADY_PAUSED -> {
                 key.ifPresent(k -> state.markHandled(k, clock.instant()));
-                retryArgoIfPending();
+                syncs.retryIfPending();
                 audit.record(mode, PauseResult.ALREADY_PAUSED, request, result.commit(), result.detail(), null, false);
                 state.lastAction(action("already-paused", request, result.commit(), result.detail(), null));
                 yield answer(200, "already-paused", "TRADING_ENABLED is already \"false\" in git; no commit", result.commit(), null, null, null);
@@ -133,52 +155,58 @@ public class PauseService {
     private PauseRecords.Answer paused(PauseRequest request, GitOpsPauser.Result result) {
         request.idempotencyKey().ifPresent(key -> state.markHandled(key, clock.instant()));
         tracker.start(result.commit());
-        ArgoCdSync.Result sync = syncArgo(result.commit(), String.join("; ", request.reasons()));
+        ArgoCdSync.Result sync = syncs.request(result.commit(), String.join("; ", request.reasons()));
         audit.record(mode, PauseResult.PAUSED, request, result.commit(), result.detail(), sync.message(), true);
         state.lastAction(action("paused", request, result.commit(), result.detail(), sync.message()));
         if (sync.transientFailure()) {
-            retries.failed("argocd", sync.message(), result.commit(), kind -> retryPending());
             return answer(503, "paused", "committed " + result.commit() + " but " + sync.message() + "; retrying the Argo CD sync",
                     result.commit(), result.diff(), sync.message(), null);
         }
         return answer(200, "paused", "committed and pushed " + result.commit(), result.commit(), result.diff(), sync.message(), null);
     }
 
-    private ArgoCdSync.Result syncArgo(String commit, String reason) {
-        return argo.map(a -> a.sync(commit, reason))
-                .orElse(new ArgoCdSync.Result(false, false, "Argo CD sync not configured; Argo CD picks the commit up when it polls git"));
-    }
-
-    private void retryArgoIfPending() {
-        state.pending().filter(p -> p.kind().equals("argocd")).ifPresent(p -> {
-            ArgoCdSync.Result sync = syncArgo(p.commit(), "retry of the pause sync");
-            if (!sync.transientFailure()) {
-                retries.clear();
-                LOG.infof("Argo CD sync of %s: %s", p.commit(), sync.message());
-            } else if (!retries.failed("argocd", sync.message(), p.commit(), kind -> retryPending())) {
-                LOG.errorf("gave up asking Argo CD to sync %s: %s", p.commit(), sync.message());
-            }
-        });
-    }
-
     /** Run by the retry scheduler. */
     synchronized void retryPending() {
         PauseRecords.Pending pending = state.pending().orElse(null);
-        if (pending == null) {
+        if (pending == null || !inFlight.enter()) {
             return;
         }
-        if (pending.kind().equals("argocd")) {
-            retryArgoIfPending();
-        } else if (pendingRequest.get() != null) {
-            trigger(pendingRequest.get(), true);
+        try {
+            if (pending.kind().equals(ArgoSyncs.KIND)) {
+                syncs.retryIfPending();
+            } else if (pendingRequest.get() != null) {
+                trigger(pendingRequest.get(), true);
+            }
+        } finally {
+            inFlight.exit();
         }
+    }
+
+    /**
+     * Asks Argo CD to sync {@code revision} for a pause picked up from git after a restart ({@link PauseResumption}),
+     * retried like any sync while Argo CD is unreachable, until the rollout is confirmed.
+     */
+    void syncResumed(String revision) {
+        if (!inFlight.enter()) {
+            return;
+        }
+        try {
+            LOG.infof("resumed pause: %s", syncs.request(revision, "pause resumed after a prober restart: not in force yet").message());
+        } finally {
+            inFlight.exit();
+        }
+    }
+
+    /** The pause is in force: an Argo CD sync still being retried is no longer needed. */
+    void rolloutConfirmed() {
+        syncs.confirmed();
     }
 
     /** Reads git (fetch) for the desired state; used by the scheduler and recommend mode. */
     public ManifestSnapshot read() throws GitUnavailableException {
         try {
             ManifestSnapshot snapshot = git.orElseThrow().read();
-            remember(snapshot.commit(), snapshot.text());
+            remember(snapshot.commit(), snapshot.text(), snapshot.problem());
             return snapshot;
         } catch (GitUnavailableException e) {
             PauseRecords.GitView before = state.git();
@@ -187,10 +215,11 @@ public class PauseService {
         }
     }
 
-    private void remember(String commit, Optional<String> text) {
+    /** @param problem why there is no editable manifest (a symbolic link, a submodule...), when git said so */
+    private void remember(String commit, Optional<String> text, Optional<String> problem) {
         String desired = text.map(t -> PausePlanner.desired(planner.editor().set(t, false))).orElse("unknown");
-        state.git(new PauseRecords.GitView(desired, commit, now(), text.isEmpty() ? "no manifest at " + manifestPath : null,
-                text.orElse(null)));
+        String error = text.isPresent() ? null : problem.orElse("no manifest at " + manifestPath);
+        state.git(new PauseRecords.GitView(desired, commit, now(), error, text.orElse(null)));
     }
 
     public boolean gitConfigured() {

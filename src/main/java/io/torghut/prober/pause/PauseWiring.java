@@ -20,13 +20,16 @@ import io.torghut.prober.watched.Target;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import io.torghut.prober.gitops.ManifestSnapshot;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,11 +41,15 @@ public class PauseWiring {
     private static final Logger LOG = Logger.getLogger(PauseWiring.class);
     private final PauseConfig config;
     private final GitOpsConfig gitops;
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+    private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, r -> {
         Thread thread = new Thread(r, "pause-scheduler");
         thread.setDaemon(true);
         return thread;
     });
+    /** At most this long for the Events of a pause that just finished: an API that has gone is abandoned. */
+    static final Duration EVENT_DRAIN = Duration.ofSeconds(1);
+    /** Without {@code quarkus.shutdown.timeout} (tests), how long a stop waits for a pause under way. */
+    static final Duration DEFAULT_PAUSE_WAIT = Duration.ofSeconds(20);
     /** Kubernetes Events are written here, one at a time and in order, off the request path. */
     private final ExecutorService eventWriter = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "pause-events");
@@ -55,6 +62,7 @@ public class PauseWiring {
     private final PauseAudit audit;
     private final EffectivenessTracker tracker;
     private final Optional<LeaderElection> election;
+    private final Optional<PauseResumption> resumption;
     private final String repository;
 
     /** The probe whose stored observation confirms a pause. */
@@ -86,6 +94,9 @@ public class PauseWiring {
         service = new PauseService(config.mode(), git, planner, Optional.of(client.argoCd(config.argocd().namespace(),
                 config.argocd().application(), config.kubernetesTimeout())), audit, state, tracker,
                 new PendingRetries(scheduler, state, clock, config.retryInitial(), config.retryFor()), clock, target.manifestPath());
+        resumption = git.map(g -> new PauseResumption(service, g, tracker));
+        // At shutdown no delayed work (a retry, the next refresh) starts; the one running finishes or is abandoned.
+        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         auth = new BearerAuth(config.token());
         election = config.leader().enabled() ? Optional.of(client.leaderElection(config.leader().namespace(), config.leader().lease(),
                 instance, config.leader().duration(), config.leader().renewDeadline(), config.leader().retryPeriod())) : Optional.empty();
@@ -138,15 +149,38 @@ public class PauseWiring {
                 + config.autoHold().toSeconds() + "s" : "", repository);
     }
 
+    /**
+     * Quarkus fires this after it has waited ({@code quarkus.shutdown.timeout}) for the HTTP requests in flight, a
+     * webhook's pause included, and before it closes the Kubernetes client. So, in this order: no new pause or
+     * scheduled work starts; a pause started here (automatic, a retry) may finish within the same timeout; the Events
+     * already queued are written ({@link #EVENT_DRAIN} at most); the Lease is released ({@link LeaderElection#RELEASE_BUDGET}
+     * at most). Work that would wait on a hung dependency (a git refresh, an Event to an API that has gone) is
+     * abandoned: the next start resumes any pause from git ({@link PauseResumption}).
+     */
     void stop(@Observes ShutdownEvent event) {
+        scheduler.shutdown();
+        Duration wait = ConfigProvider.getConfig().getOptionalValue("quarkus.shutdown.timeout", Duration.class).orElse(DEFAULT_PAUSE_WAIT);
+        try {
+            if (!service.stop(wait)) {
+                LOG.warnf("stopping with a pause still under way after %ds: whatever git took, the next start resumes from git",
+                        wait.toSeconds());
+            }
+            eventWriter.shutdown();
+            if (!eventWriter.awaitTermination(EVENT_DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.infof("stopping without the Kubernetes Events still queued: the API did not take them within %dms", EVENT_DRAIN.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         election.ifPresent(LeaderElection::stop);
         scheduler.shutdownNow();
-        eventWriter.shutdown();
+        eventWriter.shutdownNow();
     }
 
     private void refreshGit() {
         try {
-            service.read();
+            ManifestSnapshot tip = service.read();
+            resumption.ifPresent(r -> r.afterRead(tip));
         } catch (GitUnavailableException e) {
             LOG.debugf("GitOps refresh failed: %s", e.getMessage());
         } catch (RuntimeException e) {
@@ -157,6 +191,9 @@ public class PauseWiring {
     private void tick() {
         try {
             tracker.tick();
+            if ("effective".equals(tracker.state().status())) {
+                service.rolloutConfirmed();
+            }
         } catch (RuntimeException e) {
             LOG.warnf("pause effectiveness check failed: %s", e.toString());
         }

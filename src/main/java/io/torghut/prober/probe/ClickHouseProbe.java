@@ -8,19 +8,10 @@ import java.time.Duration;
 /** ClickHouse is up ({@code /ping}) and accepts the configured credentials ({@code SELECT 1}). */
 public final class ClickHouseProbe implements Probe {
     private final ClickHouseClient clickhouse;
-    private final Duration interval;
-    private final Duration timeout;
 
-    public ClickHouseProbe(ClickHouseClient clickhouse, Duration interval, Duration timeout) {
+    public ClickHouseProbe(ClickHouseClient clickhouse) {
         this.clickhouse = clickhouse;
-        this.interval = interval;
-        this.timeout = timeout;
     }
-
-    @Override public String name() { return "clickhouse"; }
-    @Override public SignalRole role() { return SignalRole.DEPENDENCY; }
-    @Override public Duration interval() { return interval; }
-    @Override public Duration timeout() { return timeout; }
 
     @Override
     public ProbeOutcome check(Duration budget) {

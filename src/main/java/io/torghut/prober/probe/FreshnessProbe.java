@@ -11,33 +11,17 @@ import java.time.Duration;
  * is reported as a failure: the policy counts it as stale.
  */
 public final class FreshnessProbe implements Probe {
-    private final String name;
     private final String table;
     private final String column;
     private final Duration maxAge;
     private final ClickHouseClient clickhouse;
-    private final Duration interval;
-    private final Duration timeout;
 
     /** {@code table} and {@code column} are validated identifiers (see the config), so they may go into SQL. */
-    public FreshnessProbe(String name, String table, String column, Duration maxAge, ClickHouseClient clickhouse,
-                          Duration interval, Duration timeout) {
-        this.name = name;
+    public FreshnessProbe(String table, String column, Duration maxAge, ClickHouseClient clickhouse) {
         this.table = table;
         this.column = column;
         this.maxAge = maxAge;
         this.clickhouse = clickhouse;
-        this.interval = interval;
-        this.timeout = timeout;
-    }
-
-    @Override public String name() { return name; }
-    @Override public SignalRole role() { return SignalRole.FRESHNESS; }
-    @Override public Duration interval() { return interval; }
-    @Override public Duration timeout() { return timeout; }
-
-    public Duration maxAge() {
-        return maxAge;
     }
 
     /** Works on ClickHouse 18.16 (DateTime) and current servers (DateTime64): both convert with toUnixTimestamp. */

@@ -10,29 +10,15 @@ import java.util.Optional;
 
 /** GET a URL and judge it by status: {@code /healthz} and the user's extra HTTP targets. */
 public final class HttpStatusProbe implements Probe {
-    private final String name;
-    private final SignalRole role;
     private final URI uri;
-    private final Duration interval;
-    private final Duration timeout;
     private final Optional<Integer> expectedStatus;
     private final HttpFetcher http;
 
-    public HttpStatusProbe(String name, SignalRole role, URI uri, Duration interval, Duration timeout,
-                           Optional<Integer> expectedStatus, HttpFetcher http) {
-        this.name = name;
-        this.role = role;
+    public HttpStatusProbe(URI uri, Optional<Integer> expectedStatus, HttpFetcher http) {
         this.uri = uri;
-        this.interval = interval;
-        this.timeout = timeout;
         this.expectedStatus = expectedStatus;
         this.http = http;
     }
-
-    @Override public String name() { return name; }
-    @Override public SignalRole role() { return role; }
-    @Override public Duration interval() { return interval; }
-    @Override public Duration timeout() { return timeout; }
 
     @Override
     public ProbeOutcome check(Duration budget) {

@@ -13,26 +13,16 @@ public final class PostgresProbe implements Probe {
     private final Optional<PostgresTarget> target;
     private final String configProblem;
     private final PostgresChecker checker;
-    private final Duration interval;
-    private final Duration timeout;
 
     /**
      * @param target        the parsed DSN, or empty when it is missing or invalid
      * @param configProblem why there is no target (shown as the failure detail), ignored when the target is present
      */
-    public PostgresProbe(Optional<PostgresTarget> target, String configProblem, PostgresChecker checker,
-                         Duration interval, Duration timeout) {
+    public PostgresProbe(Optional<PostgresTarget> target, String configProblem, PostgresChecker checker) {
         this.target = target;
         this.configProblem = configProblem;
         this.checker = checker;
-        this.interval = interval;
-        this.timeout = timeout;
     }
-
-    @Override public String name() { return "postgres"; }
-    @Override public SignalRole role() { return SignalRole.DEPENDENCY; }
-    @Override public Duration interval() { return interval; }
-    @Override public Duration timeout() { return timeout; }
 
     @Override
     public ProbeOutcome check(Duration budget) {

@@ -7,5 +7,5 @@ import java.util.List;
  * is asked once at startup; its probes are registered in the store and scheduled like the others.
  */
 public interface ProbeContributor {
-    List<Probe> probes();
+    List<ScheduledProbe> probes();
 }

@@ -34,7 +34,7 @@ public class ProbeRunner {
     /** Clients get a little less than the hard timeout so that they usually fail first, with a better reason. */
     private static final double CLIENT_BUDGET = 0.9;
 
-    private final List<Probe> probes;
+    private final List<ScheduledProbe> probes;
     private final ProbeSink store;
     private final Clock clock;
     private final Redactor redactor;
@@ -47,8 +47,9 @@ public class ProbeRunner {
     private final Map<String, ScheduledFuture<?>> nextTick = new ConcurrentHashMap<>();
     /** Probes asked to run more often for a while (see {@link #pace}). */
     private final Map<String, Duration> faster = new ConcurrentHashMap<>();
+    private volatile boolean stopped;
 
-    public ProbeRunner(List<Probe> probes, ProbeSink store, Clock clock, Redactor redactor, int maxConcurrency) {
+    public ProbeRunner(List<ScheduledProbe> probes, ProbeSink store, Clock clock, Redactor redactor, int maxConcurrency) {
         this.probes = List.copyOf(probes);
         this.store = store;
         this.clock = clock;
@@ -57,25 +58,31 @@ public class ProbeRunner {
         this.workers = new ThreadPoolExecutor(maxConcurrency, maxConcurrency, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), daemon("probe-worker"));
         this.workers.allowCoreThreadTimeOut(true);
-        for (Probe probe : probes) {
+        for (ScheduledProbe probe : probes) {
             running.put(probe.name(), new AtomicBoolean());
             skipped.put(probe.name(), new AtomicLong());
         }
     }
 
-    public List<Probe> probes() {
+    public List<ScheduledProbe> probes() {
         return probes;
     }
 
     /** Schedules every probe; the first run of each starts at once. */
     public void start() {
-        for (Probe probe : probes) {
+        for (ScheduledProbe probe : probes) {
             ticker.execute(() -> loop(probe));
         }
         ticker.scheduleAtFixedRate(() -> lastTickNanos.set(System.nanoTime()), 0, 1, TimeUnit.SECONDS);
     }
 
+    /**
+     * Stops at once: probes still waiting for an answer (a hung dependency) are interrupted and abandoned, never
+     * awaited. What they return afterwards is dropped: "interrupted by the stop" is not news about the dependency, and
+     * recorded as a failure it could turn the verdict (and start a pause) while the process stops.
+     */
     public void stop() {
+        stopped = true;
         ticker.shutdownNow();
         workers.shutdownNow();
     }
@@ -86,7 +93,7 @@ public class ProbeRunner {
      * one reader for them instead of reading the API itself. The next run starts at once.
      */
     public void pace(String name, Optional<Duration> every) {
-        Optional<Probe> probe = find(name);
+        Optional<ScheduledProbe> probe = find(name);
         if (probe.isEmpty()) {
             return;
         }
@@ -106,7 +113,7 @@ public class ProbeRunner {
         }
     }
 
-    private void loop(Probe probe) {
+    private void loop(ScheduledProbe probe) {
         tick(probe);
         Duration every = probe.interval();
         Duration hurried = faster.get(probe.name());
@@ -127,7 +134,7 @@ public class ProbeRunner {
         return count == null ? 0 : count.get();
     }
 
-    void tick(Probe probe) {
+    void tick(ScheduledProbe probe) {
         try {
             AtomicBoolean busy = running.get(probe.name());
             if (!busy.compareAndSet(false, true)) {
@@ -142,7 +149,7 @@ public class ProbeRunner {
     }
 
     /** Runs one probe now and returns when its result (or its timeout) is recorded. For tests and the first round. */
-    public CompletableFuture<ProbeResult> runNow(Probe probe) {
+    public CompletableFuture<ProbeResult> runNow(ScheduledProbe probe) {
         AtomicBoolean busy = running.get(probe.name());
         if (!busy.compareAndSet(false, true)) {
             return CompletableFuture.completedFuture(null);
@@ -150,7 +157,7 @@ public class ProbeRunner {
         return runOnce(probe, busy);
     }
 
-    private CompletableFuture<ProbeResult> runOnce(Probe probe, AtomicBoolean busy) {
+    private CompletableFuture<ProbeResult> runOnce(ScheduledProbe probe, AtomicBoolean busy) {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         Duration budget = Duration.ofMillis((long) (probe.timeout().toMillis() * CLIENT_BUDGET));
@@ -186,7 +193,9 @@ public class ProbeRunner {
                                     + (error instanceof TimeoutException ? "" : ": " + error));
                     ProbeResult result = new ProbeResult(probe.name(), settled.redacted(redactor::clean),
                             Duration.ofNanos(System.nanoTime() - start), startedAt);
-                    store.accept(result);
+                    if (!stopped) {
+                        store.accept(result);
+                    }
                     return result;
                 });
     }
@@ -201,7 +210,7 @@ public class ProbeRunner {
     }
 
     /** Used by the metrics: empty until the probe name is known. */
-    public Optional<Probe> find(String name) {
+    public Optional<ScheduledProbe> find(String name) {
         return probes.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 }

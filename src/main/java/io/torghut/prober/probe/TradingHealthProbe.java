@@ -19,21 +19,12 @@ import java.util.Map;
 public final class TradingHealthProbe implements Probe {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final URI uri;
-    private final Duration interval;
-    private final Duration timeout;
     private final HttpFetcher http;
 
-    public TradingHealthProbe(URI uri, Duration interval, Duration timeout, HttpFetcher http) {
+    public TradingHealthProbe(URI uri, HttpFetcher http) {
         this.uri = uri;
-        this.interval = interval;
-        this.timeout = timeout;
         this.http = http;
     }
-
-    @Override public String name() { return "trading-health"; }
-    @Override public SignalRole role() { return SignalRole.TRADING; }
-    @Override public Duration interval() { return interval; }
-    @Override public Duration timeout() { return timeout; }
 
     @Override
     public ProbeOutcome check(Duration budget) {

@@ -114,6 +114,9 @@ class PackagedAppIT {
         "PROBER_SESSION_OPEN            | 25:00                                          | prober.session.open",
         "PROBER_TORGHUT_HEALTHZ_TIMEOUT | 0s                                             | prober.torghut.healthz.timeout",
         "TORGHUT_URL                    | torghut.torghut.svc                            | prober.torghut.url",
+        "TA_CLICKHOUSE_URL              | http://[bad                                    | prober.clickhouse.url",
+        "PROBER_FRESHNESS_INTERVAL      | abc                                            | prober.freshness.interval",
+        "PROBER_SESSION_DAYS            | FUNDAY                                         | prober.session.days",
     })
     void badValueStopsStartupNamingTheKey(String variable, String value, String key) throws Exception {
         Map<String, String> env = nothingReachable();
@@ -126,10 +129,64 @@ class PackagedAppIT {
             assertNotNull(exit, "still running with " + variable + "=" + value + ":\n" + app.output());
             assertNotEquals(0, exit, app.output());
             String output = app.output();
-            assertTrue(output.contains(key), "the message must name " + key + ":\n" + output);
             assertFalse(output.contains(DSN_PASSWORD), "the DSN password was printed:\n" + output.replace(DSN_PASSWORD, "<SECRET>"));
+            assertEquals(List.of(), PackagedApp.stackTraces(output), "no stack trace:\n" + output);
+            List<String> naming = output.lines().filter(l -> l.contains(key)).toList();
+            assertEquals(1, naming.size(), "one line names " + key + ":\n" + output);
+            assertTrue(naming.get(0).startsWith("torghut-prober failed to start: invalid configuration"), naming.get(0));
+            assertFalse(output.matches("(?s).*(\\w+Exception|SRCFG\\d+).*"), "no exception names or message codes:\n" + output);
         } finally {
             app.close();
+        }
+    }
+
+    /**
+     * The Deployment's optional YAML file (k8s/base: QUARKUS_CONFIG_LOCATIONS into a ConfigMap volume): present, its
+     * map-shaped keys configure the packaged app, completed by environment variables for the same entry; absent (the
+     * ConfigMap does not exist, the mounted directory is empty), the app starts as usual.
+     */
+    @Test
+    void theMountedYamlFileConfiguresMapShapedKeysAndAnAbsentOneIsIgnored() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("etc-torghut-prober");
+        java.nio.file.Path file = dir.resolve("application.yaml");
+        try {
+            Map<String, String> absent = nothingReachable();
+            absent.put("QUARKUS_CONFIG_LOCATIONS", file.toString());
+            try (PackagedApp app = PackagedApp.launch("yaml-absent", absent)) {
+                app.awaitReady(Duration.ofSeconds(60));
+                assertFalse(diagnose(app).getList("signals.name").contains("ta_quotes"));
+            }
+            java.nio.file.Files.writeString(file, """
+                    prober:
+                      http:
+                        my-target:
+                          url: http://127.0.0.1:9/health
+                      freshness:
+                        tables:
+                          ta_quotes:
+                            table: torghut.ta_quotes
+                            max-age: 90s
+                    """);
+            Map<String, String> present = nothingReachable();
+            present.put("QUARKUS_CONFIG_LOCATIONS", file.toString());
+            // Completes the file's entry my-target (its spelling, not a second target my_target without a URL).
+            present.put("PROBER_HTTP_MY_TARGET_TIMEOUT", "2s");
+            // Also set in the file: the file wins, and a warning names the variable.
+            present.put("PROBER_FRESHNESS_TABLES_TA_QUOTES_MAX_AGE", "5m");
+            try (PackagedApp app = PackagedApp.launch("yaml-present", present)) {
+                app.awaitReady(Duration.ofSeconds(60));
+                List<String> names = diagnose(app).getList("signals.name");
+                assertTrue(names.containsAll(List.of("my-target", "ta_quotes", "ta_signals")) && !names.contains("my_target"), names::toString);
+                String metrics = app.management("/q/metrics").body();
+                assertTrue(metrics.contains("torghut_prober_signal_max_age_seconds{signal=\"ta_quotes\"} 90.0"),
+                        () -> metrics.lines().filter(l -> l.contains("max_age")).toList().toString());
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertTrue(app.output().contains(
+                        "environment variable PROBER_FRESHNESS_TABLES_TA_QUOTES_MAX_AGE is ignored"), app.output()));
+                assertCleanLog(app.output());
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+            java.nio.file.Files.deleteIfExists(dir);
         }
     }
 

@@ -2,12 +2,12 @@ package io.torghut.prober.app;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.torghut.prober.testsupport.ClickHouseAdmin;
+import io.torghut.prober.testsupport.ProberKeys;
 import io.torghut.prober.testsupport.StubTorghut;
 import io.torghut.prober.testsupport.TestServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -25,57 +25,23 @@ public class ProberAppResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         TestServices.requirePostgres();
         TestServices.requireClickHouse();
-        ClickHouseAdmin admin = ClickHouseAdmin.shared();
-        for (String table : new String[] {SIGNALS_TABLE, MICROBARS_TABLE}) {
-            admin.createTable(table);
-            admin.truncate(table);
-            admin.insertAged(table, 0);
-        }
+        ClickHouseAdmin.shared().freshTables(SIGNALS_TABLE, MICROBARS_TABLE);
         try {
             Files.deleteIfExists(LOG_FILE);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         stub = StubTorghut.start();
-        Map<String, String> config = new HashMap<>();
-        config.put("prober.torghut.url", stub.url());
-        for (String probe : new String[] {"healthz", "trading-health"}) {
-            config.put("prober.torghut." + probe + ".interval", "300ms");
-            config.put("prober.torghut." + probe + ".timeout", "1s");
-        }
-        config.put("prober.clickhouse.url", TestServices.chUrl());
-        config.put("prober.clickhouse.username", TestServices.CH_USER);
-        config.put("prober.clickhouse.password", TestServices.CH_PASSWORD);
-        config.put("prober.clickhouse.interval", "300ms");
-        config.put("prober.clickhouse.timeout", "2s");
-        config.put("prober.freshness.interval", "300ms");
-        config.put("prober.freshness.timeout", "2s");
-        config.put("prober.freshness.tables.ta_signals.table", SIGNALS_TABLE);
-        config.put("prober.freshness.tables.ta_signals.max-age", "60s");
-        config.put("prober.freshness.tables.ta_microbars.table", MICROBARS_TABLE);
-        config.put("prober.freshness.tables.ta_microbars.max-age", "60s");
-        config.put("prober.postgres.dsn", TestServices.pgUri(TestServices.PG_USER, TestServices.PG_PASSWORD, TestServices.pgPort()));
-        config.put("prober.postgres.interval", "400ms");
-        config.put("prober.postgres.timeout", "2s");
-        config.put("prober.session.always-open", "true");
-        config.put("prober.policy.evaluate-every", "200ms");
-        if (kubernetesProbesPresent()) {
-            // No Kubernetes API here: the Knative/CNPG probes would keep the verdict from ever being HEALTHY.
-            config.put("prober.kubernetes.enabled", "false");
-        }
-        config.put("quarkus.log.file.enabled", "true");
-        config.put("quarkus.log.file.path", LOG_FILE.toString());
-        return config;
-    }
-
-    /** The key only exists once the Kubernetes capability is in; setting an unknown prober.* key fails startup. */
-    private static boolean kubernetesProbesPresent() {
-        try {
-            Class.forName("io.torghut.prober.k8s.KubernetesConfig", false, ProberAppResource.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException absent) {
-            return false;
-        }
+        return ProberKeys.prober()
+                .torghut(stub.url(), "300ms", "1s")
+                .clickhouse(TestServices.chUrl(), "300ms", "2s")
+                .freshness(SIGNALS_TABLE, MICROBARS_TABLE, "60s", "300ms", "2s")
+                .postgres(TestServices.pgPort(), "400ms", "2s")
+                .alwaysOpen()
+                .kubernetesOff()
+                .set("quarkus.log.file.enabled", "true")
+                .set("quarkus.log.file.path", LOG_FILE.toString())
+                .build();
     }
 
     @Override

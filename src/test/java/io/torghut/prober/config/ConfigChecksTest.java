@@ -15,7 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.torghut.prober.core.ConfigProblem;
-import io.torghut.prober.probe.Probe;
+import io.torghut.prober.probe.ProbeSpec;
+import io.torghut.prober.probe.ScheduledProbe;
+import io.torghut.prober.probe.SignalRole;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -104,12 +106,30 @@ class ConfigChecksTest {
                 dsn.getMessage());
 
         assertEquals(List.of("healthz", "trading-health", "clickhouse", "ta_microbars", "ta_signals", "postgres"),
-                ProberBeans.probes(TestConfig.config(), null).stream().map(Probe::name).toList());
+                ProberBeans.probes(TestConfig.config(), null).stream().map(ScheduledProbe::name).toList());
+    }
+
+    /** The schedule of every probe comes from its config section; only freshness signals have a max age. */
+    @Test
+    void eachProbesSpecCarriesItsRoleScheduleAndMaxAge() {
+        ProberConfig config = with("http", Map.of("extra", TestConfig.httpTarget("http://x/health", Duration.ofSeconds(30), S3)));
+        Map<String, ProbeSpec> specs = ProberBeans.probes(config, null).stream()
+                .collect(java.util.stream.Collectors.toMap(ScheduledProbe::name, ScheduledProbe::spec));
+        Duration s15 = Duration.ofSeconds(15);
+        Duration s5 = Duration.ofSeconds(5);
+        assertEquals(Map.of(
+                "healthz", ProbeSpec.of("healthz", SignalRole.SERVICE, S10, S3),
+                "trading-health", ProbeSpec.of("trading-health", SignalRole.TRADING, S10, S3),
+                "clickhouse", ProbeSpec.of("clickhouse", SignalRole.DEPENDENCY, S10, S3),
+                "ta_microbars", ProbeSpec.freshness("ta_microbars", Duration.ofMinutes(5), s15, s5),
+                "ta_signals", ProbeSpec.freshness("ta_signals", Duration.ofMinutes(5), s15, s5),
+                "postgres", ProbeSpec.of("postgres", SignalRole.DEPENDENCY, S10, s5),
+                "extra", ProbeSpec.of("extra", SignalRole.EXTRA, Duration.ofSeconds(30), S3)), specs);
     }
 
     @Test
     void contributedProbesMustNotReuseAName() {
-        List<Probe> probes = new ArrayList<>(ProberBeans.probes(TestConfig.config(), null));
+        List<ScheduledProbe> probes = new ArrayList<>(ProberBeans.probes(TestConfig.config(), null));
         assertDoesNotThrow(() -> ProberBeans.requireUniqueNames(probes));
         probes.add(probes.get(0));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> ProberBeans.requireUniqueNames(probes));

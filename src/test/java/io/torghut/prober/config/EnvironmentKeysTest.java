@@ -8,6 +8,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.source.yaml.YamlLocationConfigSourceFactory;
 import io.torghut.prober.k8s.KubernetesConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,6 +95,71 @@ class EnvironmentKeysTest {
                 "environment variable PROBER_HTTP_MY_TARGET_URI maps to no configuration key and is ignored",
                 "environment variable PROBER_NOPE maps to no configuration key and is ignored"),
                 EnvironmentWarnings.unknown(env, known));
+    }
+
+    /**
+     * The mounted YAML file (k8s/base: QUARKUS_CONFIG_LOCATIONS) as Quarkus reads it: SmallRye's YAML location factory
+     * on {@code smallrye.config.locations} (what quarkus.config.locations becomes), named by an environment variable.
+     * Its map-shaped keys reach the mappings; a variable for a key of an entry it names completes that entry (same
+     * spelling, no second target); a variable for a key it sets loses to the file, with a warning; none is unknown.
+     */
+    @Test
+    void aMountedYamlFileAddsMapShapedKeysThatEnvironmentVariablesComplete() throws IOException {
+        Path yaml = Files.createTempFile("prober-config", ".yaml");
+        try {
+            Files.writeString(yaml, """
+                    prober:
+                      http:
+                        my-target:
+                          url: http://127.0.0.1:9/health
+                          expected-status: 204
+                      freshness:
+                        tables:
+                          ta_quotes:
+                            table: torghut.ta_quotes
+                            max-age: 90s
+                          ta_signals:
+                            max-age: 7m
+                      kubernetes:
+                        log-signatures:
+                          worker-timeout:
+                            regex: WORKER TIMEOUT
+                    """);
+            Map<String, String> env = Map.of("PROBER_HTTP_MY_TARGET_TIMEOUT", "2s", "PROBER_FRESHNESS_TABLES_TA_QUOTES_MAX_AGE", "2m",
+                    "PROBER_HTTP_MY_TARGT_URL", "http://typo");
+            // As the Deployment names the file (QUARKUS_CONFIG_LOCATIONS, relocated by Quarkus to this key).
+            Map<String, String> withLocation = new java.util.HashMap<>(env);
+            withLocation.put("SMALLRYE_CONFIG_LOCATIONS", yaml.toString());
+            SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors()
+                    .withConverter(Duration.class, 200, new DurationConverter())
+                    .withSources(new PropertiesConfigSource(EnvironmentKeysTest.class.getClassLoader().getResource("application.properties"), 250))
+                    .withSources(new YamlLocationConfigSourceFactory())
+                    .withSources(new io.smallrye.config.EnvConfigSource(withLocation, 300))
+                    .withSources(new EnvMapKeys(env))
+                    .withMapping(ProberConfig.class).withMapping(KubernetesConfig.class)
+                    .withMapping(io.torghut.prober.pause.PauseConfig.class).withMapping(io.torghut.prober.gitops.GitOpsConfig.class)
+                    .build();
+            ProberConfig prober = config.getConfigMapping(ProberConfig.class);
+            assertEquals(Set.of("my-target", "my_targt"), prober.http().keySet(), "the typo declares its own target, as in the environment alone");
+            assertEquals("http://127.0.0.1:9/health", prober.http().get("my-target").url());
+            assertEquals(Optional.of(204), prober.http().get("my-target").expectedStatus());
+            assertEquals(Duration.ofSeconds(2), prober.http().get("my-target").timeout(), "the environment completes the YAML entry");
+            Map<String, ProberConfig.Table> tables = prober.freshness().tables();
+            assertEquals(Set.of("ta_signals", "ta_microbars", "ta_quotes"), tables.keySet());
+            assertEquals("torghut.ta_quotes", tables.get("ta_quotes").table());
+            assertEquals(Duration.ofSeconds(90), tables.get("ta_quotes").maxAge(), "the file, read at the environment's ordinal after it, wins");
+            assertEquals(Duration.ofMinutes(7), tables.get("ta_signals").maxAge(), "YAML over application.properties' defaults");
+            assertEquals("torghut.ta_signals", tables.get("ta_signals").table());
+            assertEquals(Optional.of("WORKER TIMEOUT"),
+                    config.getConfigMapping(KubernetesConfig.class).logSignatures().get("worker-timeout").regex());
+            Set<String> variables = Set.of("PROBER_HTTP_MY_TARGET_TIMEOUT", "PROBER_FRESHNESS_TABLES_TA_QUOTES_MAX_AGE");
+            assertEquals(List.of(), EnvironmentWarnings.unknown(variables, EnvironmentWarnings.known(config)), "no key of the file is unknown");
+            assertEquals(List.of("environment variable PROBER_FRESHNESS_TABLES_TA_QUOTES_MAX_AGE is ignored: prober.freshness.tables.ta_quotes.max-age"
+                    + " is set in the YAML file (" + yaml.toUri().toString().replace("file:///", "file:/") + "), which takes precedence"),
+                    EnvironmentWarnings.shadowed(variables, config));
+        } finally {
+            Files.deleteIfExists(yaml);
+        }
     }
 
     /** The known set is derived from the mappings: a mapping added to the code but not to KnownKeys fails here. */

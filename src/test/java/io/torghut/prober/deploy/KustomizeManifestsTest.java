@@ -23,6 +23,8 @@ class KustomizeManifestsTest {
             "app.kubernetes.io/component", "prober",
             "app.kubernetes.io/part-of", "torghut",
             "app.kubernetes.io/managed-by", "kustomize");
+    /** The volume of the optional YAML configuration file. */
+    static final String YAML_VOLUME = "config-yaml";
     private static Manifests base;
 
     @BeforeAll
@@ -79,7 +81,8 @@ class KustomizeManifestsTest {
         List<String> mounts = list(container, "volumeMounts").stream().map(m -> (String) m.get("mountPath")).toList();
         assertTrue(mounts.contains("/tmp"), mounts.toString());
         for (Map<String, Object> volume : list(pod, "volumes")) {
-            assertTrue(volume.containsKey("emptyDir"), "only emptyDir volumes: " + volume);
+            assertTrue(volume.containsKey("emptyDir") || volume.get("name").equals(YAML_VOLUME),
+                    "only emptyDir volumes besides the optional configuration file: " + volume);
         }
         assertEquals("ghcr.io/torghut/torghut-prober:0.1.0", container.get("image"), "kustomize images: default");
     }
@@ -131,6 +134,42 @@ class KustomizeManifestsTest {
         assertEquals("trigger", map(merged, "data").get("PROBER_PAUSE_MODE"));
         assertNotEquals(name, metadata(merged).get("name"));
         assertEquals(metadata(merged).get("name"), map(list(overlay.deploymentContainer(), "envFrom").get(0), "configMapRef").get("name"));
+    }
+
+    /**
+     * Map-shaped configuration as a YAML file (issue 12): an optional ConfigMap volume, mounted read-only where
+     * QUARKUS_CONFIG_LOCATIONS points. Optional, so that the base starts without it (the ConfigMap does not exist).
+     */
+    @Test
+    void theYamlConfigurationFileIsAnOptionalReadOnlyConfigMapNamedByQuarkusConfigLocations() {
+        Map<String, Object> volume = list(base.podSpec(), "volumes").stream().filter(v -> YAML_VOLUME.equals(v.get("name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no volume " + YAML_VOLUME));
+        assertEquals(Map.of("name", "torghut-prober-yaml", "optional", true), map(volume, "configMap"));
+        Map<String, Object> mount = list(base.deploymentContainer(), "volumeMounts").stream()
+                .filter(m -> YAML_VOLUME.equals(m.get("name"))).findFirst().orElseThrow();
+        assertEquals(true, mount.get("readOnly"), "mounted read-only");
+        assertEquals(mount.get("mountPath") + "/application.yaml", env(base, "QUARKUS_CONFIG_LOCATIONS"),
+                "QUARKUS_CONFIG_LOCATIONS names the file inside the mount");
+        assertFalse(base.ofKind("ConfigMap").stream().anyMatch(c -> metadata(c).get("name").toString().startsWith("torghut-prober-yaml")),
+                "the base ships no YAML ConfigMap: an overlay generates it when it needs one");
+    }
+
+    /** An overlay that generates the ConfigMap gets its hash-suffixed name into the volume, so a change rolls the pods. */
+    @Test
+    void anOverlayGeneratingTheYamlConfigMapRollsThePodsOnChange() {
+        Manifests withYaml = Manifests.render("src/test/resources/kustomize/yaml-config");
+        Map<String, Object> generated = withYaml.ofKind("ConfigMap").stream()
+                .filter(c -> metadata(c).get("name").toString().startsWith("torghut-prober-yaml-")).findFirst().orElseThrow();
+        Map<String, Object> volume = list(withYaml.podSpec(), "volumes").stream().filter(v -> YAML_VOLUME.equals(v.get("name")))
+                .findFirst().orElseThrow();
+        assertEquals(metadata(generated).get("name"), map(volume, "configMap").get("name"));
+        Map<String, Object> yaml = new org.yaml.snakeyaml.Yaml().load(map(generated, "data").get("application.yaml").toString());
+        assertTrue(map(map(yaml, "prober"), "http").containsKey("torghut-ws"), yaml.toString());
+    }
+
+    private static String env(Manifests manifests, String name) {
+        return list(manifests.deploymentContainer(), "env").stream().filter(e -> name.equals(e.get("name")))
+                .map(e -> (String) e.get("value")).findFirst().orElseThrow(() -> new AssertionError("no env " + name));
     }
 
     @Test

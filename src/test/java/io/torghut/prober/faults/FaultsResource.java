@@ -10,19 +10,17 @@ import io.torghut.prober.k8s.ArgoCdSync;
 import io.torghut.prober.k8s.K8sFixtures;
 import io.torghut.prober.k8s.KubernetesReads;
 import io.torghut.prober.testsupport.ClickHouseAdmin;
+import io.torghut.prober.testsupport.ProberKeys;
 import io.torghut.prober.testsupport.StubTorghut;
+import io.torghut.prober.testsupport.TempDirs;
 import io.torghut.prober.testsupport.TestServices;
 import io.torghut.prober.testsupport.ThrowawayClickHouse;
 import io.torghut.prober.testsupport.ThrowawayPostgres;
 import java.net.InetAddress;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * One running prober for the whole fault suite, every dependency one the tests can break and mend while it runs:
@@ -52,65 +50,37 @@ public class FaultsResource implements QuarkusTestResourceLifecycleManager {
         TestServices.requirePostgres();
         StubTorghut torghut = StubTorghut.start();
         ThrowawayClickHouse clickhouse = ThrowawayClickHouse.start();
-        ClickHouseAdmin admin = new ClickHouseAdmin(clickhouse.url());
-        for (String table : List.of(SIGNALS, MICROBARS)) {
-            admin.createTable(table);
-            admin.insertAged(table, 0);
-        }
+        new ClickHouseAdmin(clickhouse.url()).freshTables(SIGNALS, MICROBARS);
         ThrowawayPostgres postgres = ThrowawayPostgres.copyOfShared(false);
         KubernetesServer kubernetes = new KubernetesServer(false, true, InetAddress.getLoopbackAddress(), 0, List.of());
         kubernetes.before();
         loadHealthyCluster(kubernetes);
         FaultProxy proxy = FaultProxy.to(URI.create(kubernetes.getKubernetesMockServer().url("/")));
         BareRepo git;
+        gitRoot = TempDirs.create("faults-git");
         try {
-            gitRoot = Files.createTempDirectory("faults-git");
             git = new BareRepo(gitRoot.resolve("remote"));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
         env = new Env(torghut, clickhouse, postgres, kubernetes, proxy, git);
 
-        Map<String, String> config = new HashMap<>();
-        config.put("prober.torghut.url", torghut.url());
-        for (String probe : List.of("healthz", "trading-health")) {
-            config.put("prober.torghut." + probe + ".interval", "300ms");
-            config.put("prober.torghut." + probe + ".timeout", "700ms");
-        }
-        config.put("prober.clickhouse.url", clickhouse.url());
-        config.put("prober.clickhouse.username", TestServices.CH_USER);
-        config.put("prober.clickhouse.password", TestServices.CH_PASSWORD);
-        config.put("prober.clickhouse.interval", "300ms");
-        config.put("prober.clickhouse.timeout", "1s");
-        config.put("prober.freshness.interval", "300ms");
-        config.put("prober.freshness.timeout", "1s");
-        config.put("prober.freshness.tables.ta_signals.table", SIGNALS);
-        config.put("prober.freshness.tables.ta_signals.max-age", "120s");
-        config.put("prober.freshness.tables.ta_microbars.table", MICROBARS);
-        config.put("prober.freshness.tables.ta_microbars.max-age", "120s");
-        config.put("prober.postgres.dsn", TestServices.pgUri(TestServices.PG_USER, TestServices.PG_PASSWORD, postgres.port()));
-        config.put("prober.postgres.interval", "300ms");
-        config.put("prober.postgres.timeout", "1s");
-        config.put("prober.session.always-open", "true");
-        config.put("prober.policy.evaluate-every", "200ms");
-        config.put("quarkus.kubernetes-client.api-server-url", proxy.url());
-        config.put("quarkus.kubernetes-client.trust-certs", "true");
-        config.put("quarkus.kubernetes-client.namespace", "torghut");
-        config.put("quarkus.kubernetes-client.request-timeout", "2s");
-        config.put("quarkus.kubernetes-client.connection-timeout", "1s");
-        config.put("prober.kubernetes.interval", "400ms");
-        config.put("prober.kubernetes.timeout", "1s");
-        config.put("prober.pause.mode", "trigger");
-        config.put("prober.pause.token", TOKEN);
-        config.put("prober.gitops.repo-url", git.url());
-        config.put("prober.gitops.work-dir", gitRoot.resolve("working-copy").toString());
-        config.put("prober.gitops.timeout", "5s");
-        config.put("prober.gitops.refresh-every", "1h");
-        config.put("prober.pause.retry-initial", "500ms");
-        config.put("prober.pause.effective-check-every", "1h");
-        config.put("prober.pause.kubernetes-timeout", "2s");
-        config.put("prober.pause.leader.lease", "faults-pause-lease");
-        return config;
+        return ProberKeys.prober()
+                .torghut(torghut.url(), "300ms", "700ms")
+                .clickhouse(clickhouse.url(), "300ms", "1s")
+                .freshness(SIGNALS, MICROBARS, "120s", "300ms", "1s")
+                .postgres(postgres.port(), "300ms", "1s")
+                .alwaysOpen()
+                .set("quarkus.kubernetes-client.api-server-url", proxy.url())
+                .set("quarkus.kubernetes-client.trust-certs", "true")
+                .set("quarkus.kubernetes-client.namespace", "torghut")
+                .set("quarkus.kubernetes-client.request-timeout", "2s")
+                .set("quarkus.kubernetes-client.connection-timeout", "1s")
+                .schedule("prober.kubernetes", "400ms", "1s")
+                .triggerMode(TOKEN, git.url(), gitRoot.resolve("working-copy"), "2s")
+                .set("prober.pause.retry-initial", "500ms")
+                .set("prober.pause.leader.lease", "faults-pause-lease")
+                .build();
     }
 
     /** The healthy runbook scenario: Knative service, revision, pod (with its log) and the CNPG cluster; Argo CD's app. */
@@ -147,18 +117,7 @@ public class FaultsResource implements QuarkusTestResourceLifecycleManager {
             current.clickhouse().close();
         } finally {
             current.postgres().close();
-            deleteQuietly(gitRoot);
-        }
-    }
-
-    private static void deleteQuietly(Path root) {
-        if (root == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException ignored) {
-            // temp files
+            TempDirs.deleteTree(gitRoot);
         }
     }
 }

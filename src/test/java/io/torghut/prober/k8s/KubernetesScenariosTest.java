@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.torghut.prober.testsupport.ManagementInterface.management;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -20,7 +21,7 @@ import io.restassured.path.json.JsonPath;
 import io.torghut.prober.model.LogSignature;
 import io.torghut.prober.policy.VerdictLevel;
 import io.torghut.prober.policy.VerdictTracker;
-import io.torghut.prober.probe.Probe;
+import io.torghut.prober.probe.ScheduledProbe;
 import io.torghut.prober.probe.ProbeRunner;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -130,6 +131,13 @@ class KubernetesScenariosTest {
         assertEquals(List.of("trading-still-enabled-on-bad-data", "postgres-unhealthy"),
                 diagnosis.getList("sections.findings.findings.id"), diagnosis.prettify());
         assertTrue(metrics().contains("torghut_prober_component_ready{component=\"cnpg\"} 0.0"));
+        // NEXT STEPS follows the failing cnpg signal to the database (not to ClickHouse) and prints no command twice.
+        String text = given().get("/diagnose").then().statusCode(200).extract().asString();
+        String next = text.substring(text.indexOf("NEXT STEPS"));
+        assertTrue(next.contains("the CNPG cluster torghut-db") && next.contains("Commands under FINDINGS postgres-unhealthy"), text);
+        assertFalse(next.contains("ClickHouse"), text);
+        List<String> commands = text.lines().filter(l -> l.startsWith("      $ ")).toList();
+        assertEquals(commands.stream().distinct().toList(), commands, "a command printed twice:\n" + text);
     }
 
     @Test
@@ -195,7 +203,7 @@ class KubernetesScenariosTest {
 
     /** Runs every probe once now (polling while a scheduled run of it is still in flight) and re-evaluates. */
     private void runAll() {
-        for (Probe probe : runner.probes()) {
+        for (ScheduledProbe probe : runner.probes()) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                     .until(() -> runner.runNow(probe).join(), Objects::nonNull);
         }

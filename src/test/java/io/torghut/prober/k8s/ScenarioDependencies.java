@@ -2,6 +2,7 @@ package io.torghut.prober.k8s;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.torghut.prober.testsupport.ClickHouseAdmin;
+import io.torghut.prober.testsupport.ProberKeys;
 import io.torghut.prober.testsupport.StubTorghut;
 import io.torghut.prober.testsupport.TestServices;
 import java.util.Map;
@@ -20,23 +21,14 @@ public class ScenarioDependencies implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         TestServices.requirePostgres();
         TestServices.requireClickHouse();
-        ClickHouseAdmin admin = ClickHouseAdmin.shared();
-        for (String table : new String[] {SIGNALS_TABLE, MICROBARS_TABLE}) {
-            admin.createTable(table);
-            admin.truncate(table);
-            admin.insertAged(table, 0);
-        }
+        ClickHouseAdmin.shared().freshTables(SIGNALS_TABLE, MICROBARS_TABLE);
         torghut = StubTorghut.start();
-        return Map.ofEntries(
-                Map.entry("prober.torghut.url", torghut.url()),
-                Map.entry("prober.clickhouse.url", TestServices.chUrl()),
-                Map.entry("prober.clickhouse.username", TestServices.CH_USER),
-                Map.entry("prober.clickhouse.password", TestServices.CH_PASSWORD),
-                Map.entry("prober.freshness.tables.ta_signals.table", SIGNALS_TABLE),
-                Map.entry("prober.freshness.tables.ta_signals.max-age", "1h"),
-                Map.entry("prober.freshness.tables.ta_microbars.table", MICROBARS_TABLE),
-                Map.entry("prober.freshness.tables.ta_microbars.max-age", "1h"),
-                Map.entry("prober.postgres.dsn", TestServices.pgUri(TestServices.PG_USER, TestServices.PG_PASSWORD, TestServices.pgPort())));
+        return ProberKeys.prober()
+                .torghut(torghut.url(), null, null)
+                .clickhouse(TestServices.chUrl(), null, null)
+                .freshness(SIGNALS_TABLE, MICROBARS_TABLE, "1h", null, null)
+                .postgres(TestServices.pgPort(), null, null)
+                .build();
     }
 
     @Override

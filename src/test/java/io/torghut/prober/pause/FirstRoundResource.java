@@ -3,19 +3,17 @@ package io.torghut.prober.pause;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.torghut.prober.gitops.BareRepo;
-import java.io.IOException;
+import io.torghut.prober.testsupport.ProberKeys;
+import io.torghut.prober.testsupport.TempDirs;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * Trigger mode with the automatic pause (hold 1 s, no leader election) against a real bare git repository, with every
@@ -32,8 +30,8 @@ public class FirstRoundResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        root = TempDirs.create("first-round");
         try {
-            root = Files.createTempDirectory("first-round");
             remote = new BareRepo(root.resolve("remote"));
             gate = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (Exception e) {
@@ -53,26 +51,17 @@ public class FirstRoundResource implements QuarkusTestResourceLifecycleManager {
             }
         });
         gate.start();
-        return Map.ofEntries(
-                Map.entry("prober.pause.mode", "trigger"),
-                Map.entry("prober.pause.auto", "true"),
-                Map.entry("prober.pause.auto-hold", "1s"),
-                Map.entry("prober.pause.leader.enabled", "false"),
-                Map.entry("prober.pause.token", TOKEN),
-                Map.entry("prober.gitops.repo-url", remote.url()),
-                Map.entry("prober.gitops.work-dir", root.resolve("working-copy").toString()),
-                Map.entry("prober.gitops.timeout", "5s"),
-                Map.entry("prober.gitops.refresh-every", "1h"),
-                Map.entry("prober.pause.effective-check-every", "1h"),
-                Map.entry("prober.pause.kubernetes-timeout", "3s"),
-                Map.entry("prober.kubernetes.enabled", "false"),
-                Map.entry("prober.session.always-open", "true"),
-                Map.entry("prober.policy.evaluate-every", "200ms"),
-                Map.entry("prober.torghut.url", "http://127.0.0.1:9"),
-                Map.entry("prober.clickhouse.url", "http://127.0.0.1:9"),
-                Map.entry("prober.http.gate.url", "http://127.0.0.1:" + gate.getAddress().getPort() + "/gate"),
-                Map.entry("prober.http.gate.interval", "1h"),
-                Map.entry("prober.http.gate.timeout", "120s"));
+        return ProberKeys.prober()
+                .triggerMode(TOKEN, remote.url(), root.resolve("working-copy"), "3s")
+                .set("prober.pause.auto", "true")
+                .set("prober.pause.auto-hold", "1s")
+                .set("prober.pause.leader.enabled", "false")
+                .kubernetesOff()
+                .alwaysOpen()
+                .torghutAndClickHouseUnreachable()
+                .set("prober.http.gate.url", "http://127.0.0.1:" + gate.getAddress().getPort() + "/gate")
+                .schedule("prober.http.gate", "1h", "120s")
+                .build();
     }
 
     @Override
@@ -81,13 +70,6 @@ public class FirstRoundResource implements QuarkusTestResourceLifecycleManager {
         if (gate != null) {
             gate.stop(0);
         }
-        if (root == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // temp files
-        }
+        TempDirs.deleteTree(root);
     }
 }

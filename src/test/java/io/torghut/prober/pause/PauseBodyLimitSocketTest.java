@@ -16,6 +16,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,6 +56,31 @@ class PauseBodyLimitSocketTest {
         assertEquals("payload_too_large", exchange.body().get("error").asText(), exchange.response());
         assertTrue(exchange.closed(), "the server must close the connection after a 413");
         assertTrue(exchange.sent() <= PauseBodyLimit.DRAIN_LIMIT + SLACK, "read " + exchange.sent() + " bytes");
+    }
+
+    /**
+     * An HTTP/2 client (curl upgrading with h2c, as the JDK client does by default) must get a well-formed 413: a
+     * "Connection" header is prohibited in HTTP/2, and curl answered PROTOCOL_ERROR while the JDK client rejected the
+     * whole answer as malformed (seen first against the native executable in PackagedKubernetesIT).
+     */
+    @Test
+    void declaredHugeBodyOverHttp2IsAWellFormed413() throws Exception {
+        Path body = Files.createTempFile("pause-413-", ".json");
+        Path answer = Files.createTempFile("pause-413-", ".out");
+        try {
+            Files.writeString(body, "{\"reason\": \"" + "x".repeat(1024 * 1024) + "\"}");
+            Process curl = new ProcessBuilder("curl", "-sS", "--http2", "--max-time", "30", "-o", answer.toString(),
+                    "-w", "%{http_version} %{http_code}", "-H", "Content-Type: application/json", "--data-binary", "@" + body,
+                    "http://127.0.0.1:" + RestAssured.port + "/pause").redirectErrorStream(true).start();
+            String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(curl.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, curl.exitValue(), "curl: " + out);
+            assertEquals("2 413", out.trim());
+            assertEquals("payload_too_large", new ObjectMapper().readTree(Files.readString(answer)).get("error").asText());
+        } finally {
+            Files.deleteIfExists(body);
+            Files.deleteIfExists(answer);
+        }
     }
 
     @Test

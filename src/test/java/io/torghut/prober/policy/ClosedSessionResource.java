@@ -1,6 +1,7 @@
 package io.torghut.prober.policy;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.torghut.prober.testsupport.ProberKeys;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,19 +34,18 @@ public class ClosedSessionResource implements QuarkusTestResourceLifecycleManage
             holiday = holiday.plusDays(1);
         }
         holidays = List.of(holiday, LocalDate.of(2027, 12, 31));
-        return Map.ofEntries(
-                Map.entry("prober.session.always-open", "false"),
-                Map.entry("prober.session.zone", ZONE.getId()),
-                Map.entry("prober.session.open", "09:00"),
-                Map.entry("prober.session.close", "15:00"),
-                Map.entry("prober.session.days", open.stream().map(DayOfWeek::name).collect(Collectors.joining(","))),
-                Map.entry("prober.session.holidays", holidays.stream().map(LocalDate::toString).collect(Collectors.joining(","))),
-                Map.entry("prober.policy.evaluate-every", "200ms"),
-                Map.entry("prober.freshness.interval", "300ms"),
-                Map.entry("prober.freshness.timeout", "1s"),
-                Map.entry("prober.kubernetes.enabled", "false"),
-                Map.entry("prober.torghut.url", "http://127.0.0.1:9"),
-                Map.entry("prober.clickhouse.url", "http://127.0.0.1:9"));
+        return ProberKeys.prober()
+                .set("prober.session.always-open", "false")
+                .set("prober.session.zone", ZONE.getId())
+                .set("prober.session.open", "09:00")
+                .set("prober.session.close", "15:00")
+                .set("prober.session.days", open.stream().map(DayOfWeek::name).collect(Collectors.joining(",")))
+                .set("prober.session.holidays", holidays.stream().map(LocalDate::toString).collect(Collectors.joining(",")))
+                .evaluateEvery("200ms")
+                .schedule("prober.freshness", "300ms", "1s")
+                .kubernetesOff()
+                .torghutAndClickHouseUnreachable()
+                .build();
     }
 
     @Override

@@ -28,7 +28,7 @@ class ClickHouseProbeTest {
                 : FakeHttpFetcher.reply(queryStatus, Map.of(), queryBody.replace("\\n", "\n")));
         ClickHouseClient client = new ClickHouseClient(ClickHouseEndpoint.parse("http://ch:8123"), "torghut",
                 Optional.of("s3cret-ch-pass"), http);
-        ProbeOutcome outcome = new ClickHouseProbe(client, Duration.ofSeconds(10), Duration.ofSeconds(3)).check(Duration.ofSeconds(2));
+        ProbeOutcome outcome = new ClickHouseProbe(client).check(Duration.ofSeconds(2));
         assertEquals(reason, outcome.reason());
         assertEquals(detail, outcome.detail());
     }

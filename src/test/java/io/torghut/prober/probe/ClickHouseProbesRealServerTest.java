@@ -52,11 +52,11 @@ class ClickHouseProbesRealServerTest {
     }
 
     private static FreshnessProbe freshness(String table, ClickHouseClient client) {
-        return new FreshnessProbe("ta_signals", table, "event_ts", MAX_AGE, client, Duration.ofSeconds(1), Duration.ofSeconds(5));
+        return new FreshnessProbe(table, "event_ts", MAX_AGE, client);
     }
 
     private static ClickHouseProbe probe(ClickHouseClient client) {
-        return new ClickHouseProbe(client, Duration.ofSeconds(1), Duration.ofSeconds(5));
+        return new ClickHouseProbe(client);
     }
 
     @Test

@@ -18,8 +18,7 @@ class FreshnessProbeTest {
     private static FreshnessProbe probe(FakeHttpFetcher http) {
         ClickHouseClient clickhouse = new ClickHouseClient(ClickHouseEndpoint.parse("http://ch:8123"), "torghut",
                 Optional.of("s3cret-ch-pass"), http);
-        return new FreshnessProbe("ta_signals", "torghut.ta_signals", "event_ts", Duration.ofMinutes(5), clickhouse,
-                Duration.ofSeconds(15), Duration.ofSeconds(5));
+        return new FreshnessProbe("torghut.ta_signals", "event_ts", Duration.ofMinutes(5), clickhouse);
     }
 
     private static final FreshnessProbe PROBE = probe(FakeHttpFetcher.replying(200, Map.of(), ""));
@@ -65,8 +64,6 @@ class FreshnessProbeTest {
         assertEquals(Optional.of(Duration.ofSeconds(5)), outcome.age());
         assertEquals(probe.sql(), http.calls().get(0).body());
         assertEquals(Duration.ofSeconds(4), http.calls().get(0).deadline());
-        assertEquals(SignalRole.FRESHNESS, probe.role());
-        assertEquals(Duration.ofMinutes(5), probe.maxAge());
     }
 
     @Test

@@ -39,12 +39,11 @@ class HttpProbesStubServerTest {
     }
 
     private static HttpStatusProbe healthz(String path) {
-        return new HttpStatusProbe("healthz", SignalRole.SERVICE, URI.create(stub.url() + path), Duration.ofSeconds(1),
-                TIMEOUT, Optional.empty(), HTTP);
+        return new HttpStatusProbe(URI.create(stub.url() + path), Optional.empty(), HTTP);
     }
 
     private static TradingHealthProbe tradingHealth(String path) {
-        return new TradingHealthProbe(URI.create(stub.url() + path), Duration.ofSeconds(1), TIMEOUT, HTTP);
+        return new TradingHealthProbe(URI.create(stub.url() + path), HTTP);
     }
 
     /** Runs the check and asserts it returned within the budget plus a generous margin. */
@@ -131,12 +130,13 @@ class HttpProbesStubServerTest {
         stub.set("/fine", "ok");
         // A longer timeout here so that "not delayed" has a clear margin on a busy machine.
         Duration timeout = Duration.ofSeconds(2);
-        HttpStatusProbe hung = new HttpStatusProbe("healthz", SignalRole.SERVICE, URI.create(stub.url() + "/hang-runner"),
-                Duration.ofSeconds(1), timeout, Optional.empty(), HTTP);
-        TradingHealthProbe fine = new TradingHealthProbe(URI.create(stub.url() + "/fine"), Duration.ofSeconds(1), timeout, HTTP);
+        ScheduledProbe hung = new ScheduledProbe(ProbeSpec.of("healthz", SignalRole.SERVICE, Duration.ofSeconds(1), timeout),
+                new HttpStatusProbe(URI.create(stub.url() + "/hang-runner"), Optional.empty(), HTTP));
+        ScheduledProbe fine = new ScheduledProbe(ProbeSpec.of("trading-health", SignalRole.TRADING, Duration.ofSeconds(1), timeout),
+                new TradingHealthProbe(URI.create(stub.url() + "/fine"), HTTP));
         SignalStore store = new SignalStore(new Hysteresis(2, 2));
-        store.register(hung.name(), hung.role(), Optional.empty());
-        store.register(fine.name(), fine.role(), Optional.empty());
+        store.register(hung.name(), hung.spec().role(), Optional.empty());
+        store.register(fine.name(), fine.spec().role(), Optional.empty());
         ProbeRunner runner = new ProbeRunner(List.of(hung, fine), store, Clock.systemUTC(), new Redactor(), 4);
         try {
             long start = System.nanoTime();
@@ -167,8 +167,7 @@ class HttpProbesStubServerTest {
 
     @Test
     void nothingListeningIsConnect() {
-        HttpStatusProbe probe = new HttpStatusProbe("healthz", SignalRole.SERVICE,
-                URI.create("http://127.0.0.1:" + TestServices.freePort() + "/healthz"), Duration.ofSeconds(1), TIMEOUT,
+        HttpStatusProbe probe = new HttpStatusProbe(URI.create("http://127.0.0.1:" + TestServices.freePort() + "/healthz"),
                 Optional.empty(), HTTP);
         ProbeOutcome outcome = timed(probe);
         assertEquals(FailureReason.CONNECT, outcome.reason(), outcome::toString);

@@ -16,8 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HttpStatusProbeTest {
 
     private static HttpStatusProbe probe(Integer expected, FakeHttpFetcher http) {
-        return new HttpStatusProbe("healthz", SignalRole.SERVICE, URI.create("http://torghut/healthz?token=x"),
-                Duration.ofSeconds(10), Duration.ofSeconds(3), Optional.ofNullable(expected), http);
+        return new HttpStatusProbe(URI.create("http://torghut/healthz?token=x"), Optional.ofNullable(expected), http);
     }
 
     /** Columns: expected status (empty: any 2xx) | actual | success | reason | detail. */

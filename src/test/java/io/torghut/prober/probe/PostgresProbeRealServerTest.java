@@ -26,8 +26,7 @@ class PostgresProbeRealServerTest {
     }
 
     private static PostgresProbe probe(String dsn) {
-        return new PostgresProbe(Optional.of(PostgresDsn.parse(dsn)), "unused", new PostgresChecker(),
-                Duration.ofSeconds(1), Duration.ofSeconds(5));
+        return new PostgresProbe(Optional.of(PostgresDsn.parse(dsn)), "unused", new PostgresChecker());
     }
 
     private static String uri(int port) {

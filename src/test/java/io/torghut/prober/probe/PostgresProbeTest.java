@@ -30,7 +30,7 @@ class PostgresProbeTest {
     }
 
     private static ProbeOutcome run(PostgresChecker checker) {
-        return new PostgresProbe(Optional.of(TARGET), "", checker, Duration.ofSeconds(10), Duration.ofSeconds(5))
+        return new PostgresProbe(Optional.of(TARGET), "", checker)
                 .check(Duration.ofSeconds(4));
     }
 
@@ -62,7 +62,7 @@ class PostgresProbeTest {
     void withoutATargetTheConfigProblemIsTheDetail() {
         PostgresChecker never = answering(null, null);
         ProbeOutcome outcome = new PostgresProbe(Optional.empty(), "DB_DSN is not set (prober.postgres.dsn): Postgres cannot be probed",
-                never, Duration.ofSeconds(10), Duration.ofSeconds(5)).check(Duration.ofSeconds(4));
+                never).check(Duration.ofSeconds(4));
         assertEquals(FailureReason.CONFIG, outcome.reason());
         assertEquals("DB_DSN is not set (prober.postgres.dsn): Postgres cannot be probed", outcome.detail());
     }

@@ -51,17 +51,15 @@ class ProbeRunnerTest {
         final AtomicInteger maxConcurrent = new AtomicInteger();
         volatile Duration lastBudget;
 
+        final ScheduledProbe scheduled;
+
         FakeProbe(String name, long intervalMs, long timeoutMs, IntFunction<ProbeOutcome> behaviour) {
             this.name = name;
             this.interval = Duration.ofMillis(intervalMs);
             this.timeout = Duration.ofMillis(timeoutMs);
             this.behaviour = behaviour;
+            this.scheduled = new ScheduledProbe(ProbeSpec.of(name, SignalRole.DEPENDENCY, interval, timeout), this);
         }
-
-        @Override public String name() { return name; }
-        @Override public SignalRole role() { return SignalRole.DEPENDENCY; }
-        @Override public Duration interval() { return interval; }
-        @Override public Duration timeout() { return timeout; }
 
         @Override
         public ProbeOutcome check(Duration budget) {
@@ -97,13 +95,14 @@ class ProbeRunnerTest {
         return latch;
     }
 
-    private ProbeRunner runner(int maxConcurrency, Redactor redactor, Probe... probes) {
-        for (Probe probe : probes) {
-            store.register(probe.name(), probe.role(), Optional.empty());
-            recorded.put(probe.name(), new CopyOnWriteArrayList<>());
+    private ProbeRunner runner(int maxConcurrency, Redactor redactor, FakeProbe... probes) {
+        for (FakeProbe probe : probes) {
+            store.register(probe.name, probe.scheduled.spec().role(), Optional.empty());
+            recorded.put(probe.name, new CopyOnWriteArrayList<>());
         }
         store.onChange((before, after) -> recorded.get(after.name()).add(after.latest().orElseThrow()));
-        runner = new ProbeRunner(List.of(probes), store, Clock.fixed(NOW, ZoneOffset.UTC), redactor, maxConcurrency);
+        runner = new ProbeRunner(java.util.Arrays.stream(probes).map(p -> p.scheduled).toList(), store, Clock.fixed(NOW, ZoneOffset.UTC),
+                redactor, maxConcurrency);
         return runner;
     }
 
@@ -233,7 +232,7 @@ class ProbeRunnerTest {
     void aProbeReturningNullIsRecordedAsError() throws Exception {
         FakeProbe broken = new FakeProbe("broken", 60_000, 1000, n -> null);
         runner(2, new Redactor(), broken);
-        ProbeResult result = runner.runNow(broken).get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        ProbeResult result = runner.runNow(broken.scheduled).get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         assertEquals(FailureReason.ERROR, result.reason());
         assertEquals("probe returned no outcome (a bug in the probe)", result.detail());
         assertEquals(Optional.of(result), latest("broken"));
@@ -243,11 +242,11 @@ class ProbeRunnerTest {
     void runNowRecordsAndReturnsTheResult() throws Exception {
         FakeProbe ok = new FakeProbe("ok", 60_000, 1000, n -> ProbeOutcome.fail(FailureReason.CONNECT, "refused " + n));
         runner(2, new Redactor(), ok);
-        ProbeResult result = runner.runNow(ok).get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        ProbeResult result = runner.runNow(ok.scheduled).get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         assertNotNull(result);
         assertEquals("refused 1", result.detail());
         assertEquals(Optional.of(result), latest("ok"));
-        assertEquals(Optional.of(ok), runner.find("ok"));
+        assertEquals(Optional.of(ok.scheduled), runner.find("ok"));
         assertEquals(Optional.empty(), runner.find("nope"));
         assertEquals(0, runner.skippedRuns("nope"));
     }

@@ -52,17 +52,13 @@ class TradingHealthProbeTest {
     @Test
     void checkAsksForJsonAndTransportFailuresBecomeOutcomes() {
         FakeHttpFetcher http = FakeHttpFetcher.replying(503, Map.of(), DEGRADED);
-        TradingHealthProbe probe = new TradingHealthProbe(URI.create("http://torghut/trading/health"), Duration.ofSeconds(10),
-                Duration.ofSeconds(3), http);
+        TradingHealthProbe probe = new TradingHealthProbe(URI.create("http://torghut/trading/health"), http);
         ProbeOutcome outcome = probe.check(Duration.ofMillis(2700));
         assertEquals("postgres,alpaca", outcome.evidence().get("failing_dependencies"));
         assertEquals(Map.of("Accept", "application/json"), http.calls().get(0).headers());
         assertEquals(Duration.ofMillis(2700), http.calls().get(0).deadline());
-        assertEquals("trading-health", probe.name());
-        assertEquals(SignalRole.TRADING, probe.role());
 
-        TradingHealthProbe down = new TradingHealthProbe(URI.create("http://torghut/trading/health"), Duration.ofSeconds(10),
-                Duration.ofSeconds(3), new FakeHttpFetcher(call -> {
+        TradingHealthProbe down = new TradingHealthProbe(URI.create("http://torghut/trading/health"), new FakeHttpFetcher(call -> {
                     throw new ProbeFailure(FailureReason.TIMEOUT, "no answer within 2700ms from http://torghut");
                 }));
         ProbeOutcome timedOut = down.check(Duration.ofMillis(2700));

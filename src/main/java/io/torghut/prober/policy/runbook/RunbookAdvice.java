@@ -45,6 +45,15 @@ public final class RunbookAdvice {
     }
 
     public List<NextStep> advise(Verdict verdict, SignalSnapshot snapshot) {
+        return advise(verdict, snapshot, List.of());
+    }
+
+    /** The steps, leaving out the commands that {@code findings} (the FINDINGS section) already print. */
+    public List<NextStep> advise(Verdict verdict, SignalSnapshot snapshot, List<Finding> findings) {
+        return StepsAfterFindings.of(steps(verdict, snapshot), findings);
+    }
+
+    private List<NextStep> steps(Verdict verdict, SignalSnapshot snapshot) {
         Map<String, NextStep> steps = new LinkedHashMap<>();
         if (verdict.pauseRecommended()) {
             steps.put("pause", new NextStep("Preconditions",
@@ -79,7 +88,8 @@ public final class RunbookAdvice {
                     }
                 }
                 case DEPENDENCY -> {
-                    if ("postgres".equals(state.name())) {
+                    // cnpg is the CloudNativePG cluster's own view of the same database.
+                    if ("postgres".equals(state.name()) || "cnpg".equals(state.name())) {
                         steps.putIfAbsent("C-postgres", postgres());
                     } else {
                         steps.putIfAbsent("C-clickhouse", clickhouse(reason));

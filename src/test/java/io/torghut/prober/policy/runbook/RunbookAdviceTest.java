@@ -89,6 +89,7 @@ class RunbookAdviceTest {
             trading-health:TRADING:TIMEOUT                                      | on  | open   | PAUSE_RECOMMENDED | pause A
             trading-health:TRADING:HTTP_5XX:postgres                            | off | open   | HEALTHY           |
             grafana:EXTRA:HTTP_5XX                                              | on  | open   | DEGRADED          | extra
+            cnpg:DEPENDENCY:ERROR                                               | on  | open   | PAUSE_RECOMMENDED | pause C-postgres
             postgres:DEPENDENCY:CONNECT healthz:SERVICE:CONNECT trading-health:TRADING:HTTP_5XX:postgres | on | open | PAUSE_RECOMMENDED | pause C-postgres A
             """)
     void stepsForFailures(String specs, String trading, String session, VerdictLevel level, String expectedSteps) {
@@ -165,6 +166,27 @@ class RunbookAdviceTest {
         // not "A: Torghut does not answer /healthz" (it answered 200), not "is ClickHouse reachable" (it answered)
         assertEquals(List.of("pause", "C-freshness"),
                 RunbookAdvice.defaults().advise(verdict, snapshot).stream().map(RunbookAdviceTest::tag).toList());
+    }
+
+    /** NEXT STEPS does not print again what FINDINGS prints: the step keeps its action and names the finding. */
+    @Test
+    void commandsAFindingAlreadyPrintsAreNotRepeated() {
+        SignalSnapshot snapshot = snapshot("postgres:DEPENDENCY:CONNECT healthz:SERVICE:CONNECT");
+        Verdict verdict = POLICY.evaluate(snapshot, OPEN, Optional.of(true));
+        Finding postgres = new Finding(FindingIds.POSTGRES_UNHEALTHY, "C", Severity.CRITICAL, "no primary", List.of(), List.of(),
+                List.of("kubectl -n torghut get cluster.postgresql.cnpg.io torghut-db", "kubectl -n torghut describe cluster.postgresql.cnpg.io torghut-db"),
+                List.of(), List.of());
+        Finding unrelated = new Finding("other", "A", Severity.WARNING, "x", List.of(), List.of(), List.of("kubectl -n torghut get events"),
+                List.of(), List.of());
+        List<NextStep> alone = RunbookAdvice.defaults().advise(verdict, snapshot);
+        List<NextStep> steps = RunbookAdvice.defaults().advise(verdict, snapshot, List.of(postgres, unrelated));
+        assertEquals(alone.stream().map(RunbookAdviceTest::tag).toList(), steps.stream().map(RunbookAdviceTest::tag).toList());
+        assertEquals(List.of("pause", "C-postgres", "A"), steps.stream().map(RunbookAdviceTest::tag).toList());
+        NextStep c = steps.get(1);
+        assertEquals(List.of(), c.commands(), c.toString());
+        assertEquals(alone.get(1).action() + " Commands under FINDINGS " + FindingIds.POSTGRES_UNHEALTHY + ".", c.action());
+        assertEquals(alone.get(2), steps.get(2), "a step whose commands no finding prints is unchanged");
+        assertEquals(alone.get(0), steps.get(0));
     }
 
     @Test

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Kubernetes API requests per minute, before and after the pause stopped reading Knative itself (issue 9: the pause's
+# Fabric8RolloutReader deleted; it reads the knative signal's stored observation instead). Each version is exported
+# with git archive, bench/ApiRequestRateBench.java is copied into it and run once against the fabric8 mock server
+# (healthy scenario, default cadences, Kubernetes reads on), BENCH_SECONDS (default 60) after a 5 s warm-up.
+# Usage: bench/k8s-api-rate.sh            BEFORE/AFTER override the commits (default: the deletion's parent, HEAD).
+# Needs the test services only for nothing: Torghut and ClickHouse are pointed at a closed port.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+deleted=$(git log --format=%H -1 -S Fabric8RolloutReader -- src/main/java/io/torghut/prober/pause/Fabric8RolloutReader.java)
+BEFORE=${BEFORE:-$(git rev-parse "${deleted}^")}
+AFTER=${AFTER:-$(git rev-parse HEAD)}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for label in before after; do
+  if [ "$label" = before ]; then commit=$BEFORE; else commit=$AFTER; fi
+  dir="$work/$label"
+  mkdir -p "$dir"
+  git archive "$commit" | tar -x -C "$dir"
+  cp bench/ApiRequestRateBench.java "$dir/src/test/java/io/torghut/prober/k8s/"
+  if ! (cd "$dir" && BENCH_SECONDS="${BENCH_SECONDS:-60}" ./mvnw -B -q test -Dtest=ApiRequestRateBench \
+      -Dsurefire.failIfNoSpecifiedTests=false) > "$dir/bench.log" 2>&1; then
+    echo "$label ($commit): the bench failed" >&2
+    tail -40 "$dir/bench.log" >&2
+    exit 1
+  fi
+  echo "== $label: $(git log --format='%h %s' -1 "$commit" | cut -c1-100)"
+  grep '^API_RATE' "$dir/bench.log" | sed 's/^API_RATE //'
+done

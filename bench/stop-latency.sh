@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Benchmark: how long the packaged prober takes to stop on SIGTERM (what a rolling update waits for; Kubernetes kills
+# the pod after terminationGracePeriodSeconds, 30 s by default). Issue 10 point 4: a stop takes at most the pause in
+# flight plus about 2 s; hung probes and unreachable APIs are abandoned, not awaited. Scenarios, each run ROUNDS times:
+#   idle         every dependency refuses connections; no Kubernetes API
+#   torghut-hung Torghut accepts connections and never answers (probes in flight), Kubernetes API up, Lease held
+#   api-refused  the Lease is held, then the Kubernetes API goes away (connections refused) before SIGTERM
+#   api-hung     the Lease is held, then the Kubernetes API accepts requests and never answers before SIGTERM
+# Time is measured from SIGTERM to the process's exit.
+#   bench/stop-latency.sh [rounds=3]                    this tree only
+#   BEFORE_JAR=/path/quarkus-run.jar bench/stop-latency.sh   also the jar given (e.g. a build of main), side by side
+# Every port is ephemeral on 127.0.0.1; everything it starts is stopped at the end.
+source "$(dirname "$0")/lib.sh"
+ROUNDS=${1:-3}
+build_if_needed
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+# A server that accepts connections and never answers; writes its port to $1.
+silent_server() { # port_file
+  python3 -c '
+import socket, sys
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(128)
+open(sys.argv[1], "w").write(str(s.getsockname()[1]))
+held = []
+while True:
+    held.append(s.accept()[0])
+' "$1" >/dev/null 2>&1 & PIDS+=($!); SILENT_PID=$!
+  wait_file "$1"
+}
+
+wait_file() {
+  local n=0
+  until [ -s "$1" ]; do
+    sleep 0.05; n=$((n + 1))
+    if [ $n -gt 200 ]; then echo "no $1" >&2; return 1; fi
+  done
+}
+
+# metric VALUE of NAME on the management port, or empty
+metric() { curl -s "http://127.0.0.1:$2/q/metrics" | awk -v n="$1" '$1 == n {print $2}'; }
+
+stop_once() { # label jar scenario; sets SECONDS_TO_EXIT
+  local label=$1 jar=$2 scenario=$3 dir="$WORK/stop-$1-$3" port mgmt torghut=http://127.0.0.1:9 api_pid='' env=()
+  SILENT_PID=
+  rm -rf "$dir"; mkdir -p "$dir"
+  port=$(free_port); mgmt=$(free_port)
+  if [ "$scenario" != idle ]; then
+    python3 "$BENCH_DIR/lease_api.py" "$dir/api.port" >"$dir/api.log" 2>&1 & PIDS+=($!); api_pid=$!
+    wait_file "$dir/api.port"
+    env+=(QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL="http://127.0.0.1:$(cat "$dir/api.port")" KUBECONFIG=/nonexistent
+      QUARKUS_KUBERNETES_CLIENT_NAMESPACE=torghut PROBER_KUBERNETES_ENABLED=true PROBER_PAUSE_LEADER_ENABLED=true
+      PROBER_PAUSE_LEADER_DURATION=6s PROBER_PAUSE_LEADER_RENEW_DEADLINE=4s PROBER_PAUSE_LEADER_RETRY_PERIOD=1s)
+  else
+    env+=(PROBER_KUBERNETES_ENABLED=false PROBER_PAUSE_LEADER_ENABLED=false)
+  fi
+  if [ "$scenario" = torghut-hung ]; then
+    silent_server "$dir/torghut.port"; torghut="http://127.0.0.1:$(cat "$dir/torghut.port")"
+  fi
+  env -i PATH="$PATH" HOME="$HOME" PORT="$port" MANAGEMENT_PORT="$mgmt" PROBER_LOG_JSON=false TORGHUT_URL="$torghut" \
+    TA_CLICKHOUSE_URL=http://127.0.0.1:9 "${env[@]}" java -Xmx64m -jar "$jar" >"$dir/prober.log" 2>&1 & PIDS+=($!)
+  local pid=$! n=0
+  wait_http "http://127.0.0.1:$mgmt/q/health/live" 90
+  if [ "$scenario" != idle ]; then
+    until [ "$(metric torghut_prober_leader "$mgmt")" = "1.0" ]; do
+      sleep 0.2; n=$((n + 1))
+      if [ $n -gt 150 ]; then echo "$label $scenario: never held the Lease" >&2; break; fi
+    done
+  fi
+  case $scenario in
+    torghut-hung) sleep 1 ;;  # the Torghut probes are waiting for an answer now
+    api-refused) kill "$api_pid"; wait "$api_pid" 2>/dev/null || true; sleep 0.5 ;;
+    api-hung) kill -USR1 "$api_pid"; sleep 0.5 ;;
+  esac
+  local t0 t1
+  t0=$(date +%s.%N); kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; t1=$(date +%s.%N)
+  for p in $api_pid $SILENT_PID; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+  SECONDS_TO_EXIT=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", b - a}')
+}
+
+measure() { # label jar
+  local label=$1 jar=$2 scenario times
+  for scenario in idle torghut-hung api-refused api-hung; do
+    times=()
+    for _ in $(seq 1 "$ROUNDS"); do stop_once "$label" "$jar" "$scenario"; times+=("$SECONDS_TO_EXIT"); done
+    printf '%-7s %-13s SIGTERM to exit: median %5.2fs  max %5.2fs  (%s)\n' "$label" "$scenario" \
+      "$(printf '%s\n' "${times[@]}" | median)" "$(printf '%s\n' "${times[@]}" | sort -n | tail -1)" "${times[*]}"
+  done
+}
+
+echo "stop latency, $ROUNDS rounds per scenario; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+if [ -n "${BEFORE_JAR:-}" ]; then
+  measure before "$BEFORE_JAR"
+fi
+measure after "$JAR"
