@@ -68,6 +68,22 @@ class SingleFlightTest {
 
     @Test
     void followersGetTheRoundsFailureWithItsKind() throws Exception {
+        Throwable failure = followerFailure(new GitAuthorizationException("authorization failed: not authorized"));
+        assertTrue(failure instanceof GitAuthorizationException, failure.toString());
+        assertEquals("authorization failed: not authorized", failure.getMessage());
+        assertFalse(flight.run(() -> "fresh").value().isEmpty());
+    }
+
+    /** Git unreachable during the round: every follower gets that (retry later), not a generic failure. */
+    @Test
+    void followersOfARoundWithGitUnreachableMayRetry() throws Exception {
+        Throwable failure = followerFailure(new GitUnavailableException("git unreachable: connect timed out"));
+        assertEquals(GitUnavailableException.class, failure.getClass(), failure.toString());
+        assertEquals("git unreachable: connect timed out", failure.getMessage());
+    }
+
+    /** What a follower that joined the round in flight gets when that round fails with {@code failure}. */
+    private Throwable followerFailure(GitUnavailableException failure) throws Exception {
         ExecutorService pool = Executors.newCachedThreadPool();
         Future<?> leader = pool.submit(() -> flight.run(() -> {
             entered.countDown();
@@ -76,17 +92,39 @@ class SingleFlightTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            throw new GitAuthorizationException("authorization failed: not authorized");
+            throw failure;
         }));
         entered.await();
         Future<?> follower = pool.submit(() -> flight.run(() -> "own"));
         await().atMost(Duration.ofSeconds(30)).until(SingleFlightTest::aFollowerWaits);
         release.countDown();
         java.util.concurrent.ExecutionException failed = assertThrows(java.util.concurrent.ExecutionException.class, follower::get);
-        assertTrue(failed.getCause() instanceof GitAuthorizationException, failed.toString());
-        assertEquals("authorization failed: not authorized", failed.getCause().getMessage());
         assertThrows(java.util.concurrent.ExecutionException.class, leader::get);
-        assertFalse(flight.run(() -> "fresh").value().isEmpty());
+        pool.shutdown();
+        return failed.getCause();
+    }
+
+    /** A follower interrupted while it waits (shutdown) stops waiting, says why, and keeps its interrupt for its caller. */
+    @Test
+    void anInterruptedFollowerStopsWaitingAndStaysInterrupted() throws Exception {
+        ExecutorService pool = Executors.newCachedThreadPool();
+        Future<?> leader = pool.submit(() -> flight.run(this::blockingWork));
+        entered.await();
+        java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread follower = new Thread(() -> {
+            try {
+                outcome.set(flight.run(() -> "own"));
+            } catch (GitUnavailableException e) {
+                outcome.set(e.getMessage() + " / interrupted=" + Thread.currentThread().isInterrupted());
+            }
+        });
+        follower.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> follower.getState() == Thread.State.WAITING);
+        follower.interrupt();
+        follower.join(30_000);
+        assertEquals("interrupted while waiting for the pause already in flight / interrupted=true", outcome.get());
+        release.countDown();
+        assertEquals(new SingleFlight.Shared<>("round-1", true), leader.get(), "the round itself carries on");
         pool.shutdown();
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The last check before a commit: exactly the one intended change of the one intended file, or a refusal saying why. */
@@ -38,6 +39,8 @@ class StagedChangeCheckTest {
                         "the edit of k/ksvc.yaml changes more of line 'value: \"false\"   # pause here' than the value (to 'value: \"true\"   # pause here')"),
                 Arguments.of("a foreign line inserted", List.of(PATH), false, BEFORE, BEFORE + "  - name: EVIL\n",
                         "the edit of k/ksvc.yaml inserts a line that is not TRADING_ENABLED's: - name: EVIL"),
+                Arguments.of("only the final line break", List.of(PATH), false, BEFORE, BEFORE.substring(0, BEFORE.length() - 1),
+                        "the edit of k/ksvc.yaml changes no line"),
                 Arguments.of("a line deleted", List.of(PATH), false, BEFORE, BEFORE.replace("  - name: B\n", ""),
                         "the edit of k/ksvc.yaml changes 1 line(s) into 0, expected the one TRADING_ENABLED value line"),
                 Arguments.of("inserted entry", List.of(PATH), false, "env:\n  - name: B\n",
@@ -62,5 +65,25 @@ class StagedChangeCheckTest {
         String intendedAfter = name.startsWith("staged") ? AFTER : after;
         assertEquals(problem.isEmpty() ? Optional.empty() : Optional.of(problem),
                 StagedChangeCheck.problem(staged, PATH, intendedBefore, intendedAfter));
+    }
+
+    /** The one changed line: only the value may become false, or a flow entry for TRADING_ENABLED may be appended. */
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "value: \"true\"|value: \"false\"|true",
+        "value: 'on'   # pause here|value: 'false'   # pause here|true",
+        "`value: `|value: \"false\"|true",
+        "value: x|value: false x|false",
+        "value: \"true\" # a|value: \"false\" # b|false",
+        "env: [{name: A, value: \"1\"}]|env: [{name: A, value: \"1\"}, {name: TRADING_ENABLED, value: \"false\"}]|true",
+        "env: [{name: A, value: \"1\"}|env: [{name: A, value: \"1\"}, {name: TRADING_ENABLED, value: \"false\"}|true",
+        "env: []|env: [{name: TRADING_ENABLED, value: \"false\"}]|true",
+        "- {name: TRADING_ENABLED}|- {name: TRADING_ENABLED, value: \"false\"}|true",
+        "env: [{name: A, value: \"1\"}]|env: [{name: B, value: \"false\"}]|false",
+        "value: false x|value: false|false",
+        "x: \"false\"\"|x: \"false\"|false",
+    })
+    void onlyTheValueChanges(String old, String now, boolean accepted) {
+        assertEquals(accepted, StagedChangeCheck.valueLine(old, now));
     }
 }

@@ -36,4 +36,44 @@ class PauseAuditTest {
         assertEquals(message.length() - "pause action".length(), end, "the whole message is key=value fields: " + message);
         assertEquals(List.of("mode", "result", "source", "requestedBy", "commit", "reasons", "detail"), keys);
     }
+
+    /**
+     * The JSON log writes the audit's fields as MDC entries: they are set while the record is written and removed
+     * afterwards, so no later log line of the same thread carries a stale requester or commit.
+     */
+    @Test
+    void theFieldsAreInTheMdcForTheAuditRecordOnly() {
+        PauseRequest request = new PauseRequest("manual", false, "oncall@example.com", List.of("ta_signals stale"), List.of(),
+                Optional.empty(), 0);
+        Map<String, String> fields = AuditLine.fields(PauseMode.TRIGGER, PauseResult.PAUSED, request, "abc123", "pushed", "sync requested");
+        Map<String, Object> seen = new java.util.HashMap<>();
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger(AuditLine.LOG.getName());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                fields.keySet().forEach(k -> {
+                    Object v = org.jboss.logging.MDC.get(k);
+                    if (v != null) {
+                        seen.put(k, v);
+                    }
+                });
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        jul.addHandler(capture);
+        try {
+            AuditLine.log(false, fields);
+        } finally {
+            jul.removeHandler(capture);
+        }
+        assertEquals(fields, seen, "every field is an MDC entry while the record is written");
+        fields.keySet().forEach(k -> assertEquals(null, org.jboss.logging.MDC.get(k), k + " left in the MDC"));
+    }
 }

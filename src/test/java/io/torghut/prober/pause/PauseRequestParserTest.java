@@ -89,4 +89,18 @@ class PauseRequestParserTest {
         assertEquals(400, problem.status());
         assertTrue(problem.getMessage().startsWith(message), problem.getMessage());
     }
+
+    /** A storm of firing alerts keeps the first 50 as reasons and in the commit message, not an unbounded list. */
+    @Test
+    void aNotificationWithManyFiringAlertsKeepsTheFirstFifty() {
+        StringBuilder body = new StringBuilder("{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"r\",\"groupKey\":\"g\",\"alerts\":[");
+        for (int i = 0; i < PauseRequestParser.MAX_ALERTS_KEPT + 1; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"status\":\"firing\",\"labels\":{\"alertname\":\"A").append(i)
+                    .append("\"},\"fingerprint\":\"f").append(i).append("\"}");
+        }
+        PauseRequest request = parse(body.append("]}").toString());
+        assertEquals(50, request.alerts().size());
+        assertEquals(50, request.reasons().size());
+        assertEquals("A49", request.reasons().get(49), "the first fifty, in order");
+    }
 }

@@ -140,4 +140,11 @@ class ClickHouseFindingsTest {
                 signal("clickhouse", SignalRole.DEPENDENCY, Health.BAD, FailureReason.TIMEOUT, "timeout"))).orElseThrow();
         assertEquals(List.of("ch-http"), f.resources());
     }
+
+    /** A host that parses but is no Kubernetes Service name (upper case) gives the runbook's name, not a command that fails. */
+    @Test
+    void anUpperCaseHostIsNotTakenAsAServiceName() {
+        RunbookNames n = RunbookNames.defaults();
+        assertEquals("torghut-clickhouse", ClickHouseFindings.serviceName(withEnv(EnvVar.plain(URL, "http://CH-HTTP.data.svc:8123")), n));
+    }
 }
