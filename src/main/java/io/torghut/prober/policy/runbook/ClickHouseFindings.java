@@ -123,6 +123,7 @@ public final class ClickHouseFindings {
                         return null;
                     }
                 })
-                .filter(h -> h.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")).orElse("torghut-clickhouse");
+                // A Service name is an RFC 1035 label (starts with a letter): an IP address names no Service.
+                .filter(h -> h.matches("[a-z]([-a-z0-9]*[a-z0-9])?")).orElse("torghut-clickhouse");
     }
 }

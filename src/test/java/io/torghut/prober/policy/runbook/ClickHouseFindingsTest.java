@@ -147,4 +147,17 @@ class ClickHouseFindingsTest {
         RunbookNames n = RunbookNames.defaults();
         assertEquals("torghut-clickhouse", ClickHouseFindings.serviceName(withEnv(EnvVar.plain(URL, "http://CH-HTTP.data.svc:8123")), n));
     }
+
+    /**
+     * An IP address in TA_CLICKHOUSE_URL names no Service: its first octet ("10") printed
+     * {@code kubectl get svc,endpoints 10}. Service names are RFC 1035 labels, which start with a letter.
+     */
+    @Test
+    void anIpAddressHostIsNotTakenAsAServiceName() {
+        RunbookNames n = RunbookNames.defaults();
+        assertEquals("torghut-clickhouse", ClickHouseFindings.serviceName(withEnv(EnvVar.plain(URL, "http://10.0.3.17:8123")), n));
+        assertEquals("torghut-clickhouse", ClickHouseFindings.serviceName(withEnv(EnvVar.plain(URL, "http://[fd00::17]:8123")), n));
+        assertEquals("torghut-clickhouse", ClickHouseFindings.serviceName(withEnv(EnvVar.plain(URL, "http://1ch.data.svc:8123")), n));
+        assertEquals("ch1", ClickHouseFindings.serviceName(withEnv(EnvVar.plain(URL, "http://ch1.data.svc:8123")), n));
+    }
 }
