@@ -14,12 +14,10 @@ import java.util.Locale;
 @Singleton
 public class FindingsSection implements DiagnosisSection {
     private final FindingsTracker findings;
-    private final KubernetesState state;
     private final KubernetesConfig config;
 
-    public FindingsSection(FindingsTracker findings, KubernetesState state, KubernetesConfig config) {
+    public FindingsSection(FindingsTracker findings, KubernetesConfig config) {
         this.findings = findings;
-        this.state = state;
         this.config = config;
     }
 
@@ -63,10 +61,11 @@ public class FindingsSection implements DiagnosisSection {
 
     @Override
     public Report json() {
+        FindingsTracker.Evaluated evaluated = findings.evaluated();
         return new Report(config.enabled(),
-                state.knative().map(o -> o.observedAt().truncatedTo(ChronoUnit.MILLIS).toString()).orElse(null),
-                state.cnpg().map(o -> o.observedAt().truncatedTo(ChronoUnit.MILLIS).toString()).orElse(null),
-                findings.current());
+                evaluated.knative().map(o -> o.observedAt().truncatedTo(ChronoUnit.MILLIS).toString()).orElse(null),
+                evaluated.cnpg().map(o -> o.observedAt().truncatedTo(ChronoUnit.MILLIS).toString()).orElse(null),
+                evaluated.findings());
     }
 
     private static String orNever(String at) {

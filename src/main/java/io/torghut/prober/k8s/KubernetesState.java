@@ -2,7 +2,9 @@ package io.torghut.prober.k8s;
 
 import io.torghut.prober.model.CnpgObservation;
 import io.torghut.prober.model.KnativeObservation;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -12,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public class KubernetesState {
     private final AtomicReference<KnativeObservation> knative = new AtomicReference<>();
     private final AtomicReference<CnpgObservation> cnpg = new AtomicReference<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     public Optional<KnativeObservation> knative() {
         return Optional.ofNullable(knative.get());
@@ -23,9 +26,26 @@ public class KubernetesState {
 
     public void knative(KnativeObservation observation) {
         knative.set(observation);
+        changed();
     }
 
     public void cnpg(CnpgObservation observation) {
         cnpg.set(observation);
+        changed();
+    }
+
+    /**
+     * Runs after every stored observation, on the probe's thread, before the probe reports: whatever is derived from
+     * the observations (the verdict's trading state, the findings) is then current before anyone can see the new
+     * observation's effects elsewhere. Listeners must return quickly.
+     */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    private void changed() {
+        for (Runnable listener : listeners) {
+            listener.run();
+        }
     }
 }

@@ -8,10 +8,11 @@ import io.torghut.prober.gitops.GitOpsConfig;
 import io.torghut.prober.gitops.GitOpsPauser;
 import io.torghut.prober.gitops.GitUnavailableException;
 import io.torghut.prober.gitops.JGitManifestRepository;
+import io.torghut.prober.gitops.ManifestSnapshot;
 import io.torghut.prober.gitops.TradingFlagEditor;
+import io.torghut.prober.k8s.FindingsTracker;
 import io.torghut.prober.k8s.KubernetesAdapters;
 import io.torghut.prober.k8s.KubernetesConfig;
-import io.torghut.prober.k8s.KubernetesState;
 import io.torghut.prober.k8s.LeaderElection;
 import io.torghut.prober.policy.TradingStateSource;
 import io.torghut.prober.policy.VerdictTracker;
@@ -20,7 +21,6 @@ import io.torghut.prober.watched.Target;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import io.torghut.prober.gitops.ManifestSnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -71,7 +71,7 @@ public class PauseWiring {
     private static final int MAX_AGE_INTERVALS = 4;
 
     public PauseWiring(PauseConfig config, GitOpsConfig gitops, Target target, Redactor redactor, KubernetesAdapters client,
-                       KubernetesState observed, KubernetesConfig kubernetes, ProbeRunner runner, TradingStateSource trading,
+                       FindingsTracker findings, KubernetesConfig kubernetes, ProbeRunner runner, TradingStateSource trading,
                        MeterRegistry registry, Clock clock, VerdictTracker verdicts) {
         PauseChecks.check(config, gitops);
         this.config = config;
@@ -85,7 +85,9 @@ public class PauseWiring {
         repository = git.map(g -> g.repository().describe()).orElse("not configured (GITOPS_REPO_URL), file " + target.manifestPath());
         audit = new PauseAudit(registry, Optional.of(client.events(target.namespace(), target.service(), instance,
                 config.kubernetesTimeout(), clock, eventWriter)));
-        tracker = new EffectivenessTracker(new StoredRollout(observed::knative, clock, kubernetes.interval().multipliedBy(MAX_AGE_INTERVALS)),
+        // The observation the findings were computed from: the pause never reads as in force while /diagnose still
+        // shows the findings of the revision before it.
+        tracker = new EffectivenessTracker(new StoredRollout(findings::evaluatedKnative, clock, kubernetes.interval().multipliedBy(MAX_AGE_INTERVALS)),
                 clock, config.effectiveDeadline(), config.liveEvery(), audit::overdue,
                 every -> runner.pace(KNATIVE_PROBE, every), config.effectiveCheckEvery());
         PausePlanner planner = new PausePlanner(editor, target.manifestPath(), repository, config.diagnoseUrl(), instance,

@@ -51,8 +51,13 @@ public final class K8sFixtures {
     }
 
     public static List<GenericKubernetesResource> objects(String scenario) {
+        return parse(text(scenario));
+    }
+
+    /** The objects of a multi-document YAML text. */
+    public static List<GenericKubernetesResource> parse(String yaml) {
         List<GenericKubernetesResource> objects = new ArrayList<>();
-        for (String doc : text(scenario).split("\n---\n")) {
+        for (String doc : yaml.split("\n---\n")) {
             objects.add(SERIALIZATION.unmarshal(doc, GenericKubernetesResource.class));
         }
         return objects;
@@ -72,10 +77,15 @@ public final class K8sFixtures {
 
     /** The observation the reader would build from a scenario; {@code logs} maps "pod" or "pod/previous" to a log fixture. */
     public static KnativeObservation knative(String scenario, Map<String, String> logs) {
+        return knative(objects(scenario), logs, NOW);
+    }
+
+    /** The observation of {@code objects} (for example {@link #parse}d from an edited fixture), read at {@code at}. */
+    public static KnativeObservation knative(List<GenericKubernetesResource> objects, Map<String, String> logs, Instant at) {
         Optional<KnativeServiceInfo> ksvc = Optional.empty();
         List<RevisionInfo> revisions = new ArrayList<>();
         List<PodInfo> pods = new ArrayList<>();
-        for (GenericKubernetesResource o : objects(scenario)) {
+        for (GenericKubernetesResource o : objects) {
             switch (o.getKind()) {
                 case "Service" -> ksvc = Optional.of(KnativeParsing.service(o, Optional.empty()));
                 case "Revision" -> revisions.add(KnativeParsing.revision(o, Optional.empty()));
@@ -91,7 +101,7 @@ public final class K8sFixtures {
             List<String> lines = lines(fixture);
             tails.add(new LogTail(pod, "user-container", previous, lines.size(), scanner().scan(lines), Optional.empty()));
         });
-        return new KnativeObservation(NOW, ksvc, revisions, pods, tails, List.of());
+        return new KnativeObservation(at, ksvc, revisions, pods, tails, List.of());
     }
 
     public static CnpgObservation cnpg(String scenario) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class KnativeTradingStateTest {
 
-    record Config(boolean enabled, Duration interval) implements KubernetesConfig {
+    public record Config(boolean enabled, Duration interval) implements KubernetesConfig {
         public String namespace() { return "torghut"; }
         public String service() { return "torghut"; }
         public String cnpgCluster() { return "torghut-db"; }

@@ -1,0 +1,74 @@
+package io.torghut.prober.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.quarkus.runtime.StartupEvent;
+import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.model.KnativeObservation;
+import io.torghut.prober.policy.Policy;
+import io.torghut.prober.policy.TradingSession;
+import io.torghut.prober.policy.VerdictLevel;
+import io.torghut.prober.policy.VerdictTracker;
+import io.torghut.prober.policy.runbook.Finding;
+import io.torghut.prober.policy.runbook.FindingIds;
+import io.torghut.prober.policy.runbook.RunbookNames;
+import io.torghut.prober.probe.ProbeOutcome;
+import io.torghut.prober.probe.ProbeResult;
+import io.torghut.prober.probe.SignalRole;
+import io.torghut.prober.signal.Hysteresis;
+import io.torghut.prober.signal.SignalStore;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FindingsTrackerTest {
+    private static final Instant AT = K8sFixtures.NOW;
+
+    /**
+     * The e2e run that found it: the pause read as in force (pause_effective 1) from the new observation while /diagnose
+     * still listed "trading still enabled" on the old revision, because findings and verdict waited for the 1 s timer.
+     */
+    @Test
+    void aNewObservationUpdatesVerdictAndFindingsBeforeTheProbeReportsAndIsPublishedWithThem() {
+        KubernetesState state = new KubernetesState();
+        SignalStore store = new SignalStore(new Hysteresis(1, 1));
+        store.register("ta_signals", SignalRole.FRESHNESS, Optional.empty());
+        KnativeTradingStateTest.Config config = new KnativeTradingStateTest.Config(true, Duration.ofSeconds(10));
+        Clock clock = Clock.fixed(AT, ZoneOffset.UTC);
+        VerdictTracker verdicts = new VerdictTracker(store, new Policy(new TradingSession(ZoneOffset.UTC, LocalTime.MIN,
+                LocalTime.MAX, EnumSet.allOf(DayOfWeek.class), Set.of(), true)), clock, new KnativeTradingState(state, clock, config));
+        FindingsTracker findings = new FindingsTracker(state, config, RunbookNames.defaults());
+        findings.start(new StartupEvent(), verdicts);
+        store.record(new ProbeResult("ta_signals", ProbeOutcome.fail(FailureReason.STALE, "newest row is 11s old"), Duration.ZERO, AT));
+
+        KnativeObservation trading = K8sFixtures.knative("healthy.yaml", Map.of());
+        state.knative(trading);
+        assertEquals(VerdictLevel.PAUSE_RECOMMENDED, verdicts.current().level());
+        assertEquals(List.of(FindingIds.TRADING_ON_BAD_DATA), ids(findings.current()));
+        assertSame(trading, findings.evaluatedKnative().orElseThrow());
+
+        KnativeObservation paused = K8sFixtures.knative(K8sFixtures.parse(K8sFixtures.text("healthy.yaml")
+                .replace("name: TRADING_ENABLED\n              value: \"true\"", "name: TRADING_ENABLED\n              value: \"false\"")
+                .replace("name: TRADING_ENABLED\n          value: \"true\"", "name: TRADING_ENABLED\n          value: \"false\"")),
+                Map.of(), AT.plusSeconds(1));
+        // no verdict timer, no signal changing health: storing the observation is enough
+        state.knative(paused);
+        assertEquals(VerdictLevel.DEGRADED, verdicts.current().level(), "trading disabled: stale data no longer endangers trading");
+        assertEquals(List.of(), ids(findings.current()));
+        assertSame(paused, findings.evaluated().knative().orElseThrow(), "findings are published with the observation they came from");
+    }
+
+    private static List<String> ids(List<Finding> findings) {
+        return findings.stream().map(Finding::id).toList();
+    }
+}
