@@ -33,7 +33,8 @@ public final class StateFindings {
         ctx.verdict().reasons().forEach(r -> evidence.add("pause recommended: " + r));
         return Optional.of(new Finding(trading.isEmpty() ? FindingIds.PAUSE_RECOMMENDED : FindingIds.TRADING_ON_BAD_DATA, "-",
                 Severity.CRITICAL, trading.isEmpty()
-                        ? "pause recommended: dependencies are degraded or signals are stale, and trading is assumed enabled"
+                        ? "trading may still be enabled (the live revision's value is not known) while dependencies are degraded "
+                                + "or signals are stale"
                         : "trading is still enabled in the live revision while dependencies are degraded or signals are stale",
                 evidence, trading,
                 List.of(n.argoSync(), n.kubectl("get ksvc " + n.service()
