@@ -12,14 +12,13 @@ import org.jboss.logging.Logger;
  */
 final class ArgoSyncs {
     private static final Logger LOG = Logger.getLogger(ArgoSyncs.class);
-    static final String KIND = "argocd";
     private final Optional<ArgoCdSync> argo;
     private final PendingRetries retries;
     private final PauseState state;
-    private final Consumer<String> retry;
+    private final Consumer<PendingKind> retry;
 
     /** @param retry runs a pending retry (the service's single entry point for them) */
-    ArgoSyncs(Optional<ArgoCdSync> argo, PendingRetries retries, PauseState state, Consumer<String> retry) {
+    ArgoSyncs(Optional<ArgoCdSync> argo, PendingRetries retries, PauseState state, Consumer<PendingKind> retry) {
         this.argo = argo;
         this.retries = retries;
         this.state = state;
@@ -29,7 +28,7 @@ final class ArgoSyncs {
     /** Asks for the sync; a transient failure is retried in the background (the result says so). */
     ArgoCdSync.Result request(String revision, String reason) {
         ArgoCdSync.Result sync = sync(revision, reason);
-        if (sync.transientFailure() && !retries.failed(KIND, sync.message(), revision, retry)) {
+        if (sync.transientFailure() && !retries.failed(PendingKind.ARGOCD, sync.message(), revision, retry)) {
             LOG.errorf("gave up asking Argo CD to sync %s: %s", revision, sync.message());
         }
         return sync;
@@ -37,12 +36,12 @@ final class ArgoSyncs {
 
     /** One more attempt at the sync being retried, if any. */
     void retryIfPending() {
-        state.pending().filter(p -> p.kind().equals(KIND)).ifPresent(p -> {
+        state.pending().filter(p -> p.kind() == PendingKind.ARGOCD).ifPresent(p -> {
             ArgoCdSync.Result sync = sync(p.commit(), "retry of the pause sync");
             if (!sync.transientFailure()) {
                 retries.clear();
                 LOG.infof("Argo CD sync of %s: %s", p.commit(), sync.message());
-            } else if (!retries.failed(KIND, sync.message(), p.commit(), retry)) {
+            } else if (!retries.failed(PendingKind.ARGOCD, sync.message(), p.commit(), retry)) {
                 LOG.errorf("gave up asking Argo CD to sync %s: %s", p.commit(), sync.message());
             }
         });
@@ -50,7 +49,7 @@ final class ArgoSyncs {
 
     /** The pause is in force: a sync still being retried is no longer needed. */
     void confirmed() {
-        if (state.pending().filter(p -> p.kind().equals(KIND)).isPresent()) {
+        if (state.pending().filter(p -> p.kind() == PendingKind.ARGOCD).isPresent()) {
             retries.clear();
         }
     }

@@ -31,7 +31,7 @@ public final class PauseRecords {
     /** Work that failed for a reason that may pass (git or Argo CD unreachable) and is being retried. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Pending(String kind, String since, int attempts, String lastError, String nextAttemptAt, String commit) {
+    public record Pending(PendingKind kind, String since, int attempts, String lastError, String nextAttemptAt, String commit) {
         public Pending {
             lastError = clean(lastError);
         }
@@ -40,12 +40,12 @@ public final class PauseRecords {
     /** TRADING_ENABLED as last read from git. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record GitView(String desired, String commit, String readAt, String error, @JsonIgnore String text) {
+    public record GitView(TradingFlag desired, String commit, String readAt, String error, @JsonIgnore String text) {
         public GitView {
             error = clean(error);
         }
 
-        public static final GitView UNREAD = new GitView("unknown", null, null, "not read yet", null);
+        public static final GitView UNREAD = new GitView(TradingFlag.UNKNOWN, null, null, "not read yet", null);
     }
 
     /** The answer to POST /pause; {@code status} is the HTTP status. */

@@ -70,7 +70,7 @@ final class PauseResumption {
             LOG.debugf("pause resumption postponed: %s", e.getMessage());
             return;
         }
-        TradingFlag desired = tip.text().map(text -> TradingFlag.parse(PausePlanner.desired(service.editor().set(text, false))))
+        TradingFlag desired = tip.text().map(text -> PausePlanner.desired(service.editor().set(text, false)))
                 .orElse(TradingFlag.UNKNOWN);
         Decision decision = decide(service.mode(), desired, newest, tracker.trackedCommit());
         decided = true;

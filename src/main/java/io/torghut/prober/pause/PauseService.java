@@ -5,6 +5,7 @@ import io.torghut.prober.gitops.GitUnavailableException;
 import io.torghut.prober.gitops.ManifestSnapshot;
 import io.torghut.prober.gitops.TradingFlagEditor;
 import io.torghut.prober.k8s.ArgoCdSync;
+import io.torghut.prober.model.TradingFlag;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -121,7 +122,7 @@ public class PauseService {
             result = git.orElseThrow().pause(message);
         } catch (GitUnavailableException e) {
             pendingRequest.set(request);
-            if (!retries.failed("git", e.getMessage(), null, kind -> retryPending())) {
+            if (!retries.failed(PendingKind.GIT, e.getMessage(), null, kind -> retryPending())) {
                 audit.record(mode, PauseResult.GAVE_UP, request, null, e.getMessage(), null, true);
                 return answer(503, "failed", "gave up after retrying: " + e.getMessage(), null, null, null, null);
             }
@@ -132,7 +133,7 @@ public class PauseService {
         pendingRequest.set(null);
         remember(result.commit(), result.manifest(), result.kind() == GitOpsPauser.Result.Kind.REFUSED && result.manifest().isEmpty()
                 ? Optional.of(result.detail()) : Optional.empty());
-        if (state.pending().filter(p -> p.kind().equals("git")).isPresent()) {
+        if (state.pending().filter(p -> p.kind() == PendingKind.GIT).isPresent()) {
             retries.clear();
         }
         return switch (result.kind()) {
@@ -172,7 +173,7 @@ public class PauseService {
             return;
         }
         try {
-            if (pending.kind().equals(ArgoSyncs.KIND)) {
+            if (pending.kind() == PendingKind.ARGOCD) {
                 syncs.retryIfPending();
             } else if (pendingRequest.get() != null) {
                 trigger(pendingRequest.get(), true);
@@ -217,7 +218,7 @@ public class PauseService {
 
     /** @param problem why there is no editable manifest (a symbolic link, a submodule...), when git said so */
     private void remember(String commit, Optional<String> text, Optional<String> problem) {
-        String desired = text.map(t -> PausePlanner.desired(planner.editor().set(t, false))).orElse("unknown");
+        TradingFlag desired = text.map(t -> PausePlanner.desired(planner.editor().set(t, false))).orElse(TradingFlag.UNKNOWN);
         String error = text.isPresent() ? null : problem.orElse("no manifest at " + manifestPath);
         state.git(new PauseRecords.GitView(desired, commit, now(), error, text.orElse(null)));
     }

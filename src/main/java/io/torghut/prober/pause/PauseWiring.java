@@ -193,7 +193,7 @@ public class PauseWiring {
     private void tick() {
         try {
             tracker.tick();
-            if ("effective".equals(tracker.state().status())) {
+            if (tracker.state().status() == EffectivenessStatus.EFFECTIVE) {
                 service.rolloutConfirmed();
             }
         } catch (RuntimeException e) {
