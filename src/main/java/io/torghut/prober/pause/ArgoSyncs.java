@@ -7,11 +7,13 @@ import org.jboss.logging.Logger;
 
 /**
  * The Argo CD side of a pause: asks for the sync of a revision and, while Argo CD is unreachable, keeps asking with
- * backoff ({@link PendingRetries}) until it answers or the pause is confirmed in force. Without Argo CD configured,
- * its own polling of git picks the commit up.
+ * backoff ({@link PendingRetries}) until it answers or the pause is confirmed in force. With the Kubernetes API off
+ * ({@code prober.kubernetes.enabled=false}) nothing is asked: Argo CD's own polling of git picks the commit up.
  */
 final class ArgoSyncs {
     private static final Logger LOG = Logger.getLogger(ArgoSyncs.class);
+    static final String NOT_CONFIGURED = "Argo CD sync not configured: prober.kubernetes.enabled=false; Argo CD picks the commit up "
+            + "when it polls git";
     private final Optional<ArgoCdSync> argo;
     private final PendingRetries retries;
     private final PauseState state;
@@ -56,6 +58,6 @@ final class ArgoSyncs {
 
     private ArgoCdSync.Result sync(String revision, String reason) {
         return argo.map(a -> a.sync(revision, reason))
-                .orElse(new ArgoCdSync.Result(false, false, "Argo CD sync not configured; Argo CD picks the commit up when it polls git"));
+                .orElse(new ArgoCdSync.Result(false, false, NOT_CONFIGURED));
     }
 }

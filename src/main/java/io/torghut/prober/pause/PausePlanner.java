@@ -37,6 +37,11 @@ public final class PausePlanner {
         return editor;
     }
 
+    /** Remote, branch and file (no credentials), as plans and GET /pause name it. */
+    public String repository() {
+        return repository;
+    }
+
     public String diagnoseUrl() {
         return diagnoseUrl;
     }

@@ -63,7 +63,7 @@ public class PauseWiring {
     private final EffectivenessTracker tracker;
     private final Optional<LeaderElection> election;
     private final Optional<PauseResumption> resumption;
-    private final String repository;
+    private final GitDesiredState desired;
 
     /** The probe whose stored observation confirms a pause. */
     static final String KNATIVE_PROBE = "knative";
@@ -82,7 +82,6 @@ public class PauseWiring {
         TradingFlagEditor editor = new TradingFlagEditor(target.container());
         Optional<GitOpsPauser> git = gitops.repoUrl().map(url -> new GitOpsPauser(
                 JGitManifestRepository.from(gitops, url, target.manifestPath(), redactor), editor, gitops.pushAttempts()));
-        repository = git.map(g -> g.repository().describe()).orElse("not configured (GITOPS_REPO_URL), file " + target.manifestPath());
         audit = new PauseAudit(registry, Optional.of(client.events(target.namespace(), target.service(), instance,
                 config.kubernetesTimeout(), clock, eventWriter)));
         // The observation the findings were computed from: the pause never reads as in force while /diagnose still
@@ -90,19 +89,21 @@ public class PauseWiring {
         tracker = new EffectivenessTracker(new StoredRollout(findings::evaluatedKnative, clock, kubernetes.interval().multipliedBy(MAX_AGE_INTERVALS)),
                 clock, config.effectiveDeadline(), config.liveEvery(), audit::overdue,
                 every -> runner.pace(KNATIVE_PROBE, every), config.effectiveCheckEvery());
-        PausePlanner planner = new PausePlanner(editor, target.manifestPath(), repository, config.diagnoseUrl(), instance,
+        PausePlanner planner = new PausePlanner(editor, target.manifestPath(), GitDesiredState.describe(git, target.manifestPath()), config.diagnoseUrl(), instance,
                 config.argocd().namespace(), config.argocd().application(), target.namespace(), target.service());
         PauseState state = new PauseState(config.dedupWindow());
-        service = new PauseService(config.mode(), git, planner, Optional.of(client.argoCd(config.argocd().namespace(),
+        desired = new GitDesiredState(git, planner, state, clock, target.manifestPath());
+        service = new PauseService(config.mode(), desired, Optional.of(client.argoCd(config.argocd().namespace(),
                 config.argocd().application(), config.kubernetesTimeout())), audit, state, tracker,
-                new PendingRetries(scheduler, state, clock, config.retryInitial(), config.retryFor()), clock, target.manifestPath());
-        resumption = git.map(g -> new PauseResumption(service, g, tracker));
+                new PendingRetries(scheduler, state, clock, config.retryInitial(), config.retryFor()), clock);
+        resumption = git.map(g -> new PauseResumption(service, desired, g, tracker));
         // At shutdown no delayed work (a retry, the next refresh) starts; the one running finishes or is abandoned.
         scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         auth = new BearerAuth(config.token());
         election = config.leader().enabled() ? Optional.of(client.leaderElection(config.leader().namespace(), config.leader().lease(),
                 instance, config.leader().duration(), config.leader().renewDeadline(), config.leader().retryPeriod())) : Optional.empty();
-        view = new PauseView(service, state, tracker, trading, this::leader, verdicts, config.auto() && config.mode() == PauseMode.TRIGGER, repository);
+        view = new PauseView(service, desired, state, tracker, trading, this::leader, verdicts,
+                config.auto() && config.mode() == PauseMode.TRIGGER);
         AutoPause autoPause = new AutoPause(service, config.auto(), new HoldTimer(config.autoHold()), this::leader, scheduler, audit);
         // Until every signal has reported once, PAUSE_RECOMMENDED only means "no result yet": never act on it.
         verdicts.onVerdict(verdict -> {
@@ -137,7 +138,7 @@ public class PauseWiring {
 
     void start(@Observes StartupEvent event, MeterRegistry registry) {
         PauseMetrics.register(registry, view);
-        if (service.gitConfigured()) {
+        if (desired.configured()) {
             long every = gitops.refreshEvery().toMillis();
             scheduler.scheduleWithFixedDelay(this::refreshGit, 0, every, TimeUnit.MILLISECONDS);
         }
@@ -148,7 +149,7 @@ public class PauseWiring {
             LOG.warnf("prober.pause.auto=true is ignored in mode %s: the automatic pause needs prober.pause.mode=trigger", config.mode().label());
         }
         LOG.infof("pause mode %s%s; GitOps %s", config.mode().label(), config.auto() && config.mode() == PauseMode.TRIGGER ? " with automatic pause after "
-                + config.autoHold().toSeconds() + "s" : "", repository);
+                + config.autoHold().toSeconds() + "s" : "", desired.repository());
     }
 
     /**
@@ -181,7 +182,7 @@ public class PauseWiring {
 
     private void refreshGit() {
         try {
-            ManifestSnapshot tip = service.read();
+            ManifestSnapshot tip = desired.read();
             resumption.ifPresent(r -> r.afterRead(tip));
         } catch (GitUnavailableException e) {
             LOG.debugf("GitOps refresh failed: %s", e.getMessage());

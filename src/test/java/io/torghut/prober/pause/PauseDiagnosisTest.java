@@ -62,9 +62,9 @@ class PauseDiagnosisTest {
     PauseView view(PauseMode mode, boolean auto) {
         PausePlanner planner = new PausePlanner(new TradingFlagEditor(Optional.empty()), PausePlannerTest.PATH, PausePlannerTest.REPO,
                 "https://prober.example/diagnose", "prober-7c9d", "argocd", "torghut", "torghut", "torghut");
-        PauseService service = new PauseService(mode, Optional.empty(), planner, Optional.empty(),
-                new PauseAudit(new SimpleMeterRegistry(), Optional.empty()), state, tracker,
-                new PendingRetries(scheduler, state, clock, Duration.ofSeconds(1), Duration.ofMinutes(30)), clock, PausePlannerTest.PATH);
+        GitDesiredState desired = new GitDesiredState(Optional.empty(), planner, state, clock, PausePlannerTest.PATH);
+        PauseService service = new PauseService(mode, desired, Optional.empty(), new PauseAudit(new SimpleMeterRegistry(), Optional.empty()),
+                state, tracker, new PendingRetries(scheduler, state, clock, Duration.ofSeconds(1), Duration.ofMinutes(30)), clock);
         TradingStateSource trading = new TradingStateSource() {
             @Override
             public Optional<Boolean> tradingEnabled() {
@@ -79,7 +79,7 @@ class PauseDiagnosisTest {
         store.register("healthz", SignalRole.SERVICE, Optional.empty());
         TradingSession always = new TradingSession(ZoneOffset.UTC, LocalTime.of(0, 0), LocalTime.of(23, 59), Set.of(), Set.of(), true);
         VerdictTracker verdicts = new VerdictTracker(store, new Policy(always), clock, trading);
-        return new PauseView(service, state, tracker, trading, () -> leader, verdicts, auto, PausePlannerTest.REPO);
+        return new PauseView(service, desired, state, tracker, trading, () -> leader, verdicts, auto);
     }
 
     static PauseDiagnosis diagnosis(PauseView view) {

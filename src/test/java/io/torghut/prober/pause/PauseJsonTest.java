@@ -43,4 +43,12 @@ class PauseJsonTest {
         assertEquals("{\"reasons\":[\"r\"],\"repository\":\"repo\",\"desiredInGit\":\"true\",\"commitMessage\":\"m\",\"steps\":[]}",
                 JSON.writeValueAsString(plan));
     }
+
+    /** Both ways to a 413 (declared too large, found too large while reading) answer the same bytes. */
+    @Test
+    void thereIsOne413Body() throws Exception {
+        assertEquals("{\"error\":\"payload_too_large\",\"message\":\"the body is larger than 1 MiB\"}", PauseBodyLimit.BODY);
+        PauseProblem problem = PauseResource.tooLarge();
+        assertEquals(PauseBodyLimit.BODY, JSON.writeValueAsString(new PauseRecords.Error(problem.code(), problem.getMessage())));
+    }
 }

@@ -65,8 +65,9 @@ class PauseServiceTest {
                 "torghut", "torghut");
         EffectivenessTracker tracker = new EffectivenessTracker(() -> new Rollout(false, null, null, Map.of(), null), clock,
                 Duration.ofMinutes(5), Duration.ofMinutes(1), detail -> { });
-        return new PauseService(mode, git, planner, argo, new PauseAudit(registry, Optional.empty()), state, tracker,
-                new PendingRetries(scheduler, state, clock, Duration.ofSeconds(1), Duration.ofMinutes(30)), clock, BareRepo.PATH);
+        return new PauseService(mode, new GitDesiredState(git, planner, state, clock, BareRepo.PATH), argo,
+                new PauseAudit(registry, Optional.empty()), state, tracker,
+                new PendingRetries(scheduler, state, clock, Duration.ofSeconds(1), Duration.ofMinutes(30)), clock);
     }
 
     double count(String mode, String result) {
