@@ -64,6 +64,7 @@ public class PauseWiring {
     private final Optional<LeaderElection> election;
     private final Optional<PauseResumption> resumption;
     private final GitDesiredState desired;
+    private final boolean kubernetesOn;
 
     /** The probe whose stored observation confirms a pause. */
     static final String KNATIVE_PROBE = "knative";
@@ -78,12 +79,13 @@ public class PauseWiring {
         this.gitops = gitops;
         config.token().ifPresent(redactor::add);
         gitops.token().ifPresent(redactor::add);
-        String instance = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("torghut-prober-" + UUID.randomUUID());
+        String instance = instanceId(config.instanceId());
         TradingFlagEditor editor = new TradingFlagEditor(target.container());
         Optional<GitOpsPauser> git = gitops.repoUrl().map(url -> new GitOpsPauser(
                 JGitManifestRepository.from(gitops, url, target.manifestPath(), redactor), editor, gitops.pushAttempts()));
-        audit = new PauseAudit(registry, Optional.of(client.events(target.namespace(), target.service(), instance,
-                config.kubernetesTimeout(), clock, eventWriter)));
+        kubernetesOn = client.enabled();
+        audit = new PauseAudit(registry, client.events(target.namespace(), target.service(), instance, config.kubernetesTimeout(), clock,
+                eventWriter));
         // The observation the findings were computed from: the pause never reads as in force while /diagnose still
         // shows the findings of the revision before it.
         tracker = new EffectivenessTracker(new StoredRollout(findings::evaluatedKnative, clock, kubernetes.interval().multipliedBy(MAX_AGE_INTERVALS)),
@@ -93,15 +95,15 @@ public class PauseWiring {
                 config.argocd().namespace(), config.argocd().application(), target.namespace(), target.service());
         PauseState state = new PauseState(config.dedupWindow());
         desired = new GitDesiredState(git, planner, state, clock, target.manifestPath());
-        service = new PauseService(config.mode(), desired, Optional.of(client.argoCd(config.argocd().namespace(),
-                config.argocd().application(), config.kubernetesTimeout())), audit, state, tracker,
+        service = new PauseService(config.mode(), desired, client.argoCd(config.argocd().namespace(), config.argocd().application(),
+                config.kubernetesTimeout()), audit, state, tracker,
                 new PendingRetries(scheduler, state, clock, config.retryInitial(), config.retryFor()), clock);
         resumption = git.map(g -> new PauseResumption(service, desired, g, tracker));
         // At shutdown no delayed work (a retry, the next refresh) starts; the one running finishes or is abandoned.
         scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         auth = new BearerAuth(config.token());
-        election = config.leader().enabled() ? Optional.of(client.leaderElection(config.leader().namespace(), config.leader().lease(),
-                instance, config.leader().duration(), config.leader().renewDeadline(), config.leader().retryPeriod())) : Optional.empty();
+        election = config.leader().enabled() ? client.leaderElection(config.leader().namespace(), config.leader().lease(),
+                instance, config.leader().duration(), config.leader().renewDeadline(), config.leader().retryPeriod()) : Optional.empty();
         view = new PauseView(service, desired, state, tracker, trading, this::leader, verdicts,
                 config.auto() && config.mode() == PauseMode.TRIGGER);
         AutoPause autoPause = new AutoPause(service, config.auto(), new HoldTimer(config.autoHold()), this::leader, scheduler, audit);
@@ -113,7 +115,12 @@ public class PauseWiring {
         });
     }
 
-    /** Without leader election (a single replica) this replica leads. */
+    /** {@code prober.pause.instance-id}, or a name of its own when neither it nor HOSTNAME is set. */
+    static String instanceId(Optional<String> configured) {
+        return configured.filter(id -> !id.isBlank()).orElseGet(() -> "torghut-prober-" + UUID.randomUUID());
+    }
+
+    /** Without leader election (a single replica, or the Kubernetes API off) this replica leads. */
     boolean leader() {
         return election.map(LeaderElection::isLeader).orElse(true);
     }
@@ -145,6 +152,14 @@ public class PauseWiring {
         long check = config.effectiveCheckEvery().toMillis();
         scheduler.scheduleWithFixedDelay(this::tick, check, check, TimeUnit.MILLISECONDS);
         election.ifPresent(LeaderElection::start);
+        if (!kubernetesOn) {
+            LOG.infof("pause without the Kubernetes API (prober.kubernetes.enabled=false): no Events, no Argo CD sync request, no Lease; "
+                    + "the audit log is written and Argo CD picks pause commits up when it polls git");
+            if (config.leader().enabled()) {
+                LOG.warnf("prober.pause.leader.enabled=true is ignored: the Lease needs prober.kubernetes.enabled=true; this replica "
+                        + "acts as the only one (automatic pauses and recommendations are not deduplicated between replicas)");
+            }
+        }
         if (config.auto() && config.mode() != PauseMode.TRIGGER) {
             LOG.warnf("prober.pause.auto=true is ignored in mode %s: the automatic pause needs prober.pause.mode=trigger", config.mode().label());
         }
