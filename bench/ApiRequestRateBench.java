@@ -18,6 +18,7 @@ import io.restassured.path.json.JsonPath;
 import io.torghut.prober.gitops.BareRepo;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,9 +51,11 @@ class ApiRequestRateBench {
     public static class Defaults implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Path root = Path.of("target", "bench-gitops").toAbsolutePath();
+            Path root;
             String url;
             try {
+                // Quarkus may ask for the overrides more than once: each call gets a repository of its own.
+                root = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "bench-gitops").toAbsolutePath();
                 url = new BareRepo(root.resolve("remote")).url();
             } catch (Exception e) {
                 throw new IllegalStateException(e);

@@ -25,9 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -41,21 +39,12 @@ public class PauseWiring {
     private static final Logger LOG = Logger.getLogger(PauseWiring.class);
     private final PauseConfig config;
     private final GitOpsConfig gitops;
-    private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, r -> {
-        Thread thread = new Thread(r, "pause-scheduler");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final PauseExecutors executors = new PauseExecutors();
+    private final ScheduledExecutorService scheduler = executors.scheduler();
     /** At most this long for the Events of a pause that just finished: an API that has gone is abandoned. */
     static final Duration EVENT_DRAIN = Duration.ofSeconds(1);
     /** Without {@code quarkus.shutdown.timeout} (tests), how long a stop waits for a pause under way. */
     static final Duration DEFAULT_PAUSE_WAIT = Duration.ofSeconds(20);
-    /** Kubernetes Events are written here, one at a time and in order, off the request path. */
-    private final ExecutorService eventWriter = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "pause-events");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final PauseService service;
     private final BearerAuth auth;
     private final PauseView view;
@@ -85,22 +74,20 @@ public class PauseWiring {
                 JGitManifestRepository.from(gitops, url, target.manifestPath(), redactor), editor, gitops.pushAttempts()));
         kubernetesOn = client.enabled();
         audit = new PauseAudit(registry, client.events(target.namespace(), target.service(), instance, config.kubernetesTimeout(), clock,
-                eventWriter));
+                executors.eventWriter()));
         // The observation the findings were computed from: the pause never reads as in force while /diagnose still
         // shows the findings of the revision before it.
         tracker = new EffectivenessTracker(new StoredRollout(findings::evaluatedKnative, clock, kubernetes.interval().multipliedBy(MAX_AGE_INTERVALS)),
                 clock, config.effectiveDeadline(), config.liveEvery(), audit::overdue,
                 every -> runner.pace(KNATIVE_PROBE, every), config.effectiveCheckEvery());
-        PausePlanner planner = new PausePlanner(editor, target.manifestPath(), GitDesiredState.describe(git, target.manifestPath()), config.diagnoseUrl(), instance,
-                config.argocd().namespace(), config.argocd().application(), target.namespace(), target.service());
+        PausePlanner planner = new PausePlanner(editor, target.manifestPath(), GitDesiredState.describe(git, target.manifestPath()),
+                config.diagnoseUrl(), instance, config.argocd().namespace(), config.argocd().application(), target.namespace(), target.service());
         PauseState state = new PauseState(config.dedupWindow());
         desired = new GitDesiredState(git, planner, state, clock, target.manifestPath());
         service = new PauseService(config.mode(), desired, client.argoCd(config.argocd().namespace(), config.argocd().application(),
                 config.kubernetesTimeout()), audit, state, tracker,
                 new PendingRetries(scheduler, state, clock, config.retryInitial(), config.retryFor()), clock);
         resumption = git.map(g -> new PauseResumption(service, desired, g, tracker));
-        // At shutdown no delayed work (a retry, the next refresh) starts; the one running finishes or is abandoned.
-        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         auth = new BearerAuth(config.token());
         election = config.leader().enabled() ? client.leaderElection(config.leader().namespace(), config.leader().lease(),
                 instance, config.leader().duration(), config.leader().renewDeadline(), config.leader().retryPeriod()) : Optional.empty();
@@ -176,23 +163,21 @@ public class PauseWiring {
      * abandoned: the next start resumes any pause from git ({@link PauseResumption}).
      */
     void stop(@Observes ShutdownEvent event) {
-        scheduler.shutdown();
+        executors.stopScheduling();
         Duration wait = ConfigProvider.getConfig().getOptionalValue("quarkus.shutdown.timeout", Duration.class).orElse(DEFAULT_PAUSE_WAIT);
         try {
             if (!service.stop(wait)) {
                 LOG.warnf("stopping with a pause still under way after %ds: whatever git took, the next start resumes from git",
                         wait.toSeconds());
             }
-            eventWriter.shutdown();
-            if (!eventWriter.awaitTermination(EVENT_DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!executors.drainEvents(EVENT_DRAIN)) {
                 LOG.infof("stopping without the Kubernetes Events still queued: the API did not take them within %dms", EVENT_DRAIN.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         election.ifPresent(LeaderElection::stop);
-        scheduler.shutdownNow();
-        eventWriter.shutdownNow();
+        executors.shutdownNow();
     }
 
     private void refreshGit() {
