@@ -103,6 +103,12 @@ class ApiRequestRateBench {
         if (!"paused".equals(answer.getString("action"))) {
             throw new IllegalStateException("the pause was not made: " + answer.prettify());
         }
+        // The pause's own requests (the Argo CD patch, the TradingPaused Event) are counted apart from the cadence.
+        Thread.sleep(1_000);
+        Map<String, Integer> atPause = drain();
+        System.out.printf("API_RATE at-pause %d requests (the POST /pause and the next second)%n",
+                atPause.values().stream().mapToInt(Integer::intValue).sum());
+        atPause.forEach((path, n) -> System.out.printf("API_RATE at-pause   %d  %s%n", n, path));
         measure("confirming", seconds);
         String status = given().header("Authorization", "Bearer " + TOKEN).get("/pause").jsonPath().getString("effectiveness.status");
         System.out.printf("API_RATE confirming phase ended with the pause %s%n", status);
@@ -111,9 +117,8 @@ class ApiRequestRateBench {
         }
     }
 
-    /** Counts the requests of the next {@code seconds} (those before were drained) and prints them per minute. */
+    /** Counts the requests of the next {@code seconds} (the caller drained those before) and prints them per minute. */
     private void measure(String phase, long seconds) throws InterruptedException {
-        drain();
         long start = System.nanoTime();
         Thread.sleep(seconds * 1000);
         Map<String, Integer> byPath = drain();
