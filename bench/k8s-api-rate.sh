@@ -34,7 +34,7 @@ for label in before after; do
   steady=$(sed -n 's/^API_RATE steady total .* = \([0-9.]*\) per minute$/\1/p' "$dir/bench.log")
   confirming=$(sed -n 's/^API_RATE confirming total .* = \([0-9.]*\) per minute$/\1/p' "$dir/bench.log")
   at_pause=$(sed -n 's/^API_RATE at-pause \([0-9]*\) requests .*/\1/p' "$dir/bench.log")
-  summary+=("$(printf '%-7s %-12s steady %6s/min   confirming a pause %6s/min   (+%s requests made by the pause itself)' \
+  summary+=("$(printf '%-7s %-12s steady %6s/min   confirming a pause %6s/min   (+%s in the second of the POST /pause: Argo CD, Event, the knative round it brings forward)' \
     "$label" "${commit:0:12}" "$steady" "$confirming" "$at_pause")")
 done
 echo "== requests per minute"
