@@ -5,14 +5,16 @@
 # every second for WINDOW seconds (blackbox_exporter: driven at 100 probes/s, as Prometheus would scrape 100 targets
 # at a 1 s interval). Median of RUNS starts for the startup figure.
 # usage: bench/footprint.sh [runs=3] [window_s=30]
-# env: NATIVE_FLAGS (default "-Xmx32m -Xmn8m"), JVM_IMAGE_FLAGS (the shipped image's JAVA_OPTS; default below),
+# env: NATIVE_FLAGS (default: the -X flags of Dockerfile.native-micro), JVM_IMAGE_FLAGS (default: JAVA_OPTS of k8s/base/prober.env),
 #      JVM_ROWS=0 leaves the JVM rows out (a quick native-against-blackbox run)
 source "$(dirname "$0")/lib.sh"
 RUNS=${1:-3}; WINDOW=${2:-30}
 TARGET_PORT=18931; PROBER_PORT=18932; BB_PORT=18933
 JAVA17=${JAVA17:-$(command -v java)}
-read -r -a NATIVE_FLAGS <<<"${NATIVE_FLAGS:--Xmx32m -Xmn8m}"
-read -r -a JVM_IMAGE_FLAGS <<<"${JVM_IMAGE_FLAGS:--Xmx48m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=24m -XX:MaxMetaspaceSize=80m -XX:CICompilerCount=1 -XX:+UseStringDeduplication}"
+# The native image's heap flags are what ships: the -X options of Dockerfile.native-micro's ENTRYPOINT.
+read -r -a NATIVE_FLAGS <<<"${NATIVE_FLAGS:-$(grep '^ENTRYPOINT' "$(dirname "$0")/../src/main/docker/Dockerfile.native-micro" | grep -o '"-X[^"]*"' | tr -d '"' | tr '\n' ' ')}"
+# The JVM image's flags are what ships: JAVA_OPTS in k8s/base/prober.env.
+read -r -a JVM_IMAGE_FLAGS <<<"${JVM_IMAGE_FLAGS:-$(sed -n 's/^JAVA_OPTS=//p' "$(dirname "$0")/../k8s/base/prober.env")}"
 RUNNER=$(find "$ROOT/target" -maxdepth 1 -name '*-runner' -type f -perm -u+x 2>/dev/null | head -1)
 build_if_needed
 start_target $TARGET_PORT

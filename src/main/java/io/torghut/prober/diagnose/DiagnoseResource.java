@@ -3,15 +3,11 @@ package io.torghut.prober.diagnose;
 import io.torghut.prober.policy.Verdict;
 import io.torghut.prober.policy.VerdictTracker;
 import io.torghut.prober.policy.runbook.Finding;
-import io.torghut.prober.policy.runbook.RunbookAdvice;
-import io.torghut.prober.policy.runbook.RunbookNames;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -27,34 +23,29 @@ import java.util.Map;
 @Path("/diagnose")
 public class DiagnoseResource {
     private final VerdictTracker verdicts;
-    private final RunbookAdvice advice;
     private final List<DiagnosisSection> sections;
 
-    public DiagnoseResource(VerdictTracker verdicts, Instance<DiagnosisSection> sections, RunbookNames names) {
+    public DiagnoseResource(VerdictTracker verdicts, Instance<DiagnosisSection> sections) {
         this.verdicts = verdicts;
-        this.advice = new RunbookAdvice(names);
         this.sections = sections.stream().sorted(Comparator.comparingInt(DiagnosisSection::order)).toList();
     }
 
     /** JSON only when asked for by name: curl sends {@code Accept: *}{@code /*} and oncall wants text. */
     @GET
     @Produces({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
-    public Response diagnose(@HeaderParam(HttpHeaders.ACCEPT) String accept, @Context HttpServerRequest request) {
-        // The next steps say "curl localhost:<port>/diagnose" with the port this server really listens on (PORT may
-        // move it off 8080). The local socket's port, never the Host header: that is text from outside.
-        DiagnosisReport report = report("localhost:" + request.localAddress().port() + "/diagnose");
+    public Response diagnose(@HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        DiagnosisReport report = report();
         if (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(MediaType.APPLICATION_JSON)) {
             return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
         }
         return Response.ok(TextReport.render(report, sections), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
     }
 
-    DiagnosisReport report(String diagnoseUrl) {
+    DiagnosisReport report() {
         // The tracker re-evaluates after every result and every second; reading it keeps this path free of work.
         Verdict verdict = verdicts.current();
         List<Finding> findings = sections.stream().flatMap(section -> section.findings().stream()).toList();
-        DiagnosisReport base = new DiagnosisBuilder(advice.withDiagnoseUrl(diagnoseUrl)).build(verdict, verdicts.session().describe(),
-                verdicts.tradingState().describe(), findings);
+        DiagnosisReport base = DiagnosisBuilder.build(verdict, verdicts.session().describe(), verdicts.tradingState().describe(), findings);
         Map<String, Object> extra = new LinkedHashMap<>();
         sections.forEach(section -> extra.put(section.id(), section.json()));
         return new DiagnosisReport(base.verdict(), base.evaluatedAt(), base.sessionOpen(), base.session(),

@@ -3,7 +3,6 @@ package io.torghut.prober.diagnose;
 import io.torghut.prober.policy.SignalAssessment;
 import io.torghut.prober.policy.Verdict;
 import io.torghut.prober.policy.runbook.Finding;
-import io.torghut.prober.policy.runbook.RunbookAdvice;
 import io.torghut.prober.probe.ProbeResult;
 import io.torghut.prober.signal.Health;
 import io.torghut.prober.signal.SignalSnapshot;
@@ -16,20 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Builds the report from a verdict and the snapshot it was computed from. Pure. */
+/** Builds the report from a verdict, the snapshot it was computed from and the runbook findings. Pure. */
 public final class DiagnosisBuilder {
-    private final RunbookAdvice advice;
-
-    public DiagnosisBuilder(RunbookAdvice advice) {
-        this.advice = advice;
+    private DiagnosisBuilder() {
     }
 
-    public DiagnosisReport build(Verdict verdict, String sessionDescription, String tradingStateDescription) {
-        return build(verdict, sessionDescription, tradingStateDescription, List.of());
-    }
-
-    /** As {@link #build(Verdict, String, String)}, with NEXT STEPS leaving out what {@code findings} already print. */
-    public DiagnosisReport build(Verdict verdict, String sessionDescription, String tradingStateDescription, List<Finding> findings) {
+    /** The report; its {@code nextSteps} are derived from {@code findings} (computed from the same verdict). */
+    public static DiagnosisReport build(Verdict verdict, String sessionDescription, String tradingStateDescription, List<Finding> findings) {
         SignalSnapshot snapshot = verdict.snapshot();
         List<DiagnosisReport.Signal> rows = new ArrayList<>();
         for (SignalAssessment assessment : verdict.signals()) {
@@ -40,7 +32,7 @@ public final class DiagnosisBuilder {
         }
         return new DiagnosisReport(verdict.level().name(), iso(verdict.evaluatedAt()), verdict.sessionOpen(),
                 sessionDescription, verdict.tradingEnabled(), tradingStateDescription, verdict.reasons(), rows,
-                advice.advise(verdict, snapshot, findings), Map.of());
+                DiagnosisReport.NextStep.of(findings), Map.of());
     }
 
     private static DiagnosisReport.Signal row(SignalAssessment assessment, SignalState state) {

@@ -23,7 +23,7 @@ public interface DiagnosisSection {
     /** The JSON value of the section (a record registered for reflection, a list or a map). */
     Object json();
 
-    /** Runbook findings this section prints, so that NEXT STEPS does not print their commands again. */
+    /** Runbook findings this section prints, in order: the report's {@code nextSteps} are derived from them. */
     default List<Finding> findings() {
         return List.of();
     }

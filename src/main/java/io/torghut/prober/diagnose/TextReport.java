@@ -1,10 +1,13 @@
 package io.torghut.prober.diagnose;
 
-import io.torghut.prober.policy.runbook.NextStep;
 import java.util.List;
 import java.util.Locale;
 
-/** Renders a report as plain text for {@code curl /diagnose} at 3 a.m.: verdict first, then signals, then what to do. */
+/**
+ * Renders a report as plain text for {@code curl /diagnose} at 3 a.m.: verdict first, then signals, then the sections,
+ * among them the runbook findings, which say what to do in order. The report's {@code nextSteps} are not printed: they
+ * are the findings again (JSON only).
+ */
 public final class TextReport {
     private TextReport() {
     }
@@ -13,7 +16,7 @@ public final class TextReport {
         return render(report, List.of());
     }
 
-    /** The report plus the contributed sections, each under its title, after the signals and before the next steps. */
+    /** The report plus the contributed sections, each under its title, after the signals. */
     public static String render(DiagnosisReport report, List<DiagnosisSection> sections) {
         StringBuilder out = new StringBuilder();
         out.append("VERDICT ").append(report.verdict()).append("   at ").append(report.evaluatedAt()).append('\n');
@@ -36,16 +39,6 @@ public final class TextReport {
             if (!lines.isEmpty()) {
                 out.append('\n').append(section.title()).append('\n');
                 lines.forEach(line -> out.append(line).append('\n'));
-            }
-        }
-        if (!report.nextSteps().isEmpty()) {
-            out.append("\nNEXT STEPS (runbook: Operations: Knative Revision Failures, Torghut Service)\n");
-            int n = 1;
-            for (NextStep step : report.nextSteps()) {
-                out.append(String.format(Locale.ROOT, "%2d. [%s] %s%n", n++, step.procedure(), step.action()));
-                for (String command : step.commands()) {
-                    out.append("      $ ").append(command).append('\n');
-                }
             }
         }
         return out.toString();

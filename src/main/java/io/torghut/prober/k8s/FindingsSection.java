@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The {@code findings} section of /diagnose: runbook findings, most severe first. Reads stored state only. */
+/**
+ * The {@code findings} section of /diagnose: the runbook findings from the Kubernetes objects and the prober's own
+ * signals, most severe first (the pause first when it is due): what to do, in order. Reads stored state only.
+ */
 @Singleton
 public class FindingsSection implements DiagnosisSection {
     private final FindingsTracker findings;
@@ -28,7 +31,7 @@ public class FindingsSection implements DiagnosisSection {
 
     @Override public String id() { return "findings"; }
     @Override public int order() { return 10; }
-    @Override public String title() { return "FINDINGS (runbook: Operations: Knative Revision Failures; most severe first)"; }
+    @Override public String title() { return "FINDINGS (runbook: Operations: Knative Revision Failures; most severe first, work down the list)"; }
 
     @Override
     public List<String> textLines() {

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The resolved target: every reader, the runbook text and the pause use these names, so /diagnose never prints one
- * namespace in FINDINGS and another in NEXT STEPS.
+ * namespace in one finding and another in the next.
  *
  * @param container the configured container, empty for {@link ContainerChoice}'s default rule
  */

@@ -19,7 +19,7 @@ public class TargetBeans {
         return resolution.target();
     }
 
-    /** The names every printed command uses: FINDINGS and NEXT STEPS alike. */
+    /** The names every printed command uses: every runbook finding, from the cluster or the signals alike. */
     @Produces
     @Singleton
     RunbookNames runbookNames(Target target) {

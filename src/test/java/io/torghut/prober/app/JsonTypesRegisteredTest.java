@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every type of ours that Jackson writes into a response must be registered for reflection, or the native executable
- * answers 500 where the JVM answers 200 (it happened: {@code NextStep} inside GET /diagnose). Quarkus registers the
+ * answers 500 where the JVM answers 200 (it happened: {@code NextStep}, now {@code DiagnosisReport.NextStep}, inside GET /diagnose). Quarkus registers the
  * declared return types of resource methods, but /diagnose and /pause return {@code Response}, and the /diagnose
  * sections are a {@code Map<String, Object>}: nothing is found for them at build time. This walks the records from
  * every root the endpoints serialize (including the section values) down through their components and collection
@@ -40,7 +40,7 @@ class JsonTypesRegisteredTest {
         reached.stream().filter(type -> !type.isAnnotationPresent(RegisterForReflection.class)).forEach(type -> missing.add(type.getName()));
         assertEquals(Set.of(), missing, "add @RegisterForReflection to these (reached from " + ROOTS + ")");
         // The walk itself must see through generics and nesting, or the check above could pass by seeing nothing.
-        assertTrue(reached.contains(io.torghut.prober.policy.runbook.NextStep.class), reached::toString);
+        assertTrue(reached.contains(io.torghut.prober.diagnose.DiagnosisReport.NextStep.class), reached::toString);
         assertTrue(reached.contains(io.torghut.prober.policy.runbook.GitOpsStep.class), reached::toString);
         assertTrue(reached.contains(io.torghut.prober.policy.runbook.Severity.class), reached::toString);
     }

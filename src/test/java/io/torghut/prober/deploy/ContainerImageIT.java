@@ -67,7 +67,8 @@ class ContainerImageIT {
         for (String flag : appended.split("\\s+")) {
             assertTrue(flags.contains(flag), "JAVA_OPTS replaces JAVA_OPTS_APPEND in run-java.sh: the ConfigMap must keep " + flag);
         }
-        assertTrue(flags.stream().anyMatch(f -> f.startsWith("-XX:MaxRAMPercentage=")), "the heap follows the container limit");
+        assertTrue(flags.stream().anyMatch(f -> f.startsWith("-Xmx") || f.startsWith("-XX:MaxRAMPercentage=")),
+                "the heap has a ceiling below the container limit (-Xmx, sized by bench/footprint.sh, or MaxRAMPercentage)");
         assertTrue(Files.readString(Path.of("scripts/run.sh")).contains("${JAVA_OPTS:-}"), "scripts/run.sh reads JAVA_OPTS too");
     }
 

@@ -7,7 +7,11 @@ import io.torghut.prober.core.FailureReason;
 import io.torghut.prober.policy.Policy;
 import io.torghut.prober.policy.TradingSession;
 import io.torghut.prober.policy.Verdict;
-import io.torghut.prober.policy.runbook.RunbookAdvice;
+import io.torghut.prober.policy.runbook.Finding;
+import io.torghut.prober.policy.runbook.FindingContext;
+import io.torghut.prober.policy.runbook.FindingIds;
+import io.torghut.prober.policy.runbook.RunbookFindings;
+import io.torghut.prober.policy.runbook.RunbookNames;
 import io.torghut.prober.probe.ProbeOutcome;
 import io.torghut.prober.probe.ProbeResult;
 import io.torghut.prober.probe.SignalRole;
@@ -53,9 +57,19 @@ class DiagnosisBuilderTest {
         return new Policy(TradingSession.usEquities(Set.of())).evaluate(store().snapshot(), NOW, Optional.empty());
     }
 
+    /** The findings the one runbook engine gives for a verdict, with nothing read from Kubernetes. */
+    static List<Finding> findings(Verdict verdict) {
+        return RunbookFindings.evaluate(Optional.empty(), Optional.empty(),
+                new FindingContext(verdict, verdict.evaluatedAt(), Duration.ofMinutes(3), RunbookNames.defaults()));
+    }
+
+    static DiagnosisReport build(Verdict verdict, String session, String trading) {
+        return DiagnosisBuilder.build(verdict, session, trading, findings(verdict));
+    }
+
     @Test
     void reportHasOneRowPerSignalWithTheFactsOncallNeeds() {
-        DiagnosisReport report = new DiagnosisBuilder(RunbookAdvice.defaults()).build(verdict(), "09:30-16:00", "not read (assumed enabled)");
+        DiagnosisReport report = build(verdict(), "09:30-16:00", "not read (assumed enabled)");
         assertEquals("PAUSE_RECOMMENDED", report.verdict());
         assertEquals("2026-03-09T15:00:00.123Z", report.evaluatedAt());
         assertEquals(true, report.sessionOpen());
@@ -94,15 +108,18 @@ class DiagnosisBuilderTest {
         assertNull(unknown.lastRun());
         assertNull(unknown.ageSeconds());
 
-        // pause first; Postgres (named by trading-health and failing itself, once); the stale table; the unknown
-        // table, which has no answer yet, so ClickHouse's reachability comes first
-        assertEquals(List.of("Preconditions", "C", "C", "C"), report.nextSteps().stream().map(s -> s.procedure()).toList());
-        List<String> prefixes = List.of("Pause trading first", "Confirm Postgres is healthy", "TA freshness is stale",
-                "Confirm ClickHouse is reachable");
-        for (int i = 0; i < prefixes.size(); i++) {
-            String action = report.nextSteps().get(i).action();
-            assertEquals(true, action.startsWith(prefixes.get(i)), action);
+        // one next step per finding, in the findings' order: the pause first; Postgres (failing itself and named by
+        // trading-health: one finding); the stale table (the unknown one has no result to tell what is wrong)
+        List<Finding> findings = findings(verdict());
+        assertEquals(List.of(FindingIds.PAUSE_RECOMMENDED, FindingIds.POSTGRES_UNHEALTHY, FindingIds.TA_DATA_STALE),
+                report.nextSteps().stream().map(DiagnosisReport.NextStep::finding).toList());
+        assertEquals(List.of("-", "C", "C"), report.nextSteps().stream().map(DiagnosisReport.NextStep::procedure).toList());
+        for (int i = 0; i < findings.size(); i++) {
+            DiagnosisReport.NextStep step = report.nextSteps().get(i);
+            assertEquals(findings.get(i).advice().get(0), step.action());
+            assertEquals(findings.get(i).commands(), step.commands());
         }
+        assertEquals(true, report.nextSteps().get(0).action().startsWith("Pause trading first"), report.nextSteps().toString());
         assertEquals(Map.of(), report.sections());
     }
 
@@ -110,14 +127,14 @@ class DiagnosisBuilderTest {
     void signalsThatDoNotCountSaySo() {
         Verdict closed = new Policy(TradingSession.usEquities(Set.of()))
                 .evaluate(store().snapshot(), Instant.parse("2026-03-07T15:00:00Z"), Optional.of(false));
-        DiagnosisReport report = new DiagnosisBuilder(RunbookAdvice.defaults()).build(closed, "s", "t");
+        DiagnosisReport report = build(closed, "s", "t");
         assertEquals("DEGRADED", report.verdict());
         assertEquals(List.of("OK", "FAILING (not counted)", "FAILING", "FAILING (not counted)", "UNKNOWN (not counted)"),
                 report.signals().stream().map(DiagnosisReport.Signal::status).toList());
         assertEquals(List.of(true, false, true, false, false),
                 report.signals().stream().map(DiagnosisReport.Signal::counts).toList());
         // trading disabled: no pause step, only the dependency that still counts gets one
-        assertEquals(List.of("C"), report.nextSteps().stream().map(s -> s.procedure()).toList());
+        assertEquals(List.of(FindingIds.POSTGRES_UNHEALTHY), report.nextSteps().stream().map(DiagnosisReport.NextStep::finding).toList());
     }
 
     @Test
@@ -127,7 +144,7 @@ class DiagnosisBuilderTest {
         store.record(new ProbeResult("cnpg", ProbeOutcome.ok("CNPG cluster status not judged (forbidden)")
                 .withEvidence(Map.of("judged", "false")), Duration.ofMillis(5), NOW));
         Verdict verdict = new Policy(TradingSession.usEquities(Set.of())).evaluate(store.snapshot(), NOW, Optional.empty());
-        DiagnosisReport report = new DiagnosisBuilder(RunbookAdvice.defaults()).build(verdict, "s", "t");
+        DiagnosisReport report = build(verdict, "s", "t");
         assertEquals(List.of("NOT JUDGED"), report.signals().stream().map(DiagnosisReport.Signal::status).toList());
     }
 }

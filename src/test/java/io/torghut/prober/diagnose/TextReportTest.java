@@ -3,8 +3,6 @@ package io.torghut.prober.diagnose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.torghut.prober.policy.runbook.NextStep;
-import io.torghut.prober.policy.runbook.RunbookAdvice;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,13 +26,15 @@ class TextReportTest {
         };
     }
 
+    /** The next steps are the findings again (JSON only): the text prints the findings' section, never a second list. */
     @Test
     void rendersAFixedReportExactly() {
         DiagnosisReport report = new DiagnosisReport("DEGRADED", "2026-03-09T15:00:00Z", false, "09:30-16:00 America/New_York",
                 true, "manifest", List.of("healthz down - connect: refused"),
                 List.of(new DiagnosisReport.Signal("healthz", "service", "FAILING", true, null, null, null,
                         "2026-03-09T14:59:58Z", 0.002, "connect", "connection refused by http://torghut", 2, Map.of())),
-                List.of(new NextStep("A", "Inspect Knative.", List.of("kubectl -n torghut describe ksvc torghut"))), Map.of());
+                List.of(new DiagnosisReport.NextStep("A", "Inspect Knative.", List.of("kubectl -n torghut describe ksvc torghut"),
+                        "torghut-unhealthy")), Map.of());
         String expected = """
                 VERDICT DEGRADED   at 2026-03-09T15:00:00Z
                 session closed (09:30-16:00 America/New_York); trading enabled (manifest)
@@ -42,18 +42,14 @@ class TextReportTest {
 
                 SIGNAL           ROLE        STATUS                 AGE       LAST SUCCESS             REASON      DETAIL
                 healthz          service     FAILING                -         never                    connect     connection refused by http://torghut
-
-                NEXT STEPS (runbook: Operations: Knative Revision Failures, Torghut Service)
-                 1. [A] Inspect Knative.
-                      $ kubectl -n torghut describe ksvc torghut
                 """;
         assertEquals(expected, TextReport.render(report));
     }
 
     @Test
-    void rendersABuiltReportVerdictFirstOneRowPerSignalThenStepsWithCommands() {
-        DiagnosisReport report = new DiagnosisBuilder(RunbookAdvice.defaults())
-                .build(DiagnosisBuilderTest.verdict(), "09:30-16:00 America/New_York 5 days/week, 0 holidays", "not read (assumed enabled)");
+    void rendersABuiltReportVerdictFirstOneRowPerSignalThenTheSections() {
+        DiagnosisReport report = DiagnosisBuilderTest.build(DiagnosisBuilderTest.verdict(),
+                "09:30-16:00 America/New_York 5 days/week, 0 holidays", "not read (assumed enabled)");
         String text = TextReport.render(report, List.of(section("KNATIVE", List.of("ksvc/torghut Ready=True")),
                 section("EMPTY", List.of())));
         List<String> lines = text.lines().toList();
@@ -74,12 +70,8 @@ class TextReportTest {
         assertEquals("ksvc/torghut Ready=True", lines.get(header + 3 + rows.size()));
         assertTrue(!text.contains("EMPTY"), "an empty section is left out");
 
-        int steps = lines.indexOf("NEXT STEPS (runbook: Operations: Knative Revision Failures, Torghut Service)");
-        assertTrue(steps > header + rows.size(), text);
-        assertTrue(lines.get(steps + 1).startsWith(" 1. [Preconditions] Pause trading first"), lines.get(steps + 1));
-        assertEquals("      $ argocd app sync torghut", lines.get(steps + 2));
-        assertTrue(lines.get(steps + 3).startsWith(" 2. [C] Confirm Postgres is healthy"), lines.get(steps + 3));
-        assertEquals("      $ kubectl -n torghut get cluster.postgresql.cnpg.io torghut-db", lines.get(steps + 4));
+        assertTrue(!report.nextSteps().isEmpty() && !text.contains("NEXT STEPS"), text);
+        assertEquals(header + 4 + rows.size(), lines.size(), "the last section ends the report:\n" + text);
     }
 
     @Test

@@ -54,7 +54,7 @@ class FindingsTrackerTest {
         KnativeObservation trading = K8sFixtures.knative("healthy.yaml", Map.of());
         state.knative(trading);
         assertEquals(VerdictLevel.PAUSE_RECOMMENDED, verdicts.current().level());
-        assertEquals(List.of(FindingIds.TRADING_ON_BAD_DATA), ids(findings.current()));
+        assertEquals(List.of(FindingIds.TRADING_ON_BAD_DATA, FindingIds.TA_DATA_STALE), ids(findings.current()));
         assertSame(trading, findings.evaluatedKnative().orElseThrow());
 
         KnativeObservation paused = K8sFixtures.knative(K8sFixtures.parse(K8sFixtures.text("healthy.yaml")
@@ -64,7 +64,8 @@ class FindingsTrackerTest {
         // no verdict timer, no signal changing health: storing the observation is enough
         state.knative(paused);
         assertEquals(VerdictLevel.DEGRADED, verdicts.current().level(), "trading disabled: stale data no longer endangers trading");
-        assertEquals(List.of(), ids(findings.current()));
+        assertEquals(List.of(FindingIds.TA_DATA_STALE), ids(findings.current()), "still stale, no longer a pause");
+        assertEquals(io.torghut.prober.policy.runbook.Severity.WARNING, findings.current().get(0).severity(), "trading is off");
         assertSame(paused, findings.evaluated().knative().orElseThrow(), "findings are published with the observation they came from");
     }
 

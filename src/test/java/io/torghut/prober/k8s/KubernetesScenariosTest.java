@@ -131,13 +131,21 @@ class KubernetesScenariosTest {
         assertEquals(List.of("trading-still-enabled-on-bad-data", "postgres-unhealthy"),
                 diagnosis.getList("sections.findings.findings.id"), diagnosis.prettify());
         assertTrue(metrics().contains("torghut_prober_component_ready{component=\"cnpg\"} 0.0"));
-        // NEXT STEPS follows the failing cnpg signal to the database (not to ClickHouse) and prints no command twice.
+        // One list: the failing cnpg signal leads to the database (not to ClickHouse), the pause comes first, and no
+        // command or advice is printed twice; the JSON nextSteps are the same findings, in the same order.
+        assertEquals(diagnosis.getList("sections.findings.findings.id"), diagnosis.getList("nextSteps.finding"), diagnosis.prettify());
+        assertTrue(diagnosis.getString("nextSteps[0].action").startsWith("Pause trading first"), diagnosis.prettify());
         String text = given().get("/diagnose").then().statusCode(200).extract().asString();
-        String next = text.substring(text.indexOf("NEXT STEPS"));
-        assertTrue(next.contains("the CNPG cluster torghut-db") && next.contains("Commands under FINDINGS postgres-unhealthy"), text);
-        assertFalse(next.contains("ClickHouse"), text);
-        List<String> commands = text.lines().filter(l -> l.startsWith("      $ ")).toList();
-        assertEquals(commands.stream().distinct().toList(), commands, "a command printed twice:\n" + text);
+        System.out.println("SAMPLE /diagnose text (cnpg failover):\n" + text);
+        assertFalse(text.contains("NEXT STEPS"), text);
+        String findings = text.substring(text.indexOf("FINDINGS"), text.indexOf("TRADING PAUSE"));
+        assertTrue(findings.contains(" 1. CRITICAL [-] trading-still-enabled-on-bad-data") && findings.contains(" 2. CRITICAL [C] postgres-unhealthy")
+                && findings.contains("$ kubectl -n torghut get cluster.postgresql.cnpg.io torghut-db"), text);
+        assertFalse(findings.contains("ClickHouse"), text);
+        for (String prefix : List.of("      $ ", "      > ")) {
+            List<String> printed = text.lines().filter(l -> l.startsWith(prefix)).toList();
+            assertEquals(printed.stream().distinct().toList(), printed, "printed twice:\n" + text);
+        }
     }
 
     @Test

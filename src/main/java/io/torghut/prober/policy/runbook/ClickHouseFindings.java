@@ -4,11 +4,16 @@ import io.torghut.prober.core.FailureReason;
 import io.torghut.prober.model.EnvVar;
 import io.torghut.prober.model.KnativeObservation;
 import io.torghut.prober.model.KnativeServiceInfo;
+import io.torghut.prober.probe.SignalRole;
 import io.torghut.prober.signal.Health;
+import io.torghut.prober.signal.SignalState;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Procedure C, ClickHouse: the service's {@code TA_CLICKHOUSE_URL} (the dependency check uses it, not
@@ -17,6 +22,11 @@ import java.util.Optional;
 public final class ClickHouseFindings {
     public static final String URL_ENV = "TA_CLICKHOUSE_URL";
     public static final String LEGACY_ENV = "CLICKHOUSE_HOST";
+    /** The prober's own ClickHouse probe. */
+    static final String SIGNAL = "clickhouse";
+    /** Freshness failures about the data itself (ClickHouse answered): stale, empty, a query or an answer it cannot use. */
+    static final Set<FailureReason> DATA_REASONS = EnumSet.of(FailureReason.STALE, FailureReason.NO_DATA, FailureReason.QUERY,
+            FailureReason.PARSE);
 
     private ClickHouseFindings() {
     }
@@ -83,22 +93,26 @@ public final class ClickHouseFindings {
         return Optional.empty();
     }
 
+    /**
+     * The prober's clickhouse probe fails, Torghut's /trading/health names ClickHouse, or a freshness query fails for a
+     * reason about reaching ClickHouse (not about the data: that is {@link SignalFindings#taDataStale}).
+     */
     public static Optional<Finding> unreachable(Optional<KnativeObservation> obs, FindingContext ctx) {
         RunbookNames n = ctx.names();
-        boolean probeDown = ctx.dependencyHealth("clickhouse") == Health.BAD;
-        String failingDeps = ctx.signal("trading-health").flatMap(s -> s.latest())
-                .map(r -> r.evidence().getOrDefault("failing_dependencies", "")).orElse("");
-        boolean torghutSays = failingDeps.contains("clickhouse");
-        if (!probeDown && !torghutSays) {
+        boolean probeDown = ctx.dependencyHealth(SIGNAL) == Health.BAD;
+        boolean torghutSays = ctx.torghutReports(SIGNAL);
+        List<SignalState> queries = ctx.failing(SignalRole.FRESHNESS).stream().filter(ClickHouseFindings::accessFailure).toList();
+        if (!probeDown && !torghutSays && queries.isEmpty()) {
             return Optional.empty();
         }
         List<String> evidence = new ArrayList<>();
-        evidence.add("the prober's own clickhouse probe: " + ctx.health("clickhouse")
-                + (ctx.detail("clickhouse").isEmpty() ? "" : " (" + ctx.detail("clickhouse") + ")"));
+        evidence.add(ctx.probeLine(SIGNAL));
         if (torghutSays) {
-            evidence.add("Torghut's /trading/health reports dependencies not ok: " + failingDeps);
+            evidence.add("Torghut's /trading/health reports dependencies not ok: " + String.join(", ", ctx.torghutFailingDependencies()));
         }
-        boolean auth = ctx.signal("clickhouse").flatMap(s -> s.latest()).map(r -> r.reason() == FailureReason.AUTH).orElse(false);
+        queries.forEach(q -> evidence.add(ctx.probeLine(q.name())));
+        boolean auth = Stream.concat(ctx.signal(SIGNAL).stream(), queries.stream()).flatMap(s -> s.latest().stream())
+                .anyMatch(r -> r.reason() == FailureReason.AUTH);
         String svc = obs.map(o -> serviceName(o, n)).orElse("torghut-clickhouse");
         return Optional.of(new Finding(FindingIds.CLICKHOUSE_UNREACHABLE, "C", Severity.CRITICAL,
                 auth ? "ClickHouse rejects the credentials" : "ClickHouse is unreachable", evidence, List.of(svc),
@@ -107,8 +121,12 @@ public final class ClickHouseFindings {
                                 + svc + "." + n.namespace() + ".svc.cluster.local:8123/ping")),
                 List.of(),
                 List.of(auth ? "Check the Secret behind TA_CLICKHOUSE_PASSWORD (and the user's profile in ClickHouse)."
-                                : "Confirm ClickHouse is up; " + URL_ENV + " must point at the ClickHouse HTTP service (port 8123).",
-                        "If TA data may be stale, pause trading (TRADING_ENABLED=false in " + n.manifest() + ", Argo sync), then re-evaluate.")));
+                                : "Confirm ClickHouse is up; " + URL_ENV + " must point at the ClickHouse HTTP service (port 8123).")));
+    }
+
+    /** A failed freshness query that says ClickHouse was not reached or refused us, not that the data is old. */
+    static boolean accessFailure(SignalState freshness) {
+        return freshness.latest().filter(r -> !r.success()).map(r -> !DATA_REASONS.contains(r.reason())).orElse(false);
     }
 
     /** The ClickHouse service name from TA_CLICKHOUSE_URL's host ({@code name.namespace.svc...}), else the runbook's. */

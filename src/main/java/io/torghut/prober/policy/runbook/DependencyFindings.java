@@ -35,7 +35,8 @@ public final class DependencyFindings {
                 case BAD -> {
                     confirmed = true;
                     evidence.add("the prober's own " + dep + " probe fails too (" + detail + "): " + dep + " itself is down");
-                    advice.add(dep + " is down for everyone: follow procedure C and pause trading while it is.");
+                    advice.add(dep + " is down for everyone, not only for Torghut: procedure C, finding "
+                            + ("postgres".equals(dep) ? FindingIds.POSTGRES_UNHEALTHY : FindingIds.CLICKHOUSE_UNREACHABLE) + ".");
                 }
                 case GOOD -> {
                     evidence.add("the prober's own " + dep + " probe succeeds (" + detail + ")");

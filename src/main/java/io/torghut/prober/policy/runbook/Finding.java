@@ -1,6 +1,7 @@
 package io.torghut.prober.policy.runbook;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,5 +26,16 @@ public record Finding(String id, String procedure, Severity severity, String sum
         commands = List.copyOf(commands);
         gitops = List.copyOf(gitops);
         advice = List.copyOf(advice);
+    }
+
+    /**
+     * This finding with {@code other}'s evidence added and the more severe of both severities: {@code other} is the same
+     * problem seen from elsewhere (Torghut failing /healthz because its newest revision cannot start).
+     */
+    public Finding withEvidenceOf(Finding other) {
+        List<String> merged = new ArrayList<>(evidence);
+        other.evidence().stream().filter(e -> !merged.contains(e)).forEach(merged::add);
+        Severity worst = other.severity().compareTo(severity) < 0 ? other.severity() : severity;
+        return new Finding(id, procedure, worst, summary, merged, resources, commands, gitops, advice);
     }
 }

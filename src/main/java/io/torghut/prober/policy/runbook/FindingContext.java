@@ -1,11 +1,16 @@
 package io.torghut.prober.policy.runbook;
 
 import io.torghut.prober.core.FailureReason;
+import io.torghut.prober.policy.SignalAssessment;
 import io.torghut.prober.policy.Verdict;
+import io.torghut.prober.probe.ProbeResult;
+import io.torghut.prober.probe.SignalRole;
 import io.torghut.prober.signal.Health;
 import io.torghut.prober.signal.SignalState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +18,8 @@ import java.util.Optional;
  * the prober's own signals), the instant, and the grace a deploying revision gets.
  */
 public record FindingContext(Verdict verdict, Instant now, Duration rolloutGrace, RunbookNames names) {
+    /** Torghut's /trading/health signal, whose failing dependencies are evidence about Postgres and ClickHouse. */
+    static final String TRADING_HEALTH = "trading-health";
 
     public Optional<SignalState> signal(String name) {
         return verdict.snapshot().get(name);
@@ -36,5 +43,44 @@ public record FindingContext(Verdict verdict, Instant now, Duration rolloutGrace
     /** {@code connect: Connection refused} style, or empty. */
     public String detail(String name) {
         return signal(name).flatMap(SignalState::latest).map(r -> r.reason().label() + ": " + r.detail()).orElse("");
+    }
+
+    /** {@code the prober's own postgres probe: BAD (connect: Connection refused)}: one evidence line per signal. */
+    public String probeLine(String name) {
+        String detail = detail(name);
+        return "the prober's own " + name + " probe: " + health(name) + (detail.isEmpty() ? "" : " (" + detail + ")");
+    }
+
+    /** Whether a bad signal matters now (freshness outside the session or trading health while paused does not). */
+    public boolean counts(String name) {
+        return verdict.signal(name).map(SignalAssessment::counts).orElse(true);
+    }
+
+    /**
+     * The counted signals of a role that the verdict holds bad, with their state, in the verdict's order. Signals with no
+     * result yet are left out: nothing is known about what is wrong with them (the verdict's reasons still name them).
+     */
+    public List<SignalState> failing(SignalRole role) {
+        return verdict.signals().stream().filter(a -> a.bad() && a.counts())
+                .flatMap(a -> signal(a.name()).stream())
+                .filter(s -> s.role() == role && s.latest().isPresent()).toList();
+    }
+
+    /**
+     * The dependencies Torghut's own /trading/health reports as not ok ({@code failing_dependencies}), while that
+     * signal fails and counts; empty otherwise.
+     */
+    public List<String> torghutFailingDependencies() {
+        Optional<ProbeResult> latest = signal(TRADING_HEALTH).flatMap(SignalState::latest).filter(r -> !r.success());
+        if (latest.isEmpty() || !counts(TRADING_HEALTH)) {
+            return List.of();
+        }
+        String deps = latest.get().evidence().getOrDefault("failing_dependencies", "");
+        return Arrays.stream(deps.split("[,\\s]+")).filter(d -> !d.isEmpty()).toList();
+    }
+
+    /** Torghut's /trading/health names {@code dependency} as not ok. */
+    public boolean torghutReports(String dependency) {
+        return torghutFailingDependencies().contains(dependency);
     }
 }

@@ -3,7 +3,10 @@ package io.torghut.prober.policy.runbook;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Every finding id with its procedure: the bounded label set of {@code torghut_prober_findings}. */
+/**
+ * Every finding id with its procedure: the bounded label set of {@code torghut_prober_findings}. Findings from the
+ * Kubernetes observations and findings from the prober's own signals share these ids: one engine, one list.
+ */
 public final class FindingIds {
     public static final String REVISION_NOT_READY = "revision-not-ready";
     public static final String KSVC_NOT_READY = "ksvc-not-ready";
@@ -15,6 +18,14 @@ public final class FindingIds {
     public static final String CLICKHOUSE_MISCONFIGURED = "clickhouse-misconfigured";
     public static final String CLICKHOUSE_UNREACHABLE = "clickhouse-unreachable";
     public static final String TRADING_ON_BAD_DATA = "trading-still-enabled-on-bad-data";
+    /** The verdict says pause and the live TRADING_ENABLED is not known (not read, too old, not a plain value). */
+    public static final String PAUSE_RECOMMENDED = "pause-recommended";
+    /** Torghut's own /healthz or /trading/health fails and no finding about the cluster or a dependency explains it. */
+    public static final String TORGHUT_UNHEALTHY = "torghut-unhealthy";
+    /** TA tables stale, empty, or their freshness query fails while ClickHouse itself answers. */
+    public static final String TA_DATA_STALE = "ta-data-stale";
+    /** An extra target fails; it does not affect the trading decision. */
+    public static final String EXTRA_TARGET_FAILING = "extra-target-failing";
     public static final String KUBERNETES_ACCESS = "kubernetes-access";
 
     private FindingIds() {
@@ -28,12 +39,16 @@ public final class FindingIds {
         ids.put(MISSING_SECRET, "A");
         ids.put(DEPENDENCY_UNREACHABLE, "A");
         ids.put(STARTUP_CRASH, "A");
+        ids.put(TORGHUT_UNHEALTHY, "A");
         ids.put(UUID_JSON, "B");
         ids.put(POSTGRES_UNHEALTHY, "C");
         ids.put(CLICKHOUSE_MISCONFIGURED, "C");
         ids.put(CLICKHOUSE_UNREACHABLE, "C");
+        ids.put(TA_DATA_STALE, "C");
         ids.put(TRADING_ON_BAD_DATA, "-");
+        ids.put(PAUSE_RECOMMENDED, "-");
         ids.put(KUBERNETES_ACCESS, "-");
+        ids.put(EXTRA_TARGET_FAILING, "-");
         return ids;
     }
 }

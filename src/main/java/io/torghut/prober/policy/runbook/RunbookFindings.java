@@ -8,13 +8,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * All runbook findings from what was last read and the current verdict, most severe first. Pure: the same inputs
- * always give the same findings; nothing here touches the network.
+ * All runbook findings from what was last read from Kubernetes, the prober's own signals and the current verdict, most
+ * severe first: the one list /diagnose prints, the pause first when it is due. One finding per problem: Torghut failing
+ * its endpoints while the cluster shows why is the cluster's finding, with the endpoint failure as its evidence. No
+ * command, GitOps step or advice line is printed twice ({@link PrintedOnce}). Pure: the same inputs always give the
+ * same findings; nothing here touches the network.
  */
 public final class RunbookFindings {
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
             .thenComparing(Finding::procedure, Comparator.comparing(p -> "-".equals(p) ? "0" : p))
             .thenComparing(Finding::id);
+    /** Cluster findings that explain Torghut failing its own endpoints, the most telling first. */
+    private static final List<String> EXPLAIN_TORGHUT = List.of(FindingIds.MISSING_SECRET, FindingIds.STARTUP_CRASH,
+            FindingIds.REVISION_NOT_READY, FindingIds.KSVC_NOT_READY);
 
     private RunbookFindings() {
     }
@@ -34,6 +40,23 @@ public final class RunbookFindings {
         found.add(ClickHouseFindings.unreachable(knative, ctx));
         found.add(StateFindings.tradingOnBadData(knative, ctx));
         found.add(StateFindings.access(knative, cnpg.map(CnpgObservation::problems).orElse(List.of()), ctx));
-        return found.stream().flatMap(Optional::stream).sorted(ORDER).toList();
+        found.add(SignalFindings.taDataStale(ctx));
+        found.add(SignalFindings.extraTargets(ctx));
+        List<Finding> findings = new ArrayList<>(found.stream().flatMap(Optional::stream).toList());
+        SignalFindings.torghutUnhealthy(knative, ctx).ifPresent(f -> foldInto(findings, f, EXPLAIN_TORGHUT));
+        return PrintedOnce.of(findings.stream().sorted(ORDER).toList());
+    }
+
+    /** Adds {@code finding}, or only its evidence to the first of {@code explainedBy} present (the same problem). */
+    static void foldInto(List<Finding> findings, Finding finding, List<String> explainedBy) {
+        for (String id : explainedBy) {
+            for (int i = 0; i < findings.size(); i++) {
+                if (findings.get(i).id().equals(id)) {
+                    findings.set(i, findings.get(i).withEvidenceOf(finding));
+                    return;
+                }
+            }
+        }
+        findings.add(finding);
     }
 }

@@ -7,5 +7,6 @@ public enum Severity {
     CRITICAL,
     /** Something is wrong but still served (an older revision serves, one replica down, the prober is blind). */
     WARNING,
+    /** Worth knowing, nothing to do for trading (an extra target failing). */
     INFO
 }

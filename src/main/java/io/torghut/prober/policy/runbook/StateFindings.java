@@ -13,25 +13,44 @@ public final class StateFindings {
     private StateFindings() {
     }
 
-    /** The live revision trades while the verdict says pause: the runbook's precondition is violated. */
+    /**
+     * The verdict says pause (the runbook's precondition) while trading is on: known from the live revision
+     * ({@code trading-still-enabled-on-bad-data}), or assumed because the live TRADING_ENABLED is not known
+     * ({@code pause-recommended}). One of the two, never both: the pause is one step.
+     */
     public static Optional<Finding> tradingOnBadData(Optional<KnativeObservation> obs, FindingContext ctx) {
-        if (!ctx.verdict().pauseRecommended() || obs.isEmpty()
-                || !LiveTrading.enabled(obs.get()).orElse(false)) {
+        if (!ctx.verdict().pauseRecommended()) {
             return Optional.empty();
         }
         RunbookNames n = ctx.names();
-        List<String> trading = LiveTrading.tradingRevisions(obs.get());
+        Optional<Boolean> live = obs.flatMap(LiveTrading::enabled);
+        List<String> trading = live.orElse(false) ? LiveTrading.tradingRevisions(obs.get()) : List.of();
         List<String> evidence = new ArrayList<>();
         trading.forEach(r -> evidence.add("serving revision " + r + " has TRADING_ENABLED=true"));
+        if (trading.isEmpty()) {
+            evidence.add(unknownLiveState(obs, live));
+        }
         ctx.verdict().reasons().forEach(r -> evidence.add("pause recommended: " + r));
-        return Optional.of(new Finding(FindingIds.TRADING_ON_BAD_DATA, "-", Severity.CRITICAL,
-                "trading is still enabled in the live revision while dependencies are degraded or signals are stale",
+        return Optional.of(new Finding(trading.isEmpty() ? FindingIds.PAUSE_RECOMMENDED : FindingIds.TRADING_ON_BAD_DATA, "-",
+                Severity.CRITICAL, trading.isEmpty()
+                        ? "trading may still be enabled (the live revision's value is not known) while dependencies are degraded "
+                                + "or signals are stale"
+                        : "trading is still enabled in the live revision while dependencies are degraded or signals are stale",
                 evidence, trading,
                 List.of(n.argoSync(), n.kubectl("get ksvc " + n.service()
                         + " -o jsonpath='{.spec.template.spec.containers[0].env[?(@.name==\"TRADING_ENABLED\")].value}'")),
                 List.of(new GitOpsStep(n.manifest(), "- name: TRADING_ENABLED  value: \"true\"", "- name: TRADING_ENABLED  value: \"false\"")),
                 List.of("Pause trading first (runbook precondition): commit TRADING_ENABLED=false via GitOps (or POST /pause), "
                         + "Argo sync, then re-evaluate. Never kubectl edit (ADR-24-1).")));
+    }
+
+    /** Why the live TRADING_ENABLED is not known, so that the verdict assumes it is on (the safe side). */
+    private static String unknownLiveState(Optional<KnativeObservation> obs, Optional<Boolean> live) {
+        String state = obs.flatMap(KnativeObservation::service).isEmpty()
+                ? "the Knative service has not been read (prober.kubernetes.enabled=false, no read yet, or the read failed)"
+                : live.isEmpty() ? "the serving revisions' value is not a plain true/false, or no revision serves"
+                : "the last read of the Knative service (" + obs.get().observedAt() + ") is too old to trust";
+        return "TRADING_ENABLED of the live revision is not known: " + state + "; assumed enabled";
     }
 
     /** Whatever the prober could not read, with the exact permission or resource that is missing. */

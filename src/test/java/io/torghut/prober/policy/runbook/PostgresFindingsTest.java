@@ -108,19 +108,20 @@ class PostgresFindingsTest {
         Finding f = find(cluster(HEALTHY, 3, 2, "db-1", "db-1", READY), PROBE_DOWN).orElseThrow();
         assertEquals(Severity.CRITICAL, f.severity());
         assertEquals("Postgres cluster torghut-db is degraded and the prober cannot use it", f.summary());
-        assertTrue(f.advice().get(0).startsWith("Pause trading while Postgres has no usable primary"), f.advice().toString());
+        assertTrue(f.advice().get(0).startsWith("Let CNPG finish the failover"), f.advice().toString());
         assertEquals("the prober's own postgres probe: BAD (connect: Connection refused)", f.evidence().get(f.evidence().size() - 1));
     }
 
     @Test
-    void noWritablePrimaryIsCriticalWithPauseAdviceFirst() {
+    void noWritablePrimaryIsCriticalAndLeavesThePauseToThePauseFinding() {
         Finding f = find(cluster("Failing over", 3, 2, "", "db-2", READY), PROBE_OK).orElseThrow();
         assertEquals(Severity.CRITICAL, f.severity());
         assertEquals("C", f.procedure());
         assertEquals("Postgres cluster torghut-db has no writable primary (failover or switchover in progress)", f.summary());
         assertTrue(f.evidence().get(0).contains("currentPrimary (none), targetPrimary db-2"), f.evidence().toString());
-        assertEquals(2, f.advice().size());
-        assertTrue(f.advice().get(0).startsWith("Pause trading while Postgres has no usable primary"), f.advice().toString());
+        // "pause trading first" is the pause finding's advice (pause-recommended or trading-still-enabled), said once
+        assertEquals(List.of("Let CNPG finish the failover; do not edit the cluster by hand. Its definition is "
+                + "argocd/applications/torghut/postgres-cluster.yaml."), f.advice());
     }
 
     @Test
@@ -133,9 +134,27 @@ class PostgresFindingsTest {
     }
 
     @Test
-    void anUnreadClusterIsSaidSo() {
+    void anUnreadClusterIsSaidSoAndNotCalledHealthy() {
         Finding f = find(null, PROBE_DOWN).orElseThrow();
         assertEquals(List.of("CNPG cluster torghut-db status not read", "the prober's own postgres probe: BAD (connect: Connection refused)"),
                 f.evidence());
+        assertEquals("the prober cannot use Postgres", f.summary());
+        assertEquals(List.of("Check the CNPG cluster torghut-db (defined in argocd/applications/torghut/postgres-cluster.yaml), "
+                + "then DB_DSN (host, credentials)."), f.advice());
+    }
+
+    /** Torghut's own /trading/health naming Postgres is the same problem, seen by Torghut: evidence, not a second finding. */
+    @Test
+    void torghutReportingPostgresIsEvidenceOfTheSameFinding() {
+        SignalState torghut = io.torghut.prober.policy.Signals.bad("trading-health", SignalRole.TRADING, FailureReason.HTTP_5XX, "503", 3,
+                java.util.Map.of("failing_dependencies", "postgres"));
+        FindingContext ctx = new FindingContext(verdict(VerdictLevel.PAUSE_RECOMMENDED, List.of(), PROBE_OK, torghut), NOW,
+                Duration.ofMinutes(3), RunbookNames.defaults());
+        Finding f = PostgresFindings.unhealthy(Optional.of(new CnpgObservation(NOW, Optional.of(cluster(HEALTHY, 3, 3, "db-1", "db-1", READY)),
+                List.of())), ctx).orElseThrow();
+        assertEquals(Severity.CRITICAL, f.severity());
+        assertEquals("Torghut reports Postgres not ok although CNPG reports torghut-db healthy", f.summary());
+        assertEquals("Torghut's /trading/health reports dependencies not ok: postgres", f.evidence().get(f.evidence().size() - 1));
+        assertEquals(List.of("CNPG is healthy: check DB_DSN (host, credentials) and the network path from Torghut."), f.advice());
     }
 }

@@ -109,5 +109,15 @@ class RunbookFindingsTest {
             f.commands().stream().filter(c -> c.startsWith("kubectl -n")).forEach(c -> assertTrue(c.startsWith("kubectl -n torghut "), c));
             assertTrue(FindingIds.all().containsKey(f.id()) && FindingIds.all().get(f.id()).equals(f.procedure()), f.id());
         }
+        nothingPrintedTwice(findings);
+    }
+
+    /** No command, GitOps step or advice line appears under two findings: oncall reads each once, where it first matters. */
+    static void nothingPrintedTwice(List<Finding> findings) {
+        for (java.util.function.Function<Finding, List<?>> part : List.<java.util.function.Function<Finding, List<?>>>of(
+                Finding::commands, Finding::gitops, Finding::advice)) {
+            List<?> all = findings.stream().flatMap(f -> part.apply(f).stream()).toList();
+            assertEquals(all.stream().distinct().toList(), all, "printed twice in " + findings);
+        }
     }
 }
