@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Kubernetes API requests per minute, before and after the pause stopped reading Knative itself (issue 9: the pause's
-# Fabric8RolloutReader deleted; it reads the knative signal's stored observation instead). Each version is exported
-# with git archive, bench/ApiRequestRateBench.java is copied into it and run once against the fabric8 mock server
-# (healthy scenario, default cadences, Kubernetes reads on), BENCH_SECONDS (default 60) after a 5 s warm-up.
+# Fabric8RolloutReader deleted; it reads the knative signal's stored observation instead and, while a pause is being
+# confirmed, asks the knative probe for the faster cadence prober.pause.effective-check-every). Each version is
+# exported with git archive, bench/ApiRequestRateBench.java is copied into it and run once against the fabric8 mock
+# server (healthy scenario, default cadences, Kubernetes reads on, trigger mode on a local bare git repository, Lease
+# off). Two phases of BENCH_SECONDS (default 60) each: steady (after a 5 s warm-up, no pause) and confirming (right
+# after a manual POST /pause, while the pause is not in force yet: the live revision keeps TRADING_ENABLED=true); the
+# requests the pause makes itself (Argo CD patch, Event) in the second after the POST are counted apart.
 # Usage: bench/k8s-api-rate.sh            BEFORE/AFTER override the commits (default: the deletion's parent, HEAD).
 # Needs the test services only for nothing: Torghut and ClickHouse are pointed at a closed port.
 set -euo pipefail
@@ -12,6 +16,7 @@ BEFORE=${BEFORE:-$(git rev-parse "${deleted}^")}
 AFTER=${AFTER:-$(git rev-parse HEAD)}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+summary=()
 for label in before after; do
   if [ "$label" = before ]; then commit=$BEFORE; else commit=$AFTER; fi
   dir="$work/$label"
@@ -26,4 +31,11 @@ for label in before after; do
   fi
   echo "== $label: $(git log --format='%h %s' -1 "$commit" | cut -c1-100)"
   grep '^API_RATE' "$dir/bench.log" | sed 's/^API_RATE //'
+  steady=$(sed -n 's/^API_RATE steady total .* = \([0-9.]*\) per minute$/\1/p' "$dir/bench.log")
+  confirming=$(sed -n 's/^API_RATE confirming total .* = \([0-9.]*\) per minute$/\1/p' "$dir/bench.log")
+  at_pause=$(sed -n 's/^API_RATE at-pause \([0-9]*\) requests .*/\1/p' "$dir/bench.log")
+  summary+=("$(printf '%-7s %-12s steady %6s/min   confirming a pause %6s/min   (+%s in the second of the POST /pause: Argo CD, Event, the knative round it brings forward)' \
+    "$label" "${commit:0:12}" "$steady" "$confirming" "$at_pause")")
 done
+echo "== requests per minute"
+printf '%s\n' "${summary[@]}"

@@ -25,7 +25,8 @@ human_commit "torghut: initial manifest"
 python3 "$ROOT/scripts/kube_api_stub.py" "$KUBE_PORT" "$WORK/pause/kube-requests.jsonl" >"$WORK/pause/kube.log" 2>&1 & PIDS+=($!)
 wait_http "http://127.0.0.1:$KUBE_PORT/api" 10 || true
 start_prober $PROBER_PORT "$WORK/pause/prober.log" java "${QUIET_CORE[@]}" PROBER_PAUSE_MODE=trigger PROBER_PAUSE_TOKEN="$TOKEN" \
-  PROBER_PAUSE_LEADER_ENABLED=false KUBERNETES_MASTER="http://127.0.0.1:$KUBE_PORT" KUBERNETES_NAMESPACE=torghut \
+  PROBER_PAUSE_LEADER_ENABLED=false PROBER_KUBERNETES_ENABLED=true PROBER_KUBERNETES_INTERVAL=1h \
+  KUBERNETES_MASTER="http://127.0.0.1:$KUBE_PORT" KUBERNETES_NAMESPACE=torghut \
   GITOPS_REPO_URL="file://$WORK/pause/gitops.git" GITOPS_BRANCH=main GITOPS_WORK_DIR="$WORK/pause/workdir"
 
 times=()

@@ -19,7 +19,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "prober.kubernetes")
 public interface KubernetesConfig {
 
-    /** Whether the Knative and CNPG probes run at all. Default {@code true}. */
+    /**
+     * Whether the prober talks to the Kubernetes API at all: the Knative and CNPG probes, and the pause's Events, Argo CD
+     * sync and Lease. Default {@code true} in a pod, {@code false} elsewhere ({@code config.InClusterDefaults}).
+     */
     @WithDefault("true")
     boolean enabled();
 

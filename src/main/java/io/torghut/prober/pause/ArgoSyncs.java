@@ -7,19 +7,20 @@ import org.jboss.logging.Logger;
 
 /**
  * The Argo CD side of a pause: asks for the sync of a revision and, while Argo CD is unreachable, keeps asking with
- * backoff ({@link PendingRetries}) until it answers or the pause is confirmed in force. Without Argo CD configured,
- * its own polling of git picks the commit up.
+ * backoff ({@link PendingRetries}) until it answers or the pause is confirmed in force. With the Kubernetes API off
+ * ({@code prober.kubernetes.enabled=false}) nothing is asked: Argo CD's own polling of git picks the commit up.
  */
 final class ArgoSyncs {
     private static final Logger LOG = Logger.getLogger(ArgoSyncs.class);
-    static final String KIND = "argocd";
+    static final String NOT_CONFIGURED = "Argo CD sync not configured: prober.kubernetes.enabled=false; Argo CD picks the commit up "
+            + "when it polls git";
     private final Optional<ArgoCdSync> argo;
     private final PendingRetries retries;
     private final PauseState state;
-    private final Consumer<String> retry;
+    private final Consumer<PendingKind> retry;
 
     /** @param retry runs a pending retry (the service's single entry point for them) */
-    ArgoSyncs(Optional<ArgoCdSync> argo, PendingRetries retries, PauseState state, Consumer<String> retry) {
+    ArgoSyncs(Optional<ArgoCdSync> argo, PendingRetries retries, PauseState state, Consumer<PendingKind> retry) {
         this.argo = argo;
         this.retries = retries;
         this.state = state;
@@ -29,7 +30,7 @@ final class ArgoSyncs {
     /** Asks for the sync; a transient failure is retried in the background (the result says so). */
     ArgoCdSync.Result request(String revision, String reason) {
         ArgoCdSync.Result sync = sync(revision, reason);
-        if (sync.transientFailure() && !retries.failed(KIND, sync.message(), revision, retry)) {
+        if (sync.transientFailure() && !retries.failed(PendingKind.ARGOCD, sync.message(), revision, retry)) {
             LOG.errorf("gave up asking Argo CD to sync %s: %s", revision, sync.message());
         }
         return sync;
@@ -37,12 +38,12 @@ final class ArgoSyncs {
 
     /** One more attempt at the sync being retried, if any. */
     void retryIfPending() {
-        state.pending().filter(p -> p.kind().equals(KIND)).ifPresent(p -> {
+        state.pending().filter(p -> p.kind() == PendingKind.ARGOCD).ifPresent(p -> {
             ArgoCdSync.Result sync = sync(p.commit(), "retry of the pause sync");
             if (!sync.transientFailure()) {
                 retries.clear();
                 LOG.infof("Argo CD sync of %s: %s", p.commit(), sync.message());
-            } else if (!retries.failed(KIND, sync.message(), p.commit(), retry)) {
+            } else if (!retries.failed(PendingKind.ARGOCD, sync.message(), p.commit(), retry)) {
                 LOG.errorf("gave up asking Argo CD to sync %s: %s", p.commit(), sync.message());
             }
         });
@@ -50,13 +51,13 @@ final class ArgoSyncs {
 
     /** The pause is in force: a sync still being retried is no longer needed. */
     void confirmed() {
-        if (state.pending().filter(p -> p.kind().equals(KIND)).isPresent()) {
+        if (state.pending().filter(p -> p.kind() == PendingKind.ARGOCD).isPresent()) {
             retries.clear();
         }
     }
 
     private ArgoCdSync.Result sync(String revision, String reason) {
         return argo.map(a -> a.sync(revision, reason))
-                .orElse(new ArgoCdSync.Result(false, false, "Argo CD sync not configured; Argo CD picks the commit up when it polls git"));
+                .orElse(new ArgoCdSync.Result(false, false, NOT_CONFIGURED));
     }
 }

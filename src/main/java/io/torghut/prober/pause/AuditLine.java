@@ -22,19 +22,19 @@ final class AuditLine {
     private AuditLine() {
     }
 
-    static Map<String, String> fields(PauseMode mode, PauseResult result, PauseRequest request, String commit, String detail,
-                                      String argocd) {
+    static Map<String, String> fields(PauseMode mode, AuditEntry entry) {
         Map<String, String> fields = new LinkedHashMap<>();
+        PauseRequest request = entry.request();
         fields.put("audit", "pause-action");
         fields.put("mode", mode.label());
-        fields.put("result", result.label());
+        fields.put("result", entry.result().label());
         fields.put("source", FreeText.line(request.source()));
         fields.put("requestedBy", FreeText.line(request.requestedBy()));
-        fields.put("commit", commit == null ? "-" : FreeText.line(commit));
+        fields.put("commit", entry.commit() == null ? "-" : FreeText.line(entry.commit()));
         fields.put("reasons", FreeText.line(String.join("; ", request.reasons())));
-        fields.put("detail", FreeText.line(detail));
-        if (argocd != null) {
-            fields.put("argocd", FreeText.line(argocd));
+        fields.put("detail", FreeText.line(entry.detail()));
+        if (entry.argocd() != null) {
+            fields.put("argocd", FreeText.line(entry.argocd()));
         }
         return fields;
     }

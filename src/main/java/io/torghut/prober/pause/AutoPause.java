@@ -36,8 +36,8 @@ public final class AutoPause {
         boolean lead = leader.getAsBoolean();
         List<String> reasons = verdict.reasons();
         if (recommendTimer.update(recommended && lead, verdict.evaluatedAt()) && !auto) {
-            executor.execute(() -> audit.record(service.mode(), PauseResult.RECOMMENDED, PauseRequest.auto(reasons), null,
-                    "verdict PAUSE_RECOMMENDED", null, true));
+            executor.execute(() -> audit.record(service.mode(),
+                    AuditEntry.of(PauseResult.RECOMMENDED, PauseRequest.auto(reasons), "verdict PAUSE_RECOMMENDED")));
         }
         if (auto && pauseTimer.update(recommended && lead, verdict.evaluatedAt())) {
             LOG.warnf("verdict PAUSE_RECOMMENDED held long enough on the leader: pausing trading (%s)", String.join("; ", reasons));

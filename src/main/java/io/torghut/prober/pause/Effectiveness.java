@@ -6,7 +6,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /**
  * Whether the last triggered pause is in force.
  *
- * @param status           {@code none} (no pause tracked), {@code waiting}, {@code effective} or {@code overdue}
+ * @param status           where the pause stands
  * @param commit           the pause commit
  * @param committedAt      ISO-8601
  * @param effectiveSeconds commit to effective, null until effective
@@ -14,6 +14,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Effectiveness(String status, String commit, String committedAt, Double effectiveSeconds, String detail) {
-    public static final Effectiveness NONE = new Effectiveness("none", null, null, null, "no triggered pause to confirm");
+public record Effectiveness(EffectivenessStatus status, String commit, String committedAt, Double effectiveSeconds, String detail) {
+    public static final Effectiveness NONE = new Effectiveness(EffectivenessStatus.NONE, null, null, null, "no triggered pause to confirm");
 }

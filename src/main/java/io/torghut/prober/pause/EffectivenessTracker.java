@@ -74,13 +74,13 @@ public final class EffectivenessTracker {
 
     private void track(String commit, Instant at, String detail) {
         committedAt = at;
-        state = new Effectiveness("waiting", commit, iso(at), null, detail);
+        state = new Effectiveness(EffectivenessStatus.WAITING, commit, iso(at), null, detail);
         pace.every(Optional.of(confirmEvery));
     }
 
     /** One check: read the rollout when tracking (or when the live view is old) and update the state. */
     public synchronized void tick() {
-        boolean tracking = "waiting".equals(state.status()) || "overdue".equals(state.status());
+        boolean tracking = state.status().tracking();
         Instant now = clock.instant();
         if (!tracking && Duration.between(lastRead, now).compareTo(liveEvery) < 0) {
             return;
@@ -110,16 +110,16 @@ public final class EffectivenessTracker {
             resumed.run();
         }
         if (elapsed.compareTo(deadline) > 0) {
-            boolean first = !"overdue".equals(state.status());
+            boolean first = state.status() != EffectivenessStatus.OVERDUE;
             String detail = "not effective " + elapsed.toSeconds() + "s after commit (deadline " + deadline.toSeconds() + "s): "
                     + judgement.detail();
-            state = new Effectiveness("overdue", state.commit(), state.committedAt(), null, detail);
+            state = new Effectiveness(EffectivenessStatus.OVERDUE, state.commit(), state.committedAt(), null, detail);
             if (first) {
                 LOG.warnf("pause commit %s %s", state.commit(), detail);
                 onOverdue.accept(detail);
             }
         } else {
-            state = new Effectiveness("waiting", state.commit(), state.committedAt(), null, judgement.detail());
+            state = new Effectiveness(EffectivenessStatus.WAITING, state.commit(), state.committedAt(), null, judgement.detail());
         }
     }
 
@@ -133,7 +133,7 @@ public final class EffectivenessTracker {
         boolean unknown = firstCheckAfterRestart && elapsed.compareTo(deadline) > 0;
         String detail = unknown ? "already in force at the first check after a prober restart (commit " + elapsed.toSeconds()
                 + "s old): " + judgement.detail() : judgement.detail();
-        state = new Effectiveness("effective", state.commit(), state.committedAt(), unknown ? null : elapsed.toMillis() / 1000.0, detail);
+        state = new Effectiveness(EffectivenessStatus.EFFECTIVE, state.commit(), state.committedAt(), unknown ? null : elapsed.toMillis() / 1000.0, detail);
         pace.every(Optional.empty());
         LOG.infof("pause effective %ds after commit %s: %s", elapsed.toSeconds(), state.commit(), detail);
     }

@@ -31,14 +31,13 @@ public final class PauseAudit {
         }
     }
 
-    /** @param event whether this occurrence deserves a Kubernetes Event (first of its kind, not a retry) */
-    public void record(PauseMode mode, PauseResult result, PauseRequest request, String commit, String detail, String argocd,
-                       boolean event) {
-        counters.get(mode).get(result).increment();
-        Map<String, String> fields = AuditLine.fields(mode, result, request, commit, detail, argocd);
-        AuditLine.log(result == PauseResult.REFUSED || result == PauseResult.PENDING || result == PauseResult.GAVE_UP, fields);
-        if (event) {
-            event(result, fields);
+    /** Counts and logs the decision; the notable ones also become an Event, unless the entry is a repeat. */
+    void record(PauseMode mode, AuditEntry entry) {
+        counters.get(mode).get(entry.result()).increment();
+        Map<String, String> fields = AuditLine.fields(mode, entry);
+        AuditLine.log(entry.warning(), fields);
+        if (!entry.repeated()) {
+            event(entry.result(), fields);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.torghut.prober.pause;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -29,7 +30,8 @@ public class PauseBodyLimit {
     static final long DRAIN_LIMIT = 16L * 1024 * 1024;
     /** How long a rejected connection may keep sending before it is closed anyway (a slow client holds nothing long). */
     static final long LINGER_MILLIS = 5_000;
-    static final String BODY = "{\"error\":\"payload_too_large\",\"message\":\"the body is larger than 1 MiB\"}";
+    /** The mapper's JSON body for {@link PauseResource#tooLarge()}, written here by hand: this route runs before JAX-RS. */
+    static final String BODY = body(PauseResource.tooLarge());
 
     void register(@Observes Router router) {
         router.route(HttpMethod.POST, "/pause").order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::handle);
@@ -91,5 +93,11 @@ public class PauseBodyLimit {
         } else {
             request.resume();
         }
+    }
+
+    private static String body(PauseProblem problem) {
+        JsonStringEncoder json = JsonStringEncoder.getInstance();
+        return "{\"error\":\"" + new String(json.quoteAsString(problem.code())) + "\",\"message\":\""
+                + new String(json.quoteAsString(problem.getMessage())) + "\"}";
     }
 }

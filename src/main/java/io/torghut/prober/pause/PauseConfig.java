@@ -41,6 +41,15 @@ public interface PauseConfig {
     @WithDefault("60s")
     Duration liveEvery();
 
+    /**
+     * This replica's name: the Lease holder identity, the Events' reporting instance and the commit trailer
+     * ({@code Torghut-Prober-Pause: <id>}); env {@code PROBER_PAUSE_INSTANCE_ID}. Default the pod name ({@code HOSTNAME},
+     * which the kubelet sets), else {@code torghut-prober-<random UUID>} chosen at start.
+     */
+    @WithName("instance-id")
+    @WithDefault("${HOSTNAME:}")
+    Optional<String> instanceId();
+
     /** Link written into commit messages and plans; env {@code PROBER_DIAGNOSE_URL}. */
     @WithName("diagnose-url")
     @WithDefault("http://torghut-prober.torghut.svc.cluster.local:8080/diagnose")

@@ -44,17 +44,18 @@ public class PauseDiagnosis implements DiagnosisSection {
         List<String> lines = new ArrayList<>();
         PauseRecords.GitView git = state.git();
         lines.add("mode " + view.service().mode().label() + (view.leader() ? ", Lease leader" : ", not the Lease leader"));
-        lines.add("TRADING_ENABLED in git: " + git.desired() + (git.commit() == null ? "" : " (commit " + abbrev(git.commit()) + ")")
+        lines.add("TRADING_ENABLED in git: " + git.desired().label() + (git.commit() == null ? "" : " (commit " + abbrev(git.commit()) + ")")
                 + (git.error() == null ? "" : "; " + git.error()));
         lines.add("TRADING_ENABLED in the live revision: " + view.liveTradingEnabled()
                 + view.tracker().liveError().map(e -> " (" + e + ")").orElse(""));
         state.lastAction().ifPresent(a -> lines.add("last action: " + a.action() + " at " + a.at() + " (" + a.source() + ")"
                 + (a.commit() == null ? "" : " commit " + abbrev(a.commit())) + "; who asked, why and the detail: GET /pause with the token"));
-        state.pending().ifPresent(p -> lines.add("PENDING " + p.kind() + " since " + p.since() + ", " + p.attempts()
+        state.pending().ifPresent(p -> lines.add("PENDING " + p.kind().label() + " since " + p.since() + ", " + p.attempts()
                 + " attempt(s), next at " + p.nextAttemptAt() + ": " + p.lastError()));
         Effectiveness effect = view.tracker().state();
-        if (!"none".equals(effect.status())) {
-            lines.add((effect.status().equals("overdue") ? "FINDING: pause NOT effective: " : "pause " + effect.status() + ": ") + effect.detail());
+        if (effect.status() != EffectivenessStatus.NONE) {
+            lines.add((effect.status() == EffectivenessStatus.OVERDUE ? "FINDING: pause NOT effective: "
+                    : "pause " + effect.status().label() + ": ") + effect.detail());
         }
         return lines.stream().map(FreeText::line).toList();
     }

@@ -17,22 +17,22 @@ public final class PauseMetrics {
 
     public static void register(MeterRegistry registry, PauseView view) {
         Gauge.builder(METRIC_PREFIX + "trading_enabled", view, v -> switch (v.state().git().desired()) {
-            case "true" -> 1;
-            case "false" -> 0;
-            default -> -1;
+            case ENABLED -> 1;
+            case DISABLED -> 0;
+            case UNKNOWN -> -1;
         }).description("TRADING_ENABLED desired in the GitOps manifest: 1 true, 0 false, -1 unknown").register(registry);
         Gauge.builder(METRIC_PREFIX + "pause_pending", view, v -> v.state().pending().isPresent() ? 1 : 0)
                 .description("1 while a pause or its Argo CD sync is pending (git or Argo CD unreachable, retrying)").register(registry);
         Gauge.builder(METRIC_PREFIX + "pause_effective", view, v -> switch (v.tracker().state().status()) {
-            case "effective" -> 1;
-            case "none" -> -1;
-            default -> 0;
+            case EFFECTIVE -> 1;
+            case NONE -> -1;
+            case WAITING, OVERDUE -> 0;
         }).description("Last triggered pause: 1 effective (new revision Ready with all traffic), 0 not yet, -1 none tracked").register(registry);
         Gauge.builder(METRIC_PREFIX + "pause_effective_seconds", view, v -> {
             Double seconds = v.tracker().state().effectiveSeconds();
             return seconds == null ? -1 : seconds;
         }).description("Seconds from the pause commit to the pause being effective; -1 until then").register(registry);
-        Gauge.builder(METRIC_PREFIX + "pause_overdue", view, v -> "overdue".equals(v.tracker().state().status()) ? 1 : 0)
+        Gauge.builder(METRIC_PREFIX + "pause_overdue", view, v -> v.tracker().state().status() == EffectivenessStatus.OVERDUE ? 1 : 0)
                 .description("1 when the last pause was not effective within prober.pause.effective-deadline").register(registry);
         Gauge.builder(METRIC_PREFIX + "leader", view, v -> v.leader() ? 1 : 0)
                 .description("1 on the replica holding the pause Lease (the one that pauses automatically)").register(registry);

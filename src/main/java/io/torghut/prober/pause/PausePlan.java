@@ -2,6 +2,7 @@ package io.torghut.prober.pause;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.torghut.prober.model.TradingFlag;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  *
  * @param reasons       why
  * @param repository    remote, branch and file (no credentials)
- * @param desiredInGit  TRADING_ENABLED in git: "true", "false" or "unknown"
+ * @param desiredInGit  TRADING_ENABLED in git (written true, false or unknown)
  * @param diff          the unified diff of the pause edit (null when git was not read or nothing changes)
  * @param resumeDiff    the diff a human would apply to resume (null when not paused in git)
  * @param commitMessage the message the prober writes
@@ -18,6 +19,6 @@ import java.util.List;
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PausePlan(List<String> reasons, String repository, String desiredInGit, String diff, String resumeDiff,
+public record PausePlan(List<String> reasons, String repository, TradingFlag desiredInGit, String diff, String resumeDiff,
                         String commitMessage, List<String> steps, String note) {
 }

@@ -37,6 +37,11 @@ public final class PausePlanner {
         return editor;
     }
 
+    /** Remote, branch and file (no credentials), as plans and GET /pause name it. */
+    public String repository() {
+        return repository;
+    }
+
     public String diagnoseUrl() {
         return diagnoseUrl;
     }
@@ -50,14 +55,14 @@ public final class PausePlanner {
         Optional<String> text = snapshot.flatMap(ManifestSnapshot::text);
         if (text.isEmpty()) {
             String message = CommitMessage.pause(request, manifestPath, "set TRADING_ENABLED to \"false\"", diagnoseUrl, instance);
-            return new PausePlan(request.reasons(), repository, "unknown", null, null, message, steps,
+            return new PausePlan(request.reasons(), repository, TradingFlag.UNKNOWN, null, null, message, steps,
                     snapshot.isPresent() ? "no manifest at " + repository : why);
         }
         ManifestEdit pause = editor.set(text.get(), false);
         ManifestEdit resume = editor.set(text.get(), true);
-        String desired = desired(pause);
+        TradingFlag desired = desired(pause);
         String diff = pause.changed() ? UnifiedDiff.of(manifestPath, text.get(), pause.text()) : null;
-        String resumeDiff = "false".equals(desired) && resume.changed() ? UnifiedDiff.of(manifestPath, text.get(), resume.text()) : null;
+        String resumeDiff = desired == TradingFlag.DISABLED && resume.changed() ? UnifiedDiff.of(manifestPath, text.get(), resume.text()) : null;
         String note = pause.refused() ? "the manifest cannot be edited: " + pause.detail()
                 : pause.changed() ? null : "already paused in git: " + pause.detail();
         String message = CommitMessage.pause(request, manifestPath, pause.detail(), diagnoseUrl, instance);
@@ -65,14 +70,14 @@ public final class PausePlanner {
     }
 
     /**
-     * TRADING_ENABLED as git says it, parsed like the live value ({@link TradingFlag}): "false", "true", or "unknown"
-     * (absent, not a boolean, or an unreadable file).
+     * TRADING_ENABLED as git says it, parsed like the live value ({@link TradingFlag}); unknown when absent, not a
+     * boolean, or in an unreadable file.
      */
-    public static String desired(ManifestEdit pause) {
+    public static TradingFlag desired(ManifestEdit pause) {
         return switch (pause.outcome()) {
-            case UNCHANGED -> TradingFlag.DISABLED.label();
-            case CHANGED -> pause.previous().map(TradingFlag::parse).orElse(TradingFlag.UNKNOWN).label();
-            case REFUSED -> TradingFlag.UNKNOWN.label();
+            case UNCHANGED -> TradingFlag.DISABLED;
+            case CHANGED -> pause.previous().map(TradingFlag::parse).orElse(TradingFlag.UNKNOWN);
+            case REFUSED -> TradingFlag.UNKNOWN;
         };
     }
 }

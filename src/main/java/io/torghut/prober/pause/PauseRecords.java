@@ -31,7 +31,7 @@ public final class PauseRecords {
     /** Work that failed for a reason that may pass (git or Argo CD unreachable) and is being retried. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Pending(String kind, String since, int attempts, String lastError, String nextAttemptAt, String commit) {
+    public record Pending(PendingKind kind, String since, int attempts, String lastError, String nextAttemptAt, String commit) {
         public Pending {
             lastError = clean(lastError);
         }
@@ -40,19 +40,72 @@ public final class PauseRecords {
     /** TRADING_ENABLED as last read from git. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record GitView(String desired, String commit, String readAt, String error, @JsonIgnore String text) {
+    public record GitView(TradingFlag desired, String commit, String readAt, String error, @JsonIgnore String text) {
         public GitView {
             error = clean(error);
         }
 
-        public static final GitView UNREAD = new GitView("unknown", null, null, "not read yet", null);
+        public static final GitView UNREAD = new GitView(TradingFlag.UNKNOWN, null, null, "not read yet", null);
     }
 
-    /** The answer to POST /pause; {@code status} is the HTTP status. */
+    /** The answer to POST /pause; {@code status} is the HTTP status. One factory per outcome. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Answer(@JsonIgnore int status, String action, String mode, String message, String commit, String diff,
                          String argocd, PausePlan plan) {
+
+        static Answer disabled(PauseMode mode) {
+            return plain(409, "disabled", mode, "pausing is switched off (prober.pause.mode=off, PROBER_PAUSE_MODE)");
+        }
+
+        static Answer resolved(PauseMode mode) {
+            return plain(200, "none", mode, "resolved notifications never resume trading; resume by setting TRADING_ENABLED back to "
+                    + "\"true\" in git");
+        }
+
+        static Answer recommended(PauseMode mode, PausePlan plan) {
+            return new Answer(200, "recommended", mode.label(), "recommend mode: nothing was committed; apply the plan or switch to "
+                    + "trigger mode", null, plan.diff(), null, plan);
+        }
+
+        static Answer stopping(PauseMode mode) {
+            return plain(503, "stopping", mode, "the prober is stopping: nothing was committed; retry (Alertmanager does), another "
+                    + "replica or the restarted prober takes it");
+        }
+
+        /** The same notification (group key and fingerprints) within the dedup window. */
+        static Answer duplicate(PauseMode mode) {
+            return plain(200, "already-paused", mode, "this notification (group key and fingerprints) was already handled");
+        }
+
+        static Answer gaveUp(PauseMode mode, String error) {
+            return plain(503, "failed", mode, "gave up after retrying: " + error);
+        }
+
+        static Answer pending(PauseMode mode, String error) {
+            return plain(503, "pending", mode, error + "; the prober retries, and so may the caller");
+        }
+
+        static Answer refused(PauseMode mode, String detail) {
+            return plain(409, "refused", mode, detail);
+        }
+
+        static Answer alreadyPaused(PauseMode mode, String commit) {
+            return new Answer(200, "already-paused", mode.label(), "TRADING_ENABLED is already \"false\" in git; no commit", commit,
+                    null, null, null);
+        }
+
+        /** @param syncRetried Argo CD could not be asked and is being asked again: 503, so the caller knows it is not done */
+        static Answer paused(PauseMode mode, String commit, String diff, String argocd, boolean syncRetried) {
+            return syncRetried
+                    ? new Answer(503, "paused", mode.label(), "committed " + commit + " but " + argocd + "; retrying the Argo CD sync",
+                            commit, diff, argocd, null)
+                    : new Answer(200, "paused", mode.label(), "committed and pushed " + commit, commit, diff, argocd, null);
+        }
+
+        private static Answer plain(int status, String action, PauseMode mode, String message) {
+            return new Answer(status, action, mode.label(), message, null, null, null, null);
+        }
     }
 
     /** GET /pause. */

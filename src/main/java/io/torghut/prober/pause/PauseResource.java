@@ -85,7 +85,8 @@ public class PauseResource {
         }
     }
 
-    private static PauseProblem tooLarge() {
+    /** The one 413 of /pause, whether the size was declared ({@link PauseBodyLimit}) or found while reading. */
+    static PauseProblem tooLarge() {
         return new PauseProblem(413, "payload_too_large", "the body is larger than 1 MiB");
     }
 }

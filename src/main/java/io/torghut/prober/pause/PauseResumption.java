@@ -17,12 +17,14 @@ import org.jboss.logging.Logger;
 final class PauseResumption {
     private static final Logger LOG = Logger.getLogger(PauseResumption.class);
     private final PauseService service;
+    private final GitDesiredState desired;
     private final GitOpsPauser git;
     private final EffectivenessTracker tracker;
     private volatile boolean decided;
 
-    PauseResumption(PauseService service, GitOpsPauser git, EffectivenessTracker tracker) {
+    PauseResumption(PauseService service, GitDesiredState desired, GitOpsPauser git, EffectivenessTracker tracker) {
         this.service = service;
+        this.desired = desired;
         this.git = git;
         this.tracker = tracker;
     }
@@ -70,9 +72,8 @@ final class PauseResumption {
             LOG.debugf("pause resumption postponed: %s", e.getMessage());
             return;
         }
-        TradingFlag desired = tip.text().map(text -> TradingFlag.parse(PausePlanner.desired(service.editor().set(text, false))))
-                .orElse(TradingFlag.UNKNOWN);
-        Decision decision = decide(service.mode(), desired, newest, tracker.trackedCommit());
+        TradingFlag atTip = tip.text().map(desired::desiredIn).orElse(TradingFlag.UNKNOWN);
+        Decision decision = decide(service.mode(), atTip, newest, tracker.trackedCommit());
         decided = true;
         decision.track().ifPresentOrElse(commit -> {
             LOG.infof("resuming after a restart: %s", decision.why());

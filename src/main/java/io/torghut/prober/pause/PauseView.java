@@ -10,24 +10,24 @@ import java.util.function.BooleanSupplier;
 /** Assembles GET /pause and the /diagnose section from stored state only: no git or API call on the request path. */
 public final class PauseView {
     private final PauseService service;
+    private final GitDesiredState desired;
     private final PauseState state;
     private final EffectivenessTracker tracker;
     private final TradingStateSource trading;
     private final BooleanSupplier leader;
     private final VerdictTracker verdicts;
     private final boolean auto;
-    private final String repository;
 
-    public PauseView(PauseService service, PauseState state, EffectivenessTracker tracker, TradingStateSource trading, BooleanSupplier leader,
-                     VerdictTracker verdicts, boolean auto, String repository) {
+    public PauseView(PauseService service, GitDesiredState desired, PauseState state, EffectivenessTracker tracker,
+                     TradingStateSource trading, BooleanSupplier leader, VerdictTracker verdicts, boolean auto) {
         this.service = service;
+        this.desired = desired;
         this.state = state;
         this.tracker = tracker;
         this.trading = trading;
         this.leader = leader;
         this.verdicts = verdicts;
         this.auto = auto;
-        this.repository = repository;
     }
 
     public PauseRecords.View view() {
@@ -35,9 +35,9 @@ public final class PauseView {
         List<String> reasons = verdict == null || verdict.reasons().isEmpty()
                 ? List.of("no current reason (verdict " + (verdict == null ? "unknown" : verdict.level()) + ")") : verdict.reasons();
         Rollout live = tracker.live().orElse(null);
-        return new PauseRecords.View(service.mode().label(), auto, leader.getAsBoolean(), repository, state.git(),
+        return new PauseRecords.View(service.mode().label(), auto, leader.getAsBoolean(), desired.repository(), state.git(),
                 liveTradingEnabled(), live, tracker.liveError().orElse(null), state.lastAction().orElse(null),
-                state.pending().orElse(null), tracker.state(), service.currentPlan(reasons));
+                state.pending().orElse(null), tracker.state(), desired.currentPlan(reasons));
     }
 
     /**

@@ -25,9 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -41,21 +39,12 @@ public class PauseWiring {
     private static final Logger LOG = Logger.getLogger(PauseWiring.class);
     private final PauseConfig config;
     private final GitOpsConfig gitops;
-    private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, r -> {
-        Thread thread = new Thread(r, "pause-scheduler");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final PauseExecutors executors = new PauseExecutors();
+    private final ScheduledExecutorService scheduler = executors.scheduler();
     /** At most this long for the Events of a pause that just finished: an API that has gone is abandoned. */
     static final Duration EVENT_DRAIN = Duration.ofSeconds(1);
     /** Without {@code quarkus.shutdown.timeout} (tests), how long a stop waits for a pause under way. */
     static final Duration DEFAULT_PAUSE_WAIT = Duration.ofSeconds(20);
-    /** Kubernetes Events are written here, one at a time and in order, off the request path. */
-    private final ExecutorService eventWriter = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "pause-events");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final PauseService service;
     private final BearerAuth auth;
     private final PauseView view;
@@ -63,7 +52,8 @@ public class PauseWiring {
     private final EffectivenessTracker tracker;
     private final Optional<LeaderElection> election;
     private final Optional<PauseResumption> resumption;
-    private final String repository;
+    private final GitDesiredState desired;
+    private final boolean kubernetesOn;
 
     /** The probe whose stored observation confirms a pause. */
     static final String KNATIVE_PROBE = "knative";
@@ -78,31 +68,31 @@ public class PauseWiring {
         this.gitops = gitops;
         config.token().ifPresent(redactor::add);
         gitops.token().ifPresent(redactor::add);
-        String instance = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("torghut-prober-" + UUID.randomUUID());
+        String instance = instanceId(config.instanceId());
         TradingFlagEditor editor = new TradingFlagEditor(target.container());
         Optional<GitOpsPauser> git = gitops.repoUrl().map(url -> new GitOpsPauser(
                 JGitManifestRepository.from(gitops, url, target.manifestPath(), redactor), editor, gitops.pushAttempts()));
-        repository = git.map(g -> g.repository().describe()).orElse("not configured (GITOPS_REPO_URL), file " + target.manifestPath());
-        audit = new PauseAudit(registry, Optional.of(client.events(target.namespace(), target.service(), instance,
-                config.kubernetesTimeout(), clock, eventWriter)));
+        kubernetesOn = client.enabled();
+        audit = new PauseAudit(registry, client.events(target.namespace(), target.service(), instance, config.kubernetesTimeout(), clock,
+                executors.eventWriter()));
         // The observation the findings were computed from: the pause never reads as in force while /diagnose still
         // shows the findings of the revision before it.
         tracker = new EffectivenessTracker(new StoredRollout(findings::evaluatedKnative, clock, kubernetes.interval().multipliedBy(MAX_AGE_INTERVALS)),
                 clock, config.effectiveDeadline(), config.liveEvery(), audit::overdue,
                 every -> runner.pace(KNATIVE_PROBE, every), config.effectiveCheckEvery());
-        PausePlanner planner = new PausePlanner(editor, target.manifestPath(), repository, config.diagnoseUrl(), instance,
-                config.argocd().namespace(), config.argocd().application(), target.namespace(), target.service());
+        PausePlanner planner = new PausePlanner(editor, target.manifestPath(), GitDesiredState.describe(git, target.manifestPath()),
+                config.diagnoseUrl(), instance, config.argocd().namespace(), config.argocd().application(), target.namespace(), target.service());
         PauseState state = new PauseState(config.dedupWindow());
-        service = new PauseService(config.mode(), git, planner, Optional.of(client.argoCd(config.argocd().namespace(),
-                config.argocd().application(), config.kubernetesTimeout())), audit, state, tracker,
-                new PendingRetries(scheduler, state, clock, config.retryInitial(), config.retryFor()), clock, target.manifestPath());
-        resumption = git.map(g -> new PauseResumption(service, g, tracker));
-        // At shutdown no delayed work (a retry, the next refresh) starts; the one running finishes or is abandoned.
-        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        desired = new GitDesiredState(git, planner, state, clock, target.manifestPath());
+        service = new PauseService(config.mode(), desired, client.argoCd(config.argocd().namespace(), config.argocd().application(),
+                config.kubernetesTimeout()), audit, state, tracker,
+                new PendingRetries(scheduler, state, clock, config.retryInitial(), config.retryFor()), clock);
+        resumption = git.map(g -> new PauseResumption(service, desired, g, tracker));
         auth = new BearerAuth(config.token());
-        election = config.leader().enabled() ? Optional.of(client.leaderElection(config.leader().namespace(), config.leader().lease(),
-                instance, config.leader().duration(), config.leader().renewDeadline(), config.leader().retryPeriod())) : Optional.empty();
-        view = new PauseView(service, state, tracker, trading, this::leader, verdicts, config.auto() && config.mode() == PauseMode.TRIGGER, repository);
+        election = config.leader().enabled() ? client.leaderElection(config.leader().namespace(), config.leader().lease(),
+                instance, config.leader().duration(), config.leader().renewDeadline(), config.leader().retryPeriod()) : Optional.empty();
+        view = new PauseView(service, desired, state, tracker, trading, this::leader, verdicts,
+                config.auto() && config.mode() == PauseMode.TRIGGER);
         AutoPause autoPause = new AutoPause(service, config.auto(), new HoldTimer(config.autoHold()), this::leader, scheduler, audit);
         // Until every signal has reported once, PAUSE_RECOMMENDED only means "no result yet": never act on it.
         verdicts.onVerdict(verdict -> {
@@ -112,7 +102,12 @@ public class PauseWiring {
         });
     }
 
-    /** Without leader election (a single replica) this replica leads. */
+    /** {@code prober.pause.instance-id}, or a name of its own when neither it nor HOSTNAME is set. */
+    static String instanceId(Optional<String> configured) {
+        return configured.filter(id -> !id.isBlank()).orElseGet(() -> "torghut-prober-" + UUID.randomUUID());
+    }
+
+    /** Without leader election (a single replica, or the Kubernetes API off) this replica leads. */
     boolean leader() {
         return election.map(LeaderElection::isLeader).orElse(true);
     }
@@ -137,18 +132,26 @@ public class PauseWiring {
 
     void start(@Observes StartupEvent event, MeterRegistry registry) {
         PauseMetrics.register(registry, view);
-        if (service.gitConfigured()) {
+        if (desired.configured()) {
             long every = gitops.refreshEvery().toMillis();
             scheduler.scheduleWithFixedDelay(this::refreshGit, 0, every, TimeUnit.MILLISECONDS);
         }
         long check = config.effectiveCheckEvery().toMillis();
         scheduler.scheduleWithFixedDelay(this::tick, check, check, TimeUnit.MILLISECONDS);
         election.ifPresent(LeaderElection::start);
+        if (!kubernetesOn) {
+            LOG.infof("pause without the Kubernetes API (prober.kubernetes.enabled=false): no Events, no Argo CD sync request, no Lease; "
+                    + "the audit log is written and Argo CD picks pause commits up when it polls git");
+            if (config.leader().enabled()) {
+                LOG.warnf("prober.pause.leader.enabled=true is ignored: the Lease needs prober.kubernetes.enabled=true; this replica "
+                        + "acts as the only one (automatic pauses and recommendations are not deduplicated between replicas)");
+            }
+        }
         if (config.auto() && config.mode() != PauseMode.TRIGGER) {
             LOG.warnf("prober.pause.auto=true is ignored in mode %s: the automatic pause needs prober.pause.mode=trigger", config.mode().label());
         }
         LOG.infof("pause mode %s%s; GitOps %s", config.mode().label(), config.auto() && config.mode() == PauseMode.TRIGGER ? " with automatic pause after "
-                + config.autoHold().toSeconds() + "s" : "", repository);
+                + config.autoHold().toSeconds() + "s" : "", desired.repository());
     }
 
     /**
@@ -160,28 +163,26 @@ public class PauseWiring {
      * abandoned: the next start resumes any pause from git ({@link PauseResumption}).
      */
     void stop(@Observes ShutdownEvent event) {
-        scheduler.shutdown();
+        executors.stopScheduling();
         Duration wait = ConfigProvider.getConfig().getOptionalValue("quarkus.shutdown.timeout", Duration.class).orElse(DEFAULT_PAUSE_WAIT);
         try {
             if (!service.stop(wait)) {
                 LOG.warnf("stopping with a pause still under way after %ds: whatever git took, the next start resumes from git",
                         wait.toSeconds());
             }
-            eventWriter.shutdown();
-            if (!eventWriter.awaitTermination(EVENT_DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!executors.drainEvents(EVENT_DRAIN)) {
                 LOG.infof("stopping without the Kubernetes Events still queued: the API did not take them within %dms", EVENT_DRAIN.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         election.ifPresent(LeaderElection::stop);
-        scheduler.shutdownNow();
-        eventWriter.shutdownNow();
+        executors.shutdownNow();
     }
 
     private void refreshGit() {
         try {
-            ManifestSnapshot tip = service.read();
+            ManifestSnapshot tip = desired.read();
             resumption.ifPresent(r -> r.afterRead(tip));
         } catch (GitUnavailableException e) {
             LOG.debugf("GitOps refresh failed: %s", e.getMessage());
@@ -193,7 +194,7 @@ public class PauseWiring {
     private void tick() {
         try {
             tracker.tick();
-            if ("effective".equals(tracker.state().status())) {
+            if (tracker.state().status() == EffectivenessStatus.EFFECTIVE) {
                 service.rolloutConfirmed();
             }
         } catch (RuntimeException e) {

@@ -34,9 +34,9 @@ final class PendingRetries {
      * Records a failure and schedules {@code retry}; returns false (and clears the work) when it has been pending for
      * longer than {@code retryFor}: the caller then gives up loudly.
      */
-    synchronized boolean failed(String kind, String error, String commit, Consumer<String> retry) {
+    synchronized boolean failed(PendingKind kind, String error, String commit, Consumer<PendingKind> retry) {
         Instant now = clock.instant();
-        PauseRecords.Pending before = state.pending().filter(p -> p.kind().equals(kind)).orElse(null);
+        PauseRecords.Pending before = state.pending().filter(p -> p.kind() == kind).orElse(null);
         Instant since = before == null ? now : Instant.parse(before.since());
         int attempts = before == null ? 1 : before.attempts() + 1;
         if (Duration.between(since, now).compareTo(retryFor) > 0) {

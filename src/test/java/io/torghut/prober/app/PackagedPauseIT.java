@@ -49,7 +49,7 @@ class PackagedPauseIT {
                     "PROBER_PAUSE_LEADER_LEASE", "packaged-pause-lease", "PROBER_PAUSE_LEADER_DURATION", "3s",
                     "PROBER_PAUSE_LEADER_RENEW_DEADLINE", "2s", "PROBER_PAUSE_LEADER_RETRY_PERIOD", "500ms"));
             env.putAll(Map.of("TORGHUT_URL", "http://127.0.0.1:9", "TA_CLICKHOUSE_URL", "http://127.0.0.1:9",
-                    "PROBER_KUBERNETES_ENABLED", "false"));
+                    "PROBER_KUBERNETES_ENABLED", "true"));
             // Outside a pod the Lease defaults to off (config/InClusterDefaults); this test checks that it is held.
             env.put("PROBER_PAUSE_LEADER_ENABLED", "true");
             try (PackagedApp app = PackagedApp.launch("packaged-pause", env)) {

@@ -21,16 +21,19 @@ public class BareRepoResource implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return ProberKeys.prober()
-                .triggerMode(TOKEN, remote.url(), root.resolve("working-copy"), "3s")
+        return settings(ProberKeys.prober().triggerMode(TOKEN, remote.url(), root.resolve("working-copy"), "3s")).build();
+    }
+
+    /** What the tests of this resource run with, on top of trigger mode against the repository. */
+    protected ProberKeys settings(ProberKeys triggerMode) {
+        return triggerMode
                 .set("prober.pause.retry-initial", "500ms")
                 .set("prober.pause.leader.lease", "app-pause-lease")
                 .set("prober.pause.leader.duration", "3s")
                 .set("prober.pause.leader.renew-deadline", "2s")
                 .set("prober.pause.leader.retry-period", "500ms")
                 // The probe targets are unreachable on purpose: the probes must not matter for /pause.
-                .torghutAndClickHouseUnreachable()
-                .build();
+                .torghutAndClickHouseUnreachable();
     }
 
     @Override

@@ -31,7 +31,7 @@ class EffectivenessResumeTest {
     @Test
     void notInForceAtTheFirstCheckSyncsOnceAndCountsFromTheCommit() {
         tracker.resume("c0ffee", clock.instant().minusSeconds(40), syncs::incrementAndGet);
-        assertEquals("waiting", tracker.state().status());
+        assertEquals(EffectivenessStatus.WAITING, tracker.state().status());
         assertEquals("2026-11-27T14:59:20Z", tracker.state().committedAt());
         tracker.tick();
         tracker.tick();
@@ -40,7 +40,7 @@ class EffectivenessResumeTest {
         assertEquals(1, syncs.get(), "one sync request, not one per check");
         live.set(PAUSED);
         tracker.tick();
-        assertEquals("effective", tracker.state().status());
+        assertEquals(EffectivenessStatus.EFFECTIVE, tracker.state().status());
         assertEquals(60.0, tracker.state().effectiveSeconds(), "from the commit, not from the restart");
         assertTrue(overdue.isEmpty());
     }
@@ -51,7 +51,7 @@ class EffectivenessResumeTest {
         tracker.resume("c0ffee", clock.instant().minusSeconds(90), syncs::incrementAndGet);
         tracker.tick();
         assertEquals(0, syncs.get());
-        assertEquals("effective", tracker.state().status());
+        assertEquals(EffectivenessStatus.EFFECTIVE, tracker.state().status());
         assertEquals(90.0, tracker.state().effectiveSeconds(), "within the deadline the elapsed time is an upper bound");
         live.set(TRADING);
         clock.advance(Duration.ofMinutes(10));
@@ -64,7 +64,7 @@ class EffectivenessResumeTest {
         live.set(PAUSED);
         tracker.resume("c0ffee", clock.instant().minus(Duration.ofDays(1)), syncs::incrementAndGet);
         tracker.tick();
-        assertEquals("effective", tracker.state().status());
+        assertEquals(EffectivenessStatus.EFFECTIVE, tracker.state().status());
         assertNull(tracker.state().effectiveSeconds());
         assertTrue(tracker.state().detail().startsWith("already in force at the first check after a prober restart (commit 86400s old)"),
                 tracker.state().detail());
@@ -76,7 +76,7 @@ class EffectivenessResumeTest {
     void anOldPauseNotInForceIsOverdueAtOnceAndSyncedOnce() {
         tracker.resume("c0ffee", clock.instant().minus(Duration.ofHours(2)), syncs::incrementAndGet);
         tracker.tick();
-        assertEquals("overdue", tracker.state().status());
+        assertEquals(EffectivenessStatus.OVERDUE, tracker.state().status());
         assertEquals(1, overdue.size());
         assertTrue(overdue.get(0).startsWith("not effective 7200s after commit (deadline 300s)"), overdue.get(0));
         assertEquals(1, syncs.get());
@@ -93,7 +93,7 @@ class EffectivenessResumeTest {
         blind.resume("c0ffee", clock.instant().minusSeconds(5), syncs::incrementAndGet);
         blind.tick();
         assertEquals(1, syncs.get(), "unknown is not confirmed: a sync of the tip is harmless, a missing one leaves trading on");
-        assertEquals("waiting", blind.state().status());
+        assertEquals(EffectivenessStatus.WAITING, blind.state().status());
     }
 
     @Test

@@ -32,13 +32,13 @@ class EffectivenessTrackerTest {
     void followsTheRolloutUntilTheNewRevisionTakesAllTraffic() {
         next.set(rollout("torghut-00007", "torghut-00007", Map.of("torghut-00007", 100L), "true"));
         tracker.tick();
-        assertEquals("none", tracker.state().status());
+        assertEquals(EffectivenessStatus.NONE, tracker.state().status());
         assertEquals("true", tracker.live().orElseThrow().readyTradingEnabled());
 
         tracker.start("abc123");
         clock.advance(Duration.ofSeconds(10));
         tracker.tick();
-        assertEquals("waiting", tracker.state().status());
+        assertEquals(EffectivenessStatus.WAITING, tracker.state().status());
         assertTrue(tracker.state().detail().contains("has TRADING_ENABLED=true"), tracker.state().detail());
 
         next.set(rollout("torghut-00008", "torghut-00007", Map.of("torghut-00007", 100L), "true"));
@@ -49,12 +49,12 @@ class EffectivenessTrackerTest {
         next.set(rollout("torghut-00008", "torghut-00008", Map.of("torghut-00007", 10L, "torghut-00008", 90L), "false"));
         clock.advance(Duration.ofSeconds(15));
         tracker.tick();
-        assertEquals("waiting", tracker.state().status());
+        assertEquals(EffectivenessStatus.WAITING, tracker.state().status());
 
         next.set(rollout("torghut-00008", "torghut-00008", Map.of("torghut-00008", 100L), "false"));
         clock.advance(Duration.ofSeconds(5));
         tracker.tick();
-        assertEquals("effective", tracker.state().status());
+        assertEquals(EffectivenessStatus.EFFECTIVE, tracker.state().status());
         assertEquals(50.0, tracker.state().effectiveSeconds());
         assertEquals("abc123", tracker.state().commit());
         assertTrue(overdue.isEmpty());
@@ -68,14 +68,14 @@ class EffectivenessTrackerTest {
             clock.advance(Duration.ofSeconds(10));
             tracker.tick();
         }
-        assertEquals("overdue", tracker.state().status());
+        assertEquals(EffectivenessStatus.OVERDUE, tracker.state().status());
         assertEquals(1, overdue.size());
         assertTrue(overdue.get(0).startsWith("not effective 310s after commit (deadline 300s): revision torghut-00008 is not Ready yet"),
                 overdue.get(0));
         // It can still become effective later; the state says so.
         next.set(rollout("torghut-00008", "torghut-00008", Map.of("torghut-00008", 100L), "false"));
         tracker.tick();
-        assertEquals("effective", tracker.state().status());
+        assertEquals(EffectivenessStatus.EFFECTIVE, tracker.state().status());
     }
 
     @Test
@@ -83,7 +83,7 @@ class EffectivenessTrackerTest {
         next.set(new java.util.concurrent.TimeoutException("no answer within 5000ms"));
         tracker.start("abc123");
         tracker.tick();
-        assertEquals("waiting", tracker.state().status());
+        assertEquals(EffectivenessStatus.WAITING, tracker.state().status());
         assertEquals("cannot read the Knative Service: no answer within 5000ms", tracker.liveError().orElseThrow());
     }
 

@@ -19,7 +19,7 @@ class PauseAuditTest {
         String forged = "x\" result=paused commit=deadbeef argocd=\"synced\\";
         PauseRequest request = new PauseRequest("manual", false, forged + "\u202E\n", List.of(forged, "two\r\nlines"), List.of(),
                 Optional.empty(), 0);
-        Map<String, String> fields = AuditLine.fields(PauseMode.TRIGGER, PauseResult.REFUSED, request, null, forged, null);
+        Map<String, String> fields = AuditLine.fields(PauseMode.TRIGGER, AuditEntry.of(PauseResult.REFUSED, request, forged));
         assertEquals(forged, fields.get("requestedBy"), "hidden characters and newlines removed, the rest kept");
         assertEquals(forged + "; two lines", fields.get("reasons"));
         assertEquals("-", fields.get("commit"));
@@ -45,7 +45,8 @@ class PauseAuditTest {
     void theFieldsAreInTheMdcForTheAuditRecordOnly() {
         PauseRequest request = new PauseRequest("manual", false, "oncall@example.com", List.of("ta_signals stale"), List.of(),
                 Optional.empty(), 0);
-        Map<String, String> fields = AuditLine.fields(PauseMode.TRIGGER, PauseResult.PAUSED, request, "abc123", "pushed", "sync requested");
+        Map<String, String> fields = AuditLine.fields(PauseMode.TRIGGER,
+                AuditEntry.of(PauseResult.PAUSED, request, "pushed").withCommit("abc123").withArgocd("sync requested"));
         Map<String, Object> seen = new java.util.HashMap<>();
         java.util.logging.Logger jul = java.util.logging.Logger.getLogger(AuditLine.LOG.getName());
         java.util.logging.Handler capture = new java.util.logging.Handler() {

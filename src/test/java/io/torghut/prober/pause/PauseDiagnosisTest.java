@@ -62,9 +62,9 @@ class PauseDiagnosisTest {
     PauseView view(PauseMode mode, boolean auto) {
         PausePlanner planner = new PausePlanner(new TradingFlagEditor(Optional.empty()), PausePlannerTest.PATH, PausePlannerTest.REPO,
                 "https://prober.example/diagnose", "prober-7c9d", "argocd", "torghut", "torghut", "torghut");
-        PauseService service = new PauseService(mode, Optional.empty(), planner, Optional.empty(),
-                new PauseAudit(new SimpleMeterRegistry(), Optional.empty()), state, tracker,
-                new PendingRetries(scheduler, state, clock, Duration.ofSeconds(1), Duration.ofMinutes(30)), clock, PausePlannerTest.PATH);
+        GitDesiredState desired = new GitDesiredState(Optional.empty(), planner, state, clock, PausePlannerTest.PATH);
+        PauseService service = new PauseService(mode, desired, Optional.empty(), new PauseAudit(new SimpleMeterRegistry(), Optional.empty()),
+                state, tracker, new PendingRetries(scheduler, state, clock, Duration.ofSeconds(1), Duration.ofMinutes(30)), clock);
         TradingStateSource trading = new TradingStateSource() {
             @Override
             public Optional<Boolean> tradingEnabled() {
@@ -79,7 +79,7 @@ class PauseDiagnosisTest {
         store.register("healthz", SignalRole.SERVICE, Optional.empty());
         TradingSession always = new TradingSession(ZoneOffset.UTC, LocalTime.of(0, 0), LocalTime.of(23, 59), Set.of(), Set.of(), true);
         VerdictTracker verdicts = new VerdictTracker(store, new Policy(always), clock, trading);
-        return new PauseView(service, state, tracker, trading, () -> leader, verdicts, auto, PausePlannerTest.REPO);
+        return new PauseView(service, desired, state, tracker, trading, () -> leader, verdicts, auto);
     }
 
     static PauseDiagnosis diagnosis(PauseView view) {
@@ -109,9 +109,9 @@ class PauseDiagnosisTest {
     @Test
     void gitStateShowsTheAbbreviatedCommitAndTheLastGitError() {
         PauseDiagnosis diagnosis = diagnosis(view(PauseMode.TRIGGER, false));
-        state.git(new PauseRecords.GitView("false", COMMIT, "2026-11-27T14:59:00Z", null, null));
+        state.git(new PauseRecords.GitView(TradingFlag.DISABLED, COMMIT, "2026-11-27T14:59:00Z", null, null));
         assertEquals("TRADING_ENABLED in git: false (commit 0123456789ab)", diagnosis.textLines().get(1));
-        state.git(new PauseRecords.GitView("false", "abc1234", "2026-11-27T14:59:00Z", "git unreachable: connect timed out", null));
+        state.git(new PauseRecords.GitView(TradingFlag.DISABLED, "abc1234", "2026-11-27T14:59:00Z", "git unreachable: connect timed out", null));
         assertEquals("TRADING_ENABLED in git: false (commit abc1234); git unreachable: connect timed out", diagnosis.textLines().get(1),
                 "a short id stays whole; the error that makes it old is shown");
     }
@@ -156,10 +156,10 @@ class PauseDiagnosisTest {
     @Test
     void pendingWorkIsShoutedWithItsNextAttempt() {
         PauseDiagnosis diagnosis = diagnosis(view(PauseMode.TRIGGER, false));
-        PauseRecords.Pending pending = new PauseRecords.Pending("pause", "2026-11-27T14:57:00Z", 3, "git unreachable", "2026-11-27T15:00:08Z",
+        PauseRecords.Pending pending = new PauseRecords.Pending(PendingKind.GIT, "2026-11-27T14:57:00Z", 3, "git unreachable", "2026-11-27T15:00:08Z",
                 null);
         state.pending(pending);
-        assertEquals("PENDING pause since 2026-11-27T14:57:00Z, 3 attempt(s), next at 2026-11-27T15:00:08Z: git unreachable",
+        assertEquals("PENDING git since 2026-11-27T14:57:00Z, 3 attempt(s), next at 2026-11-27T15:00:08Z: git unreachable",
                 diagnosis.textLines().get(3));
         assertEquals(pending, ((Map<?, ?>) diagnosis.json()).get("pending"));
     }
@@ -180,13 +180,13 @@ class PauseDiagnosisTest {
         clock.advance(Duration.ofMinutes(1));
         tracker.tick();
         assertEquals("pause effective: revision torghut-00008 is Ready with TRADING_ENABLED=false and takes all traffic", last(diagnosis));
-        assertEquals("effective", ((Effectiveness) ((Map<?, ?>) diagnosis.json()).get("effectiveness")).status());
+        assertEquals(EffectivenessStatus.EFFECTIVE, ((Effectiveness) ((Map<?, ?>) diagnosis.json()).get("effectiveness")).status());
     }
 
     @Test
     void outsideTextCannotAddALine() {
         PauseDiagnosis diagnosis = diagnosis(view(PauseMode.TRIGGER, false));
-        state.pending(new PauseRecords.Pending("pause", "t", 1, "x", "t2", null));
+        state.pending(new PauseRecords.Pending(PendingKind.GIT, "t", 1, "x", "t2", null));
         state.lastAction(new PauseRecords.Action("t", "trigger", "paused\nFINDING: forged", "alertmanager\r\nx", null, null, null, null, null));
         for (String line : diagnosis.textLines()) {
             assertFalse(line.contains("\n") || line.contains("\r"), line);
@@ -196,7 +196,7 @@ class PauseDiagnosisTest {
     @Test
     void theJsonFormCarriesTheSameFacts() {
         PauseDiagnosis diagnosis = diagnosis(view(PauseMode.RECOMMEND, false));
-        state.git(new PauseRecords.GitView("true", COMMIT, "2026-11-27T14:59:00Z", null, null));
+        state.git(new PauseRecords.GitView(TradingFlag.ENABLED, COMMIT, "2026-11-27T14:59:00Z", null, null));
         Map<?, ?> json = (Map<?, ?>) diagnosis.json();
         assertEquals(List.of("mode", "leader", "git", "liveTradingEnabled", "lastAction", "pending", "effectiveness"), List.copyOf(json.keySet()));
         assertEquals("recommend", json.get("mode"));
@@ -213,7 +213,7 @@ class PauseDiagnosisTest {
     @Test
     void getPauseRecommendsForTheCurrentReasonsFromTheManifestLastRead() {
         PauseView view = view(PauseMode.RECOMMEND, false);
-        state.git(new PauseRecords.GitView("true", COMMIT, "2026-11-27T14:59:00Z", null, PausePlannerTest.manifest(PausePlannerTest.TRUE)));
+        state.git(new PauseRecords.GitView(TradingFlag.ENABLED, COMMIT, "2026-11-27T14:59:00Z", null, PausePlannerTest.manifest(PausePlannerTest.TRUE)));
         store.record(new ProbeResult("healthz", ProbeOutcome.ok("ok"), Duration.ofMillis(3), clock.instant()));
         tracker.tick();
         PauseRecords.View answer = view.view();
@@ -224,7 +224,7 @@ class PauseDiagnosisTest {
         assertEquals(rollout.get(), answer.live());
         assertNull(answer.liveError());
         assertEquals(List.of("no current reason (verdict HEALTHY)"), answer.recommendation().reasons());
-        assertEquals("true", answer.recommendation().desiredInGit());
+        assertEquals(TradingFlag.ENABLED, answer.recommendation().desiredInGit());
         assertEquals(List.of("-              value: \"true\"", "+              value: \"false\""),
                 PausePlannerTest.changed(answer.recommendation().diff()));
         store.record(new ProbeResult("healthz", ProbeOutcome.fail(io.torghut.prober.core.FailureReason.CONNECT, "refused"),

@@ -74,8 +74,9 @@ class PauseFailurePathsTest {
                 "torghut", "torghut", "torghut");
         EffectivenessTracker tracker = new EffectivenessTracker(() -> new Rollout(false, null, null, Map.of(), null), clock,
                 Duration.ofMinutes(5), Duration.ofMinutes(1), detail -> { });
-        return new PauseService(PauseMode.TRIGGER, Optional.of(git), planner, argo, new PauseAudit(registry, Optional.empty()), state,
-                tracker, new PendingRetries(scheduler, state, clock, Duration.ofHours(1), RETRY_FOR), clock, BareRepo.PATH);
+        return new PauseService(PauseMode.TRIGGER, new GitDesiredState(Optional.of(git), planner, state, clock, BareRepo.PATH), argo,
+                new PauseAudit(registry, Optional.empty()), state, tracker,
+                new PendingRetries(scheduler, state, clock, Duration.ofHours(1), RETRY_FOR), clock);
     }
 
     double count(String result) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.torghut.prober.gitops.ManifestSnapshot;
 import io.torghut.prober.gitops.TradingFlagEditor;
+import io.torghut.prober.model.TradingFlag;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class PausePlannerTest {
     @Test
     void tradingInGitGivesThePauseDiffAndNoResumeDiff() {
         PausePlan plan = PLANNER.plan(REQUEST, snapshot(manifest(TRUE)), "unused");
-        assertEquals("true", plan.desiredInGit());
+        assertEquals(TradingFlag.ENABLED, plan.desiredInGit());
         assertEquals(List.of("-              value: \"true\"", "+              value: \"false\""), changed(plan.diff()));
         assertTrue(plan.diff().startsWith("--- a/" + PATH + "\n+++ b/" + PATH + "\n"), plan.diff());
         assertNull(plan.resumeDiff(), "not paused in git: nothing to resume");
@@ -66,7 +67,7 @@ class PausePlannerTest {
     @Test
     void alreadyPausedInGitGivesTheResumeDiffAndSaysSo() {
         PausePlan plan = PLANNER.plan(REQUEST, snapshot(manifest(FALSE)), "unused");
-        assertEquals("false", plan.desiredInGit());
+        assertEquals(TradingFlag.DISABLED, plan.desiredInGit());
         assertNull(plan.diff(), "nothing to change for a pause");
         assertEquals(List.of("-              value: \"false\"", "+              value: \"true\""), changed(plan.resumeDiff()));
         assertEquals("already paused in git: TRADING_ENABLED of container user-container is already \"false\"", plan.note());
@@ -75,7 +76,7 @@ class PausePlannerTest {
     @Test
     void aManifestTheEditorRefusesIsExplainedWithoutADiff() {
         PausePlan plan = PLANNER.plan(REQUEST, snapshot(manifest("          env:\n            TRADING_ENABLED: \"true\"\n")), "unused");
-        assertEquals("unknown", plan.desiredInGit());
+        assertEquals(TradingFlag.UNKNOWN, plan.desiredInGit());
         assertNull(plan.diff());
         assertNull(plan.resumeDiff());
         assertEquals("the manifest cannot be edited: env of container user-container is not a list", plan.note());
@@ -84,7 +85,7 @@ class PausePlannerTest {
     @Test
     void anAbsentVariableIsUnknownInGitAndThePauseInsertsIt() {
         PausePlan plan = PLANNER.plan(REQUEST, snapshot(manifest("")), "unused");
-        assertEquals("unknown", plan.desiredInGit(), "absent is not \"true\": Torghut's default is not ours to guess");
+        assertEquals(TradingFlag.UNKNOWN, plan.desiredInGit(), "absent is not \"true\": Torghut's default is not ours to guess");
         assertEquals(List.of("+          env:", "+            - name: TRADING_ENABLED", "+              value: \"false\""), changed(plan.diff()));
         assertNull(plan.resumeDiff(), "only a manifest that says false has a resume diff");
         assertNull(plan.note());
@@ -93,7 +94,7 @@ class PausePlannerTest {
     @Test
     void withoutGitThePlanSaysWhyAndStillGivesTheCommitMessageAndSteps() {
         PausePlan plan = PLANNER.plan(REQUEST, Optional.empty(), "git unreachable: connect timed out");
-        assertEquals("unknown", plan.desiredInGit());
+        assertEquals(TradingFlag.UNKNOWN, plan.desiredInGit());
         assertNull(plan.diff());
         assertNull(plan.resumeDiff());
         assertEquals("git unreachable: connect timed out", plan.note());
@@ -105,7 +106,7 @@ class PausePlannerTest {
     void aBranchWithoutTheManifestNamesTheRepository() {
         PausePlan plan = PLANNER.plan(REQUEST, Optional.of(new ManifestSnapshot("0123", Optional.empty())), "unused");
         assertEquals("no manifest at " + REPO, plan.note());
-        assertEquals("unknown", plan.desiredInGit());
+        assertEquals(TradingFlag.UNKNOWN, plan.desiredInGit());
         assertNull(plan.diff());
     }
 
@@ -126,8 +127,8 @@ class PausePlannerTest {
         "\"true\"|true", "\"yes\"|true", "\"on\"|true", "\"false\"|false", "\"0\"|false", "\"maybe\"|unknown", "''|unknown"})
     void desiredInGitParsesLikeTorghut(String value, String desired) {
         String text = manifest("          env:\n            - name: TRADING_ENABLED\n              value: " + value + "\n");
-        assertEquals(desired, PausePlanner.desired(PLANNER.editor().set(text, false)));
-        assertEquals(desired, PLANNER.plan(REQUEST, snapshot(text), "unused").desiredInGit());
+        assertEquals(desired, PausePlanner.desired(PLANNER.editor().set(text, false)).label());
+        assertEquals(desired, PLANNER.plan(REQUEST, snapshot(text), "unused").desiredInGit().label());
     }
 
     /** Two entries: Kubernetes applies the last one, so git says false; the pause edit still sets the first. */
@@ -136,7 +137,7 @@ class PausePlannerTest {
         String text = manifest("          env:\n            - name: TRADING_ENABLED\n              value: \"true\"\n"
                 + "            - name: TRADING_ENABLED\n              value: \"false\"\n");
         PausePlan plan = PLANNER.plan(REQUEST, snapshot(text), "unused");
-        assertEquals("false", plan.desiredInGit());
+        assertEquals(TradingFlag.DISABLED, plan.desiredInGit());
         assertEquals(List.of("-              value: \"true\"", "+              value: \"false\""), changed(plan.diff()));
     }
 

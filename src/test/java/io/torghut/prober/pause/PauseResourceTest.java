@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Event;
@@ -77,6 +78,12 @@ class PauseResourceTest {
 
     static Response post(String body) {
         return given().header("Authorization", BEARER).contentType("application/json").body(body).post("/pause");
+    }
+
+    /** The counterpart of {@link PauseWithoutKubernetesTest}: with the API on, the client is built (and that check sees it). */
+    @Test
+    void withTheApiOnTheClientIsBuilt() {
+        assertFalse(PauseWithoutKubernetesTest.created(KubernetesClient.class).isEmpty());
     }
 
     @Test

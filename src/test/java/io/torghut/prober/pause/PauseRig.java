@@ -63,7 +63,8 @@ final class PauseRig implements AutoCloseable {
                 "GITOPS_USERNAME", USER, "GITOPS_TOKEN", PASSWORD, "GITOPS_WORK_DIR", root.resolve(workDir).toString(),
                 "PROBER_GITOPS_TIMEOUT", "10s", "TORGHUT_URL", "http://127.0.0.1:9", "TA_CLICKHOUSE_URL", "http://127.0.0.1:9"));
         env.put("PROBER_PAUSE_LEADER_ENABLED", "false");
-        env.put("PROBER_KUBERNETES_ENABLED", "false");
+        // The pause's Events, Argo CD sync and Lease need the Kubernetes API on.
+        env.put("PROBER_KUBERNETES_ENABLED", "true");
         return env;
     }
 

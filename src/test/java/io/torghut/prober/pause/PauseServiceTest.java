@@ -12,6 +12,7 @@ import io.torghut.prober.gitops.GitOpsPauser;
 import io.torghut.prober.gitops.JGitManifestRepository;
 import io.torghut.prober.gitops.TradingFlagEditor;
 import io.torghut.prober.k8s.ArgoCdSync;
+import io.torghut.prober.model.TradingFlag;
 import io.torghut.prober.policy.Verdict;
 import io.torghut.prober.policy.VerdictLevel;
 import io.torghut.prober.signal.SignalSnapshot;
@@ -64,8 +65,9 @@ class PauseServiceTest {
                 "torghut", "torghut");
         EffectivenessTracker tracker = new EffectivenessTracker(() -> new Rollout(false, null, null, Map.of(), null), clock,
                 Duration.ofMinutes(5), Duration.ofMinutes(1), detail -> { });
-        return new PauseService(mode, git, planner, argo, new PauseAudit(registry, Optional.empty()), state, tracker,
-                new PendingRetries(scheduler, state, clock, Duration.ofSeconds(1), Duration.ofMinutes(30)), clock, BareRepo.PATH);
+        return new PauseService(mode, new GitDesiredState(git, planner, state, clock, BareRepo.PATH), argo,
+                new PauseAudit(registry, Optional.empty()), state, tracker,
+                new PendingRetries(scheduler, state, clock, Duration.ofSeconds(1), Duration.ofMinutes(30)), clock);
     }
 
     double count(String mode, String result) {
@@ -84,7 +86,7 @@ class PauseServiceTest {
         assertEquals(200, answer.status());
         assertEquals("recommended", answer.action());
         PausePlan plan = answer.plan();
-        assertEquals("true", plan.desiredInGit());
+        assertEquals(TradingFlag.ENABLED, plan.desiredInGit());
         assertTrue(plan.diff().contains("+              value: \"false\"   # set to \"false\" to pause (GitOps only)"), plan.diff());
         assertNull(plan.resumeDiff());
         assertTrue(plan.commitMessage().contains("- TorghutTaStale fingerprint=fp1 since 2026-11-27T14:50:00Z"), plan.commitMessage());
@@ -94,7 +96,7 @@ class PauseServiceTest {
         service.handle(alert("g2"));
         assertEquals(2.0, count("recommend", "recommended"));
         assertEquals(1, remote.log().size(), "recommend never commits");
-        assertEquals("true", state.git().desired());
+        assertEquals(TradingFlag.ENABLED, state.git().desired());
     }
 
     @Test
@@ -182,7 +184,7 @@ class PauseServiceTest {
         assertTrue(answer.argocd().startsWith("Argo CD unreachable (applications.argoproj.io/torghut in namespace argocd)"), answer.argocd());
         assertEquals(2, remote.log().size(), "the commit stands");
         PauseRecords.Pending pending = state.pending().orElseThrow();
-        assertEquals("argocd", pending.kind());
+        assertEquals(PendingKind.ARGOCD, pending.kind());
         assertEquals(answer.commit(), pending.commit());
         // Alertmanager's retry: no new commit; the sync is retried (and still pending).
         PauseRecords.Answer again = service.handle(alert("g"));

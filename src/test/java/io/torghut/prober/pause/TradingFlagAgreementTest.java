@@ -68,7 +68,7 @@ class TradingFlagAgreementTest {
         Rollout rollout = new Rollout(true, "torghut-00009", "torghut-00009", Map.of("torghut-00009", 100L), raw);
         assertEquals(flag == TradingFlag.DISABLED, RolloutJudge.judge(rollout).effective(), "the pause's effectiveness check");
 
-        String desired = PausePlanner.desired(new TradingFlagEditor(Optional.empty()).set(manifest(raw), false));
-        assertEquals(flag.label(), desired, "the desired state from git (torghut_prober_trading_enabled)");
+        TradingFlag desired = PausePlanner.desired(new TradingFlagEditor(Optional.empty()).set(manifest(raw), false));
+        assertEquals(flag, desired, "the desired state from git (torghut_prober_trading_enabled)");
     }
 }
