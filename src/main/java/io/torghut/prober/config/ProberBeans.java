@@ -14,12 +14,14 @@ import io.torghut.prober.postgres.PostgresTarget;
 import io.torghut.prober.probe.ClickHouseProbe;
 import io.torghut.prober.probe.FreshnessProbe;
 import io.torghut.prober.probe.HttpStatusProbe;
+import io.torghut.prober.probe.ObservationSink;
+import io.torghut.prober.probe.ObservationsFirst;
 import io.torghut.prober.probe.PostgresProbe;
 import io.torghut.prober.probe.Probe;
 import io.torghut.prober.probe.ProbeContributor;
+import io.torghut.prober.probe.ProbeRunner;
 import io.torghut.prober.probe.ProbeSpec;
 import io.torghut.prober.probe.ScheduledProbe;
-import io.torghut.prober.probe.ProbeRunner;
 import io.torghut.prober.probe.SignalRole;
 import io.torghut.prober.probe.TradingHealthProbe;
 import io.torghut.prober.signal.Hysteresis;
@@ -98,7 +100,7 @@ public class ProberBeans {
     @Produces
     @Singleton
     ProbeRunner runner(ProberConfig config, HttpFetcher http, SignalStore store, Clock clock, Redactor redactor,
-                       Instance<ProbeContributor> contributors) {
+                       Instance<ProbeContributor> contributors, Instance<ObservationSink> observations) {
         ConfigChecks.check(config);
         List<ScheduledProbe> probes = probes(config, http);
         for (ProbeContributor contributor : contributors) {
@@ -108,7 +110,8 @@ public class ProberBeans {
         for (ScheduledProbe probe : probes) {
             store.register(probe.name(), probe.spec().role(), probe.spec().maxAge());
         }
-        return new ProbeRunner(probes, store, clock, redactor, config.scheduler().maxConcurrency());
+        return new ProbeRunner(probes, new ObservationsFirst(observations.stream().toList(), store), clock, redactor,
+                config.scheduler().maxConcurrency());
     }
 
     /** A contributed probe reusing a name would silently share (and overwrite) another probe's signal. */

@@ -18,18 +18,15 @@ import java.util.Map;
  */
 public final class CnpgProbe implements Probe {
     private final CnpgReader reader;
-    private final KubernetesState state;
 
-    public CnpgProbe(CnpgReader reader, KubernetesState state) {
+    public CnpgProbe(CnpgReader reader) {
         this.reader = reader;
-        this.state = state;
     }
 
     @Override
     public ProbeOutcome check(Duration budget) {
         CnpgObservation observation = reader.read();
-        state.cnpg(observation);
-        return judge(observation);
+        return judge(observation).withObservation(observation);
     }
 
     /** Pure. */

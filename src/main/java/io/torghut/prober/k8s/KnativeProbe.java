@@ -20,13 +20,11 @@ import java.util.Optional;
  */
 public final class KnativeProbe implements Probe {
     private final KnativeReader reader;
-    private final KubernetesState state;
     private final String container;
     private final Duration rolloutGrace;
 
-    public KnativeProbe(KnativeReader reader, KubernetesState state, String container, Duration rolloutGrace) {
+    public KnativeProbe(KnativeReader reader, String container, Duration rolloutGrace) {
         this.reader = reader;
-        this.state = state;
         this.container = container;
         this.rolloutGrace = rolloutGrace;
     }
@@ -34,8 +32,7 @@ public final class KnativeProbe implements Probe {
     @Override
     public ProbeOutcome check(Duration budget) {
         KnativeObservation observation = reader.read(budget);
-        state.knative(observation);
-        return judge(observation, container, rolloutGrace);
+        return judge(observation, container, rolloutGrace).withObservation(observation);
     }
 
     /** Pure. A revision or service still Unknown within the rollout grace is deploying, not failing. */

@@ -23,16 +23,14 @@ public class KubernetesProbes implements ProbeContributor {
     private final KubernetesConfig config;
     private final Target target;
     private final Instance<KubernetesClient> client;
-    private final KubernetesState state;
     private final Redactor redactor;
     private final Clock clock;
 
-    public KubernetesProbes(KubernetesConfig config, Target target, Instance<KubernetesClient> client, KubernetesState state,
+    public KubernetesProbes(KubernetesConfig config, Target target, Instance<KubernetesClient> client,
                             Redactor redactor, Clock clock) {
         this.config = config;
         this.target = target;
         this.client = client;
-        this.state = state;
         this.redactor = redactor;
         this.clock = clock;
     }
@@ -50,8 +48,8 @@ public class KubernetesProbes implements ProbeContributor {
                 config.logMaxBytes(), config.podsPerRevision(), scanner, clock);
         return List.of(
                 new ScheduledProbe(ProbeSpec.of("knative", SignalRole.SERVICE, config.interval(), config.timeout()),
-                        new KnativeProbe(knative, state, target.podContainer(), config.rolloutGrace())),
+                        new KnativeProbe(knative, target.podContainer(), config.rolloutGrace())),
                 new ScheduledProbe(ProbeSpec.of("cnpg", SignalRole.DEPENDENCY, config.interval(), config.timeout()),
-                        new CnpgProbe(new CnpgReader(reads, target.cnpgCluster(), clock), state)));
+                        new CnpgProbe(new CnpgReader(reads, target.cnpgCluster(), clock))));
     }
 }

@@ -2,16 +2,19 @@ package io.torghut.prober.k8s;
 
 import io.torghut.prober.model.CnpgObservation;
 import io.torghut.prober.model.KnativeObservation;
+import io.torghut.prober.model.Observation;
+import io.torghut.prober.probe.ObservationSink;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The latest Knative and CNPG observations. The probes write; findings, metrics, the trading state and /diagnose
- * read, so nothing on a request path ever calls the Kubernetes API.
+ * The latest Knative and CNPG observations. The runner hands them over from the probes' results
+ * ({@link io.torghut.prober.probe.ObservationsFirst}); findings, metrics, the trading state and /diagnose read, so
+ * nothing on a request path ever calls the Kubernetes API.
  */
-public class KubernetesState {
+public class KubernetesState implements ObservationSink {
     private final AtomicReference<KnativeObservation> knative = new AtomicReference<>();
     private final AtomicReference<CnpgObservation> cnpg = new AtomicReference<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -22,6 +25,15 @@ public class KubernetesState {
 
     public Optional<CnpgObservation> cnpg() {
         return Optional.ofNullable(cnpg.get());
+    }
+
+    @Override
+    public void accept(Observation observation) {
+        if (observation instanceof KnativeObservation k) {
+            knative(k);
+        } else if (observation instanceof CnpgObservation c) {
+            cnpg(c);
+        }
     }
 
     public void knative(KnativeObservation observation) {
@@ -35,7 +47,7 @@ public class KubernetesState {
     }
 
     /**
-     * Runs after every stored observation, on the probe's thread, before the probe reports: whatever is derived from
+     * Runs after every stored observation, on the probe's thread, before the signal store sees the result: whatever is derived from
      * the observations (the verdict's trading state, the findings) is then current before anyone can see the new
      * observation's effects elsewhere. Listeners must return quickly.
      */

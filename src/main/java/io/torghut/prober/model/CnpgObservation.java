@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /** One read of {@code clusters.postgresql.cnpg.io/<cluster>}, or why it could not be read. */
 @RegisterForReflection
-public record CnpgObservation(Instant observedAt, Optional<Cluster> cluster, List<AccessProblem> problems) {
+public record CnpgObservation(Instant observedAt, Optional<Cluster> cluster, List<AccessProblem> problems)
+        implements Observation {
 
     public CnpgObservation {
         problems = List.copyOf(problems);

@@ -11,7 +11,8 @@ import java.util.Optional;
  */
 @RegisterForReflection
 public record KnativeObservation(Instant observedAt, Optional<KnativeServiceInfo> service, List<RevisionInfo> revisions,
-                                 List<PodInfo> pods, List<LogTail> logs, List<AccessProblem> problems) {
+                                 List<PodInfo> pods, List<LogTail> logs, List<AccessProblem> problems)
+        implements Observation {
 
     public KnativeObservation {
         revisions = List.copyOf(revisions);

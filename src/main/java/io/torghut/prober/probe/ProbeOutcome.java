@@ -2,6 +2,7 @@ package io.torghut.prober.probe;
 
 import io.torghut.prober.core.FailureReason;
 import io.torghut.prober.core.ProbeFailure;
+import io.torghut.prober.model.Observation;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,18 +18,24 @@ import java.util.function.UnaryOperator;
  * @param detail   one human line, never containing a secret
  * @param age      the data's age, for freshness probes
  * @param evidence small facts for oncall (for example the dependencies Torghut reports as down)
+ * @param observation what a Kubernetes probe read, for the sinks that keep it (findings, trading state, /diagnose)
  */
 public record ProbeOutcome(boolean success, FailureReason reason, String detail, Optional<Duration> age,
-                           Map<String, String> evidence) {
+                           Map<String, String> evidence, Optional<Observation> observation) {
 
     public ProbeOutcome {
         Objects.requireNonNull(reason, "reason");
         detail = detail == null ? "" : detail;
         age = age == null ? Optional.empty() : age;
         evidence = evidence == null ? Map.of() : Map.copyOf(evidence);
+        observation = observation == null ? Optional.empty() : observation;
         if (success != (reason == FailureReason.NONE)) {
             throw new IllegalArgumentException("success must go with reason NONE and failure with a reason");
         }
+    }
+
+    public ProbeOutcome(boolean success, FailureReason reason, String detail, Optional<Duration> age, Map<String, String> evidence) {
+        this(success, reason, detail, age, evidence, Optional.empty());
     }
 
     public static ProbeOutcome ok(String detail) {
@@ -40,18 +47,30 @@ public record ProbeOutcome(boolean success, FailureReason reason, String detail,
     }
 
     public ProbeOutcome withAge(Duration measured) {
-        return new ProbeOutcome(success, reason, detail, Optional.of(measured), evidence);
+        return new ProbeOutcome(success, reason, detail, Optional.of(measured), evidence, observation);
     }
 
     public ProbeOutcome withEvidence(Map<String, String> facts) {
-        return new ProbeOutcome(success, reason, detail, age, facts);
+        return new ProbeOutcome(success, reason, detail, age, facts, observation);
     }
 
-    /** The same outcome with {@code clean} applied to the detail and every evidence value (the runner redacts). */
+    public ProbeOutcome withObservation(Observation read) {
+        return new ProbeOutcome(success, reason, detail, age, evidence, Optional.of(read));
+    }
+
+    /** The same outcome without the observation: what the signal store keeps (an observation can hold log excerpts). */
+    public ProbeOutcome withoutObservation() {
+        return observation.isEmpty() ? this : new ProbeOutcome(success, reason, detail, age, evidence, Optional.empty());
+    }
+
+    /**
+     * The same outcome with {@code clean} applied to the detail and every evidence value (the runner redacts). An
+     * observation is redacted where it is made: the log scanner cleans log excerpts with the same redactor.
+     */
     public ProbeOutcome redacted(UnaryOperator<String> clean) {
         Map<String, String> cleaned = new LinkedHashMap<>();
         evidence.forEach((k, v) -> cleaned.put(k, clean.apply(v)));
-        return new ProbeOutcome(success, reason, clean.apply(detail), age, cleaned);
+        return new ProbeOutcome(success, reason, clean.apply(detail), age, cleaned, observation);
     }
 
     /** A failure from an exception that a probe did not classify. */

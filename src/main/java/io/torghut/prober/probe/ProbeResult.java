@@ -30,4 +30,9 @@ public record ProbeResult(String probe, ProbeOutcome outcome, Duration latency, 
     public Map<String, String> evidence() {
         return outcome.evidence();
     }
+
+    /** The same result without the outcome's observation. */
+    public ProbeResult withoutObservation() {
+        return outcome.observation().isEmpty() ? this : new ProbeResult(probe, outcome.withoutObservation(), latency, observedAt);
+    }
 }

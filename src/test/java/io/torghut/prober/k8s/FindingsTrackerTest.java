@@ -52,7 +52,7 @@ class FindingsTrackerTest {
         store.record(new ProbeResult("ta_signals", ProbeOutcome.fail(FailureReason.STALE, "newest row is 11s old"), Duration.ZERO, AT));
 
         KnativeObservation trading = K8sFixtures.knative("healthy.yaml", Map.of());
-        state.knative(trading);
+        state.accept(trading);
         assertEquals(VerdictLevel.PAUSE_RECOMMENDED, verdicts.current().level());
         assertEquals(List.of(FindingIds.TRADING_ON_BAD_DATA, FindingIds.TA_DATA_STALE), ids(findings.current()));
         assertSame(trading, findings.evaluatedKnative().orElseThrow());
