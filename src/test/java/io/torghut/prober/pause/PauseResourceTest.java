@@ -80,10 +80,10 @@ class PauseResourceTest {
         return given().header("Authorization", BEARER).contentType("application/json").body(body).post("/pause");
     }
 
-    /** The counterpart of {@link PauseWithoutKubernetesTest}: with the API on, the client is built (and that check sees it). */
+    /** The counterpart of {@link PauseWithoutKubernetesAppTest}: with the API on, the client is built (and that check sees it). */
     @Test
     void withTheApiOnTheClientIsBuilt() {
-        assertFalse(PauseWithoutKubernetesTest.created(KubernetesClient.class).isEmpty());
+        assertFalse(PauseWithoutKubernetesAppTest.created(KubernetesClient.class).isEmpty());
     }
 
     @Test

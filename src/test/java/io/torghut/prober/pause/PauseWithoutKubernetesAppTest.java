@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
 @WithTestResource(KubernetesOffResource.class)
-class PauseWithoutKubernetesTest {
+class PauseWithoutKubernetesAppTest {
     static final String BEARER = "Bearer " + BareRepoResource.TOKEN;
 
     @KubernetesTestServer
