@@ -4,17 +4,22 @@
 # time. Each prober runs next to an idle twin (same binary and flags, no extra target): the twin's CPU is what the
 # process costs without probing (timers, metrics, GC), and the marginal cost per probe is (busy - twin) / probes.
 # blackbox_exporter costs nothing while nobody asks, so its whole CPU in the window is its probing cost.
-# usage: bench/probe-cost.sh [rate_per_s=20] [seconds=60]
+# The rate can be spread over TARGETS targets (default 1): TARGETS=100 bench/probe-cost.sh 100 60 is 100 targets at 1 s,
+# how the prober runs in production; one target at 100/s costs more per probe (see README "Native build").
+# usage: [TARGETS=n] bench/probe-cost.sh [rate_per_s=20] [seconds=60]
 source "$(dirname "$0")/lib.sh"
-RATE=${1:-20}; DURATION=${2:-60}
+RATE=${1:-20}; DURATION=${2:-60}; TARGETS=${TARGETS:-1}
 TARGET_PORT=18901; BB_PORT=18903
 command -v prometheus-blackbox-exporter >/dev/null || { echo "needs Debian package prometheus-blackbox-exporter" >&2; exit 1; }
 build_if_needed
 start_target $TARGET_PORT
-interval_ms=$((1000 / RATE))
+interval_ms=$((1000 * TARGETS / RATE))
 RUNNER=$(find "$ROOT/target" -maxdepth 1 -name '*-runner' -type f -perm -u+x 2>/dev/null | head -1)
-BENCH_TARGET=(PROBER_HTTP_BENCH_URL="http://127.0.0.1:$TARGET_PORT/prober-PATH" PROBER_HTTP_BENCH_INTERVAL="${interval_ms}ms"
-  PROBER_HTTP_BENCH_TIMEOUT=1s)
+BENCH_TARGET=()
+for i in $(seq 1 "$TARGETS"); do
+  BENCH_TARGET+=("PROBER_HTTP_BENCH${i}_URL=http://127.0.0.1:$TARGET_PORT/prober-PATH-$i" "PROBER_HTTP_BENCH${i}_INTERVAL=${interval_ms}ms"
+    "PROBER_HTTP_BENCH${i}_TIMEOUT=1s")
+done
 
 # start name port busy(0/1) command... -> sets PID_<name>
 start() {
@@ -60,15 +65,17 @@ while True:
 PY
 b1=$(cpu_seconds $BB_PID); brss=$(rss_mib $BB_PID)
 stats=$(curl -s "http://127.0.0.1:$TARGET_PORT/_stats")
+# count PATH: requests to PATH; count_prefix PREFIX: to every path starting with PREFIX (the prober's targets)
 count() { echo "$stats" | python3 -c 'import json,sys; print(len(json.load(sys.stdin).get(sys.argv[1],[])))' "$1"; }
+count_prefix() { echo "$stats" | python3 -c 'import json,sys; print(sum(len(v) for k, v in json.load(sys.stdin).items() if k.startswith(sys.argv[1])))' "$1"; }
 bn=$(count /blackbox)
-echo "probe cost, $RATE/s for ${DURATION}s, same local endpoint, one window"
+echo "probe cost, $RATE/s over $TARGETS prober target(s) for ${DURATION}s, same local endpoint, one window"
 printf '%-26s %8s %9s %9s %22s %10s\n' process probes "cpu s" "idle s" "marginal ms/probe" "rss MiB"
 bper=$(python3 -c "print(f'{($b1 - $b0) / $bn * 1000:.3f}' if $bn else 'nan')")
 for f in "${flavours[@]}"; do
   p="PID_$f"; q="PID_${f}_idle"
   busy=$(python3 -c "print($(cpu_seconds "${!p}") - ${c0[$f]})"); idle=$(python3 -c "print($(cpu_seconds "${!q}") - ${c0[${f}_idle]})")
-  n=$(count "/prober-$f")
+  n=$(count_prefix "/prober-$f-")
   per=$(python3 -c "print(f'{($busy - $idle) / $n * 1000:.3f}' if $n else 'nan')")
   printf '%-26s %8s %9.2f %9.2f %22s %10s   (%.2fx blackbox)\n' "torghut-prober ($f)" "$n" "$busy" "$idle" "$per" "$(rss_mib "${!p}")" \
     "$(python3 -c "print($per / $bper if $bper else float('nan'))")"
