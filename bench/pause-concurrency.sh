@@ -40,7 +40,7 @@ run() { # label jar
   wait_http "http://127.0.0.1:$KUBE_PORT/apis/argoproj.io/v1alpha1/namespaces/argocd/applications/torghut" 10
   JAR=$jar start_prober $PROBER_PORT "$dir/prober.log" java "${QUIET_CORE[@]}" PROBER_PAUSE_LEADER_ENABLED=false \
     PROBER_KUBERNETES_ENABLED=true PROBER_KUBERNETES_INTERVAL=1h \
-    KUBERNETES_MASTER="http://127.0.0.1:$KUBE_PORT" KUBERNETES_NAMESPACE=torghut \
+    PROBER_KUBERNETES_API_SERVER_URL="http://127.0.0.1:$KUBE_PORT" \
     PROBER_PAUSE_MODE=trigger PROBER_PAUSE_TOKEN=$TOKEN GITOPS_REPO_URL="file://$dir/gitops.git" GITOPS_BRANCH=main \
     GITOPS_WORK_DIR="$dir/workdir"
   local result

@@ -26,7 +26,7 @@ python3 "$ROOT/scripts/kube_api_stub.py" "$KUBE_PORT" "$WORK/pause/kube-requests
 wait_http "http://127.0.0.1:$KUBE_PORT/api" 10 || true
 start_prober $PROBER_PORT "$WORK/pause/prober.log" java "${QUIET_CORE[@]}" PROBER_PAUSE_MODE=trigger PROBER_PAUSE_TOKEN="$TOKEN" \
   PROBER_PAUSE_LEADER_ENABLED=false PROBER_KUBERNETES_ENABLED=true PROBER_KUBERNETES_INTERVAL=1h \
-  KUBERNETES_MASTER="http://127.0.0.1:$KUBE_PORT" KUBERNETES_NAMESPACE=torghut \
+  PROBER_KUBERNETES_API_SERVER_URL="http://127.0.0.1:$KUBE_PORT" \
   GITOPS_REPO_URL="file://$WORK/pause/gitops.git" GITOPS_BRANCH=main GITOPS_WORK_DIR="$WORK/pause/workdir"
 
 times=()

@@ -48,8 +48,8 @@ stop_once() { # label jar scenario; sets SECONDS_TO_EXIT
   if [ "$scenario" != idle ]; then
     python3 "$BENCH_DIR/lease_api.py" "$dir/api.port" >"$dir/api.log" 2>&1 & PIDS+=($!); api_pid=$!
     wait_file "$dir/api.port"
-    env+=(QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL="http://127.0.0.1:$(cat "$dir/api.port")" KUBECONFIG=/nonexistent
-      QUARKUS_KUBERNETES_CLIENT_NAMESPACE=torghut PROBER_KUBERNETES_ENABLED=true PROBER_PAUSE_LEADER_ENABLED=true
+    env+=(PROBER_KUBERNETES_API_SERVER_URL="http://127.0.0.1:$(cat "$dir/api.port")"
+      PROBER_KUBERNETES_ENABLED=true PROBER_PAUSE_LEADER_ENABLED=true
       PROBER_PAUSE_LEADER_DURATION=6s PROBER_PAUSE_LEADER_RENEW_DEADLINE=4s PROBER_PAUSE_LEADER_RETRY_PERIOD=1s)
   else
     env+=(PROBER_KUBERNETES_ENABLED=false PROBER_PAUSE_LEADER_ENABLED=false)

@@ -12,13 +12,13 @@ import java.util.concurrent.Flow;
  * Collects at most {@code limit} bytes of a response body, then stops reading: the JDK's byte-array handler keeps
  * everything until the body ends, so an endless or huge body would fill the heap before the deadline fires.
  */
-final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
+public final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
     private final int limit;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    LimitedBodySubscriber(int limit) {
+    public LimitedBodySubscriber(int limit) {
         this.limit = limit;
     }
 

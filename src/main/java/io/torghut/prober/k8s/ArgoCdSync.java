@@ -2,10 +2,6 @@ package io.torghut.prober.k8s;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.torghut.prober.model.AccessProblem;
 import java.time.Duration;
 
@@ -15,19 +11,17 @@ import java.time.Duration;
  * when it next polls git (every few minutes): a failure here never undoes the commit.
  */
 public final class ArgoCdSync {
-    public static final ResourceDefinitionContext APPLICATIONS = new ResourceDefinitionContext.Builder()
-            .withGroup("argoproj.io").withVersion("v1alpha1").withKind("Application").withPlural("applications")
-            .withNamespaced(true).build();
+    public static final ApiResource APPLICATIONS = new ApiResource("argoproj.io", "v1alpha1", "applications");
     static final String INITIATOR = "torghut-prober";
     private static final String RESOURCE = "applications.argoproj.io";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final KubernetesClient client;
+    private final KubeApi api;
     private final String namespace;
     private final String application;
 
     /** @param timeout bounds the patch request (no retries: the pause's retry schedule asks again) */
-    public ArgoCdSync(KubernetesClient client, String namespace, String application, Duration timeout) {
-        this.client = BoundedClient.of(client, timeout);
+    public ArgoCdSync(KubeApi api, String namespace, String application, Duration timeout) {
+        this.api = api.withTimeout(timeout);
         this.namespace = namespace;
         this.application = application;
     }
@@ -39,8 +33,7 @@ public final class ArgoCdSync {
     public Result sync(String revision, String reason) {
         String where = RESOURCE + "/" + application + " in namespace " + namespace;
         try {
-            client.genericKubernetesResources(APPLICATIONS).inNamespace(namespace)
-                    .withName(application).patch(PatchContext.of(PatchType.JSON_MERGE), patch(revision, reason));
+            api.send("PATCH", APPLICATIONS.path(namespace, application), "application/merge-patch+json", patch(revision, reason));
             return new Result(true, false, "sync of " + revision + " requested on " + where);
         } catch (RuntimeException e) {
             AccessProblem problem = AccessClassifier.classify(e, "patch", RESOURCE, application, namespace);

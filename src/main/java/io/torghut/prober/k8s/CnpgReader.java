@@ -1,6 +1,5 @@
 package io.torghut.prober.k8s;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.torghut.prober.model.AccessProblem;
 import io.torghut.prober.model.CnpgObservation;
 import java.time.Clock;
@@ -22,7 +21,7 @@ public class CnpgReader {
 
     public CnpgObservation read() {
         try {
-            Optional<GenericKubernetesResource> found = reads.get(KubernetesReads.CNPG, cluster);
+            Optional<Map<String, Object>> found = reads.get(KubernetesReads.CNPG, cluster);
             if (found.isEmpty()) {
                 return new CnpgObservation(clock.instant(), Optional.empty(), List.of(new AccessProblem(AccessProblem.Kind.NOT_FOUND,
                         "get", KubernetesReads.resource(KubernetesReads.CNPG), cluster, reads.namespace(), "no such CNPG cluster")));
@@ -34,10 +33,9 @@ public class CnpgReader {
     }
 
     /** Pure. */
-    public static CnpgObservation.Cluster parse(GenericKubernetesResource resource) {
-        Map<String, Object> body = resource.getAdditionalProperties();
+    public static CnpgObservation.Cluster parse(Map<String, Object> body) {
         int instances = Fields.number(body, "status", "instances");
-        return new CnpgObservation.Cluster(resource.getMetadata().getName(), Fields.text(body, "status", "phase"),
+        return new CnpgObservation.Cluster(Fields.text(body, "metadata", "name"), Fields.text(body, "status", "phase"),
                 Fields.text(body, "status", "phaseReason"),
                 instances > 0 ? instances : Fields.number(body, "spec", "instances"),
                 Fields.number(body, "status", "readyInstances"), Fields.text(body, "status", "currentPrimary"),

@@ -1,6 +1,5 @@
 package io.torghut.prober.k8s;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.torghut.prober.core.Contract;
 import io.torghut.prober.model.Condition;
 import io.torghut.prober.model.ContainerChoice;
@@ -19,22 +18,20 @@ public final class KnativeParsing {
     }
 
     /** @param container the configured container name, empty for {@link ContainerChoice}'s default rule */
-    public static KnativeServiceInfo service(GenericKubernetesResource ksvc, Optional<String> container) {
-        Map<String, Object> body = ksvc.getAdditionalProperties();
+    public static KnativeServiceInfo service(Map<String, Object> body, Optional<String> container) {
         List<KnativeServiceInfo.Traffic> traffic = new ArrayList<>();
         for (Object t : Fields.list(body, "status", "traffic")) {
             traffic.add(new KnativeServiceInfo.Traffic(Fields.text(t, "revisionName"), Fields.number(t, "percent"),
                     Boolean.parseBoolean(Fields.text(t, "latestRevision"))));
         }
         Object app = appContainer(Fields.list(body, "spec", "template", "spec", "containers"), container);
-        return new KnativeServiceInfo(ksvc.getMetadata().getName(), conditions(body),
+        return new KnativeServiceInfo(Fields.text(body, "metadata", "name"), conditions(body),
                 Fields.optionalText(body, "status", "latestCreatedRevisionName"),
                 Fields.optionalText(body, "status", "latestReadyRevisionName"), traffic,
                 Fields.optionalText(app, "image"), env(app));
     }
 
-    public static RevisionInfo revision(GenericKubernetesResource revision, Optional<String> container) {
-        Map<String, Object> body = revision.getAdditionalProperties();
+    public static RevisionInfo revision(Map<String, Object> body, Optional<String> container) {
         Object app = appContainer(Fields.list(body, "spec", "containers"), container);
         // At runtime Knative names an unnamed user container user-container.
         String runtimeName = app == null || Fields.text(app, "name").isEmpty() ? ContainerChoice.DEFAULT_NAME : Fields.text(app, "name");
@@ -45,7 +42,7 @@ public final class KnativeParsing {
                 digest = Fields.optionalText(status, "imageDigest");
             }
         }
-        return new RevisionInfo(revision.getMetadata().getName(), Fields.instant(revision.getMetadata().getCreationTimestamp()),
+        return new RevisionInfo(Fields.text(body, "metadata", "name"), Fields.instant(Fields.text(body, "metadata", "creationTimestamp")),
                 conditions(body), Fields.optionalText(app, "image"), digest, env(app));
     }
 

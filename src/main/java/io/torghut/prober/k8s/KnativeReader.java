@@ -1,6 +1,5 @@
 package io.torghut.prober.k8s;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.torghut.prober.model.AccessProblem;
 import io.torghut.prober.model.ContainerChoice;
 import io.torghut.prober.model.KnativeObservation;
@@ -57,7 +56,7 @@ public class KnativeReader {
         List<PodInfo> pods = new ArrayList<>();
         List<LogTail> logs = new ArrayList<>();
         try {
-            Optional<GenericKubernetesResource> found = reads.get(KubernetesReads.KSVC, service);
+            Optional<java.util.Map<String, Object>> found = reads.get(KubernetesReads.KSVC, service);
             if (found.isEmpty()) {
                 problems.add(new AccessProblem(AccessProblem.Kind.NOT_FOUND, "get", KubernetesReads.resource(KubernetesReads.KSVC),
                         service, reads.namespace(), "no such Knative service"));

@@ -1,6 +1,5 @@
 package io.torghut.prober.k8s;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -10,15 +9,15 @@ import java.util.concurrent.Executor;
 
 /**
  * Builds the pause's Kubernetes adapters (Argo CD sync, Events, Lease) from the one shared client, so that no package
- * but this one sees fabric8. With {@code prober.kubernetes.enabled=false} there are none: the client is never built
- * (no kubeconfig is read) and not one request reaches whatever cluster the environment points at.
+ * but this one sees the API. With {@code prober.kubernetes.enabled=false} there are none: the client is never built
+ * (no token is read) and not one request reaches whatever cluster the environment points at.
  */
 @Singleton
 public class KubernetesAdapters {
     private final KubernetesConfig config;
-    private final Instance<KubernetesClient> client;
+    private final Instance<KubeApi> client;
 
-    public KubernetesAdapters(KubernetesConfig config, Instance<KubernetesClient> client) {
+    public KubernetesAdapters(KubernetesConfig config, Instance<KubeApi> client) {
         this.config = config;
         this.client = client;
     }
@@ -41,7 +40,7 @@ public class KubernetesAdapters {
         return client().map(c -> new LeaderElection(c, namespace, lease, identity, duration, renewDeadline, retryPeriod));
     }
 
-    private Optional<KubernetesClient> client() {
+    private Optional<KubeApi> client() {
         return config.enabled() ? Optional.of(client.get()) : Optional.empty();
     }
 }

@@ -26,6 +26,22 @@ public interface KubernetesConfig {
     @WithDefault("true")
     boolean enabled();
 
+    /**
+     * The API server. Default: inside a pod, {@code https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT} with the
+     * pod's ServiceAccount token and CA; elsewhere {@code https://kubernetes.default.svc}. Outside a cluster, run
+     * {@code kubectl proxy} and set {@code http://127.0.0.1:8001}.
+     */
+    @WithName("api-server-url")
+    Optional<java.net.URI> apiServerUrl();
+
+    /** A file holding the bearer token (re-read every minute). Default: the pod's ServiceAccount token, in a pod. */
+    @WithName("token-file")
+    Optional<String> tokenFile();
+
+    /** PEM file of the CA that signed the API server's certificate. Default: the pod's ServiceAccount CA, in a pod. */
+    @WithName("ca-file")
+    Optional<String> caFile();
+
     /** Namespace of Torghut and its database. Default {@code torghut}. */
     @WithDefault("torghut")
     @Pattern(regexp = DNS_LABEL, message = "must be a Kubernetes name (lower-case letters, digits, '-')")

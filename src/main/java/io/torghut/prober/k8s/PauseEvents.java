@@ -1,8 +1,6 @@
 package io.torghut.prober.k8s;
 
-import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.EventBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +15,7 @@ import org.jboss.logging.Logger;
  */
 public final class PauseEvents {
     private static final Logger LOG = Logger.getLogger(PauseEvents.class);
-    private final KubernetesClient client;
+    private final KubeApi api;
     private final String namespace;
     private final String service;
     private final String instance;
@@ -29,9 +27,9 @@ public final class PauseEvents {
      * @param writer  runs the writes in the background, in order (a single thread owned by the wiring): the audit
      *                must not delay the answer to Alertmanager
      */
-    public PauseEvents(KubernetesClient client, String namespace, String service, String instance, Duration timeout, Clock clock,
+    public PauseEvents(KubeApi api, String namespace, String service, String instance, Duration timeout, Clock clock,
                        Executor writer) {
-        this.client = BoundedClient.of(client, timeout);
+        this.api = api.withTimeout(timeout);
         this.namespace = namespace;
         this.service = service;
         this.instance = instance;
@@ -42,27 +40,27 @@ public final class PauseEvents {
     /** @param reason CamelCase, e.g. {@code TradingPaused}; {@code warning} marks the Event type */
     public void record(String reason, String message, boolean warning) {
         String now = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
-        Event event = new EventBuilder()
-                .withNewMetadata().withGenerateName(service + ".pause.").withNamespace(namespace).endMetadata()
-                .withNewInvolvedObject().withApiVersion("serving.knative.dev/v1").withKind("Service").withName(service)
-                .withNamespace(namespace).endInvolvedObject()
-                .withReason(reason).withMessage(io.torghut.prober.core.FreeText.line(message, 1000))
-                .withType(warning ? "Warning" : "Normal")
-                .withNewSource().withComponent("torghut-prober").endSource()
-                .withReportingComponent("torghut-prober").withReportingInstance(instance)
-                .withFirstTimestamp(now).withLastTimestamp(now).withCount(1).build();
+        ObjectNode event = KubeJson.MAPPER.createObjectNode().put("apiVersion", "v1").put("kind", "Event");
+        event.putObject("metadata").put("generateName", service + ".pause.").put("namespace", namespace);
+        event.putObject("involvedObject").put("apiVersion", "serving.knative.dev/v1").put("kind", "Service").put("name", service)
+                .put("namespace", namespace);
+        event.put("reason", reason).put("message", io.torghut.prober.core.FreeText.line(message, 1000))
+                .put("type", warning ? "Warning" : "Normal");
+        event.putObject("source").put("component", "torghut-prober");
+        event.put("reportingComponent", "torghut-prober").put("reportingInstance", instance)
+                .put("firstTimestamp", now).put("lastTimestamp", now).put("count", 1);
         try {
-            writer.execute(() -> write(event));
+            writer.execute(() -> write(reason, event.toString()));
         } catch (RejectedExecutionException e) {
             LOG.debugf("Event %s not recorded: shutting down", reason);
         }
     }
 
-    private void write(Event event) {
+    private void write(String reason, String event) {
         try {
-            client.v1().events().inNamespace(namespace).resource(event).create();
+            api.send("POST", ApiResource.EVENTS.path(namespace), "application/json", event);
         } catch (RuntimeException e) {
-            LOG.warnf("could not record Event %s: %s", event.getReason(),
+            LOG.warnf("could not record Event %s: %s", reason,
                     AccessClassifier.classify(e, "create", "events", service + ".pause.*", namespace).describe());
         }
     }

@@ -1,5 +1,6 @@
 package io.torghut.prober.faults;
 
+import io.torghut.prober.testsupport.Kube;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -71,11 +72,7 @@ public class FaultsResource implements QuarkusTestResourceLifecycleManager {
                 .freshness(SIGNALS, MICROBARS, "120s", "300ms", "1s")
                 .postgres(postgres.port(), "300ms", "1s")
                 .alwaysOpen()
-                .set("quarkus.kubernetes-client.api-server-url", proxy.url())
-                .set("quarkus.kubernetes-client.trust-certs", "true")
-                .set("quarkus.kubernetes-client.namespace", "torghut")
-                .set("quarkus.kubernetes-client.request-timeout", "2s")
-                .set("quarkus.kubernetes-client.connection-timeout", "1s")
+                .set("prober.kubernetes.api-server-url", proxy.url())
                 .schedule("prober.kubernetes", "400ms", "1s")
                 .triggerMode(TOKEN, git.url(), gitRoot.resolve("working-copy"), "2s")
                 .set("prober.pause.retry-initial", "500ms")
@@ -89,9 +86,9 @@ public class FaultsResource implements QuarkusTestResourceLifecycleManager {
         for (GenericKubernetesResource o : K8sFixtures.objects("healthy.yaml")) {
             switch (o.getKind()) {
                 case "Pod" -> client.pods().inNamespace("torghut").resource(K8sFixtures.pod(o)).create();
-                case "Service" -> client.genericKubernetesResources(KubernetesReads.KSVC).inNamespace("torghut").resource(o).create();
-                case "Revision" -> client.genericKubernetesResources(KubernetesReads.REVISIONS).inNamespace("torghut").resource(o).create();
-                case "Cluster" -> client.genericKubernetesResources(KubernetesReads.CNPG).inNamespace("torghut").resource(o).create();
+                case "Service" -> client.genericKubernetesResources(Kube.type(KubernetesReads.KSVC)).inNamespace("torghut").resource(o).create();
+                case "Revision" -> client.genericKubernetesResources(Kube.type(KubernetesReads.REVISIONS)).inNamespace("torghut").resource(o).create();
+                case "Cluster" -> client.genericKubernetesResources(Kube.type(KubernetesReads.CNPG)).inNamespace("torghut").resource(o).create();
                 default -> throw new IllegalArgumentException(o.getKind());
             }
         }
@@ -100,7 +97,7 @@ public class FaultsResource implements QuarkusTestResourceLifecycleManager {
         GenericKubernetesResource app = new GenericKubernetesResourceBuilder().withApiVersion("argoproj.io/v1alpha1")
                 .withKind("Application").withNewMetadata().withName("torghut").withNamespace("argocd").endMetadata()
                 .addToAdditionalProperties("spec", Map.of("project", "default")).build();
-        client.genericKubernetesResources(ArgoCdSync.APPLICATIONS).inNamespace("argocd").resource(app).create();
+        client.genericKubernetesResources(Kube.type(ArgoCdSync.APPLICATIONS)).inNamespace("argocd").resource(app).create();
     }
 
     @Override

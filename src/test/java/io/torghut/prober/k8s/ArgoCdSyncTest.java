@@ -1,5 +1,6 @@
 package io.torghut.prober.k8s;
 
+import io.torghut.prober.testsupport.Kube;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,24 +19,24 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The Argo CD sync patch against the mock API server in CRUD mode, and against an API server that never answers. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, https = false)
 class ArgoCdSyncTest {
     static KubernetesClient client;
 
     @Test
     void argoPatchContentAndMissingApplication() {
-        ArgoCdSync sync = new ArgoCdSync(client, "argocd", "torghut", Duration.ofSeconds(15));
+        ArgoCdSync sync = new ArgoCdSync(Kube.api(client), "argocd", "torghut", Duration.ofSeconds(15));
         ArgoCdSync.Result missing = sync.sync("abc", "why");
         assertFalse(missing.requested());
         assertFalse(missing.transientFailure(), "no Argo CD is not worth retrying: " + missing.message());
         assertTrue(missing.message().startsWith("no Argo CD application applications.argoproj.io/torghut in namespace argocd"));
 
-        client.genericKubernetesResources(ArgoCdSync.APPLICATIONS).inNamespace("argocd").resource(new GenericKubernetesResourceBuilder()
+        client.genericKubernetesResources(Kube.type(ArgoCdSync.APPLICATIONS)).inNamespace("argocd").resource(new GenericKubernetesResourceBuilder()
                 .withApiVersion("argoproj.io/v1alpha1").withKind("Application").withNewMetadata().withName("torghut").withNamespace("argocd")
                 .addToAnnotations("team", "trading").endMetadata().addToAdditionalProperties("spec", Map.of("project", "default")).build()).create();
         ArgoCdSync.Result ok = sync.sync("0123abcd", "TorghutTaStale: ta_signals 9m old");
         assertTrue(ok.requested(), ok.message());
-        GenericKubernetesResource app = client.genericKubernetesResources(ArgoCdSync.APPLICATIONS).inNamespace("argocd").withName("torghut").get();
+        GenericKubernetesResource app = client.genericKubernetesResources(Kube.type(ArgoCdSync.APPLICATIONS)).inNamespace("argocd").withName("torghut").get();
         assertEquals(Map.of("initiatedBy", Map.of("username", "torghut-prober", "automated", false),
                 "info", List.of(Map.of("name", "reason", "value", "TorghutTaStale: ta_signals 9m old")),
                 "sync", Map.of("revision", "0123abcd")), app.getAdditionalProperties().get("operation"));
@@ -50,7 +51,7 @@ class ArgoCdSyncTest {
              KubernetesClient hung = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
                      .withMasterUrl(silent.url()).withRequestRetryBackoffLimit(3).build()).build()) {
             long start = System.nanoTime();
-            ArgoCdSync.Result result = new ArgoCdSync(hung, "argocd", "torghut", Duration.ofMillis(500)).sync("abc", "why");
+            ArgoCdSync.Result result = new ArgoCdSync(Kube.api(hung), "argocd", "torghut", Duration.ofMillis(500)).sync("abc", "why");
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertFalse(result.requested());
             assertTrue(result.transientFailure(), "a silent API server is worth asking again: " + result.message());

@@ -1,5 +1,6 @@
 package io.torghut.prober.k8s;
 
+import io.torghut.prober.testsupport.Kube;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -87,9 +88,9 @@ public final class K8sFixtures {
         List<PodInfo> pods = new ArrayList<>();
         for (GenericKubernetesResource o : objects) {
             switch (o.getKind()) {
-                case "Service" -> ksvc = Optional.of(KnativeParsing.service(o, Optional.empty()));
-                case "Revision" -> revisions.add(KnativeParsing.revision(o, Optional.empty()));
-                case "Pod" -> pods.add(PodParsing.pod(pod(o)));
+                case "Service" -> ksvc = Optional.of(KnativeParsing.service(Kube.map(o), Optional.empty()));
+                case "Revision" -> revisions.add(KnativeParsing.revision(Kube.map(o), Optional.empty()));
+                case "Pod" -> pods.add(PodParsing.pod(Kube.map(o)));
                 default -> { }
             }
         }
@@ -107,7 +108,7 @@ public final class K8sFixtures {
     public static CnpgObservation cnpg(String scenario) {
         for (GenericKubernetesResource o : objects(scenario)) {
             if ("Cluster".equals(o.getKind())) {
-                return new CnpgObservation(NOW, Optional.of(CnpgReader.parse(o)), List.of());
+                return new CnpgObservation(NOW, Optional.of(CnpgReader.parse(Kube.map(o))), List.of());
             }
         }
         throw new IllegalArgumentException("no Cluster in " + scenario);

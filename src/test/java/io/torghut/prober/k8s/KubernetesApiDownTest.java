@@ -31,7 +31,7 @@ class KubernetesApiDownTest {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.kubernetes-client.api-server-url", "http://127.0.0.1:" + CLOSED_PORT,
+            return Map.of("prober.kubernetes.api-server-url", "http://127.0.0.1:" + CLOSED_PORT,
                     "prober.kubernetes.timeout", "2s");
         }
     }

@@ -1,5 +1,6 @@
 package io.torghut.prober.k8s;
 
+import io.torghut.prober.testsupport.Kube;
 import static io.restassured.RestAssured.given;
 import static io.torghut.prober.testsupport.ManagementInterface.management;
 import static org.awaitility.Awaitility.await;
@@ -64,7 +65,7 @@ class KubernetesScenariosTest {
 
     @KubernetesTestServer
     KubernetesServer server;
-    @Inject
+    /** The mock server's own client: seeds and inspects objects (the prober has its own, k8s/KubeApi). */
     KubernetesClient client;
     @Inject
     ProbeRunner runner;
@@ -72,6 +73,11 @@ class KubernetesScenariosTest {
     VerdictTracker verdicts;
     @Inject
     KubernetesConfig config;
+
+    @org.junit.jupiter.api.BeforeEach
+    void mockServerClient() {
+        client = server.getClient();
+    }
 
     @Test
     void logSignaturesAreConfigurable() {
@@ -168,7 +174,7 @@ class KubernetesScenariosTest {
     @Test
     void cnpgNotInstalledSaysTheCrdIsMissing() {
         load("healthy.yaml", Map.of(P41, "healthy.log"));
-        client.genericKubernetesResources(KubernetesReads.CNPG).inNamespace("torghut").delete();
+        client.genericKubernetesResources(Kube.type(KubernetesReads.CNPG)).inNamespace("torghut").delete();
         server.expect().get().withPath("/apis/postgresql.cnpg.io/v1/namespaces/torghut/clusters?limit=1")
                 .andReturn(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"the server could not "
                         + "find the requested resource\",\"reason\":\"NotFound\",\"code\":404}").once();
@@ -186,16 +192,16 @@ class KubernetesScenariosTest {
     }
 
     private void load(String scenario, Map<String, String> logs) {
-        for (ResourceDefinitionContext type : List.of(KubernetesReads.KSVC, KubernetesReads.REVISIONS, KubernetesReads.CNPG)) {
+        for (ResourceDefinitionContext type : List.of(Kube.type(KubernetesReads.KSVC), Kube.type(KubernetesReads.REVISIONS), Kube.type(KubernetesReads.CNPG))) {
             client.genericKubernetesResources(type).inNamespace("torghut").delete();
         }
         client.pods().inNamespace("torghut").delete();
         for (GenericKubernetesResource o : K8sFixtures.objects(scenario)) {
             switch (o.getKind()) {
                 case "Pod" -> client.pods().inNamespace("torghut").resource(K8sFixtures.pod(o)).create();
-                case "Service" -> client.genericKubernetesResources(KubernetesReads.KSVC).inNamespace("torghut").resource(o).create();
-                case "Revision" -> client.genericKubernetesResources(KubernetesReads.REVISIONS).inNamespace("torghut").resource(o).create();
-                case "Cluster" -> client.genericKubernetesResources(KubernetesReads.CNPG).inNamespace("torghut").resource(o).create();
+                case "Service" -> client.genericKubernetesResources(Kube.type(KubernetesReads.KSVC)).inNamespace("torghut").resource(o).create();
+                case "Revision" -> client.genericKubernetesResources(Kube.type(KubernetesReads.REVISIONS)).inNamespace("torghut").resource(o).create();
+                case "Cluster" -> client.genericKubernetesResources(Kube.type(KubernetesReads.CNPG)).inNamespace("torghut").resource(o).create();
                 default -> throw new IllegalArgumentException(o.getKind());
             }
         }

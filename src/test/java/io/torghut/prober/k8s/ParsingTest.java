@@ -1,5 +1,6 @@
 package io.torghut.prober.k8s;
 
+import io.torghut.prober.testsupport.Kube;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -23,7 +24,7 @@ class ParsingTest {
 
     @Test
     void ksvcKeepsOnlyTheEnvValuesTheFindingsNeedAndSecretReferencesByName() {
-        KnativeServiceInfo ksvc = KnativeParsing.service(object("uuid-crash.yaml", "Service", 0), Optional.empty());
+        KnativeServiceInfo ksvc = KnativeParsing.service(Kube.map(object("uuid-crash.yaml", "Service", 0)), Optional.empty());
         assertEquals(Optional.of("torghut-00042"), ksvc.latestCreatedRevision());
         assertEquals(Optional.of("torghut-00041"), ksvc.latestReadyRevision());
         assertEquals(List.of("torghut-00041"), ksvc.servingRevisions());
@@ -39,7 +40,7 @@ class ParsingTest {
 
     @Test
     void revisionCarriesImageDigestAndConditions() {
-        RevisionInfo revision = KnativeParsing.revision(object("uuid-crash.yaml", "Revision", 1), Optional.empty());
+        RevisionInfo revision = KnativeParsing.revision(Kube.map(object("uuid-crash.yaml", "Revision", 1)), Optional.empty());
         assertEquals("torghut-00042", revision.name());
         assertEquals(Instant.parse("2026-11-27T20:00:00Z"), revision.created());
         assertEquals(Optional.of("registry.example.com/lab/torghut@sha256:9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0"),
@@ -49,7 +50,7 @@ class ParsingTest {
 
     @Test
     void podStateWithWaitingReasonAndLastTermination() {
-        PodInfo pod = PodParsing.pod(K8sFixtures.pod(object("uuid-crash.yaml", "Pod", 1)));
+        PodInfo pod = PodParsing.pod(Kube.map(K8sFixtures.pod(object("uuid-crash.yaml", "Pod", 1))));
         assertEquals("torghut-00042", pod.revision());
         PodInfo.ContainerState app = pod.container("user-container").orElseThrow();
         assertEquals(6, app.restartCount());
@@ -63,6 +64,6 @@ class ParsingTest {
         assertEquals(new CnpgObservation.Cluster("torghut-db", "Failing over", "Failing over from torghut-db-1 to torghut-db-2", 3, 2,
                         "torghut-db-1", "torghut-db-2", List.of(new Condition("Ready", "False", "ClusterIsNotReady", "Cluster Is Not Ready"),
                         new Condition("ContinuousArchiving", "True", "ContinuousArchivingSuccess", ""))),
-                CnpgReader.parse(object("cnpg-failover.yaml", "Cluster", 0)));
+                CnpgReader.parse(Kube.map(object("cnpg-failover.yaml", "Cluster", 0))));
     }
 }

@@ -1,5 +1,6 @@
 package io.torghut.prober.pause;
 
+import io.torghut.prober.testsupport.Kube;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * permanent: the commit stands, nothing is retried, nothing stays pending. Real bare git repository; the Kubernetes API
  * is the fabric8 mock server answering with the status codes a real API server sends for missing RBAC.
  */
-@EnableKubernetesMockClient
+@EnableKubernetesMockClient(https = false)
 class PauseFailurePathsTest {
     static final Duration RETRY_FOR = Duration.ofMinutes(10);
     static final String APP_PATH = "/apis/argoproj.io/v1alpha1/namespaces/argocd/applications/torghut";
@@ -130,7 +131,7 @@ class PauseFailurePathsTest {
         server.expect().patch().withPath(APP_PATH).andReturn(code, new StatusBuilder().withCode(code)
                 .withReason(code == 401 ? "Unauthorized" : "Forbidden").withMessage("applications.argoproj.io \"torghut\" is forbidden")
                 .build()).always();
-        PauseService service = service(Optional.of(new ArgoCdSync(client, "argocd", "torghut", Duration.ofSeconds(20))));
+        PauseService service = service(Optional.of(new ArgoCdSync(Kube.api(client), "argocd", "torghut", Duration.ofSeconds(20))));
         int before = server.getRequestCount();
 
         PauseRecords.Answer answer = service.handle(manual("TA stale"));

@@ -1,5 +1,6 @@
 package io.torghut.prober.pause;
 
+import io.torghut.prober.testsupport.Kube;
 import static io.restassured.RestAssured.given;
 import static io.torghut.prober.testsupport.ManagementInterface.management;
 import static org.awaitility.Awaitility.await;
@@ -58,11 +59,11 @@ class PauseResourceTest {
             remote.change(t -> t.replace(PAUSED_LINE, ENABLED_LINE), "Resume trading (human decision)");
         }
         KubernetesClient client = server.getClient();
-        if (client.genericKubernetesResources(ArgoCdSync.APPLICATIONS).inNamespace("argocd").withName("torghut").get() == null) {
+        if (client.genericKubernetesResources(Kube.type(ArgoCdSync.APPLICATIONS)).inNamespace("argocd").withName("torghut").get() == null) {
             GenericKubernetesResource app = new GenericKubernetesResourceBuilder().withApiVersion("argoproj.io/v1alpha1")
                     .withKind("Application").withNewMetadata().withName("torghut").withNamespace("argocd").endMetadata()
                     .addToAdditionalProperties("spec", Map.of("project", "default")).build();
-            client.genericKubernetesResources(ArgoCdSync.APPLICATIONS).inNamespace("argocd").resource(app).create();
+            client.genericKubernetesResources(Kube.type(ArgoCdSync.APPLICATIONS)).inNamespace("argocd").resource(app).create();
         }
     }
 
@@ -83,7 +84,7 @@ class PauseResourceTest {
     /** The counterpart of {@link PauseWithoutKubernetesAppTest}: with the API on, the client is built (and that check sees it). */
     @Test
     void withTheApiOnTheClientIsBuilt() {
-        assertFalse(PauseWithoutKubernetesAppTest.created(KubernetesClient.class).isEmpty());
+        assertFalse(PauseWithoutKubernetesAppTest.created(io.torghut.prober.k8s.KubeApi.class).isEmpty());
     }
 
     @Test
@@ -154,7 +155,7 @@ class PauseResourceTest {
         assertTrue(message.contains("Requested by: alertmanager receiver webhook"), message);
         assertTrue(message.contains("Diagnosis: http://torghut-prober.torghut.svc.cluster.local:8080/diagnose"), message);
 
-        GenericKubernetesResource app = server.getClient().genericKubernetesResources(ArgoCdSync.APPLICATIONS).inNamespace("argocd")
+        GenericKubernetesResource app = server.getClient().genericKubernetesResources(Kube.type(ArgoCdSync.APPLICATIONS)).inNamespace("argocd")
                 .withName("torghut").get();
         @SuppressWarnings("unchecked")
         Map<String, Object> operation = (Map<String, Object>) app.getAdditionalProperties().get("operation");
@@ -229,8 +230,8 @@ class PauseResourceTest {
 
     @Test
     void missingArgoApplicationIsReportedAndTheCommitStands() throws Exception {
-        server.getClient().genericKubernetesResources(ArgoCdSync.APPLICATIONS).inNamespace("argocd").withName("torghut").delete();
-        await().atMost(Duration.ofSeconds(5)).until(() -> server.getClient().genericKubernetesResources(ArgoCdSync.APPLICATIONS)
+        server.getClient().genericKubernetesResources(Kube.type(ArgoCdSync.APPLICATIONS)).inNamespace("argocd").withName("torghut").delete();
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.getClient().genericKubernetesResources(Kube.type(ArgoCdSync.APPLICATIONS))
                 .inNamespace("argocd").withName("torghut").get() == null);
         post(manual("no argo")).then().statusCode(200).body("action", equalTo("paused"))
                 .body("argocd", containsString("no Argo CD application applications.argoproj.io/torghut in namespace argocd"));

@@ -1,5 +1,6 @@
 package io.torghut.prober.pause;
 
+import io.torghut.prober.testsupport.Kube;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * The pause confirms itself from the observation the {@code knative} signal stored: the real reader against the mock
  * API server in CRUD mode, then the same observation judged by {@link RolloutJudge}. No second reader.
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, https = false)
 class StoredRolloutTest {
     static KubernetesClient client;
 
@@ -48,26 +49,26 @@ class StoredRolloutTest {
                 .withNewMetadata().withName("torghut").withNamespace("torghut").endMetadata()
                 .addToAdditionalProperties("status", Map.of("latestCreatedRevisionName", created, "latestReadyRevisionName", ready,
                         "traffic", traffic)).build();
-        client.genericKubernetesResources(KubernetesReads.KSVC).inNamespace("torghut").resource(ksvc).createOr(e -> e.update());
+        client.genericKubernetesResources(Kube.type(KubernetesReads.KSVC)).inNamespace("torghut").resource(ksvc).createOr(e -> e.update());
     }
 
     @Test
     void judgesTheStoredObservationUntilThePauseIsEffective() throws Exception {
-        KnativeReader reader = new KnativeReader(new KubernetesReads(client, "torghut", 10_000), "torghut", Optional.empty(), 50,
+        KnativeReader reader = new KnativeReader(new KubernetesReads(Kube.api(client), "torghut", 10_000), "torghut", Optional.empty(), 50,
                 65536, 1, new LogScanner(LogSignatures.defaults(), new Redactor()), Clock.systemUTC());
         AtomicReference<KnativeObservation> stored = new AtomicReference<>();
         StoredRollout rollout = new StoredRollout(() -> Optional.ofNullable(stored.get()), Clock.systemUTC(), Duration.ofMinutes(1));
         assertEquals("the knative signal has not read the Knative Service yet",
                 assertThrows(StoredRollout.StaleObservation.class, rollout::read).getMessage());
 
-        client.genericKubernetesResources(KubernetesReads.REVISIONS).inNamespace("torghut").resource(revision("torghut-00001", "true")).create();
+        client.genericKubernetesResources(Kube.type(KubernetesReads.REVISIONS)).inNamespace("torghut").resource(revision("torghut-00001", "true")).create();
         service("torghut-00001", "torghut-00001", List.of(Map.of("revisionName", "torghut-00001", "percent", 100, "latestRevision", true)));
         stored.set(reader.read(Duration.ofSeconds(20)));
         Rollout before = rollout.read();
         assertEquals(new Rollout(true, "torghut-00001", "torghut-00001", Map.of("torghut-00001", 100L), "true"), before);
         assertFalse(RolloutJudge.judge(before).effective());
 
-        client.genericKubernetesResources(KubernetesReads.REVISIONS).inNamespace("torghut").resource(revision("torghut-00002", "False")).create();
+        client.genericKubernetesResources(Kube.type(KubernetesReads.REVISIONS)).inNamespace("torghut").resource(revision("torghut-00002", "False")).create();
         service("torghut-00002", "torghut-00001", List.of(Map.of("revisionName", "torghut-00001", "percent", 100)));
         stored.set(reader.read(Duration.ofSeconds(20)));
         assertEquals("revision torghut-00002 is not Ready yet (traffic stays on torghut-00001)", RolloutJudge.judge(rollout.read()).detail());

@@ -1,5 +1,6 @@
 package io.torghut.prober.pause;
 
+import io.torghut.prober.testsupport.Kube;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -62,7 +63,7 @@ class TradingFlagAgreementTest {
         TradingFlag flag = TradingFlag.parse(raw);
         assertEquals(expected, flag.label(), "the one parse");
 
-        Optional<Boolean> live = LiveTrading.enabled(KnativeParsing.revision(revision(raw), Optional.empty()));
+        Optional<Boolean> live = LiveTrading.enabled(KnativeParsing.revision(Kube.map(revision(raw)), Optional.empty()));
         assertEquals(flag, TradingFlag.of(live), "verdict and findings read the serving container, not the sidecar");
 
         Rollout rollout = new Rollout(true, "torghut-00009", "torghut-00009", Map.of("torghut-00009", 100L), raw);

@@ -47,9 +47,7 @@ public final class MockKubernetes implements AutoCloseable {
 
     /** The packaged app's environment for this server (plain HTTP, no credentials). */
     public Map<String, String> env() {
-        return Map.of("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", client.getConfiguration().getMasterUrl(),
-                "QUARKUS_KUBERNETES_CLIENT_TRUST_CERTS", "true", "QUARKUS_KUBERNETES_CLIENT_NAMESPACE", "torghut",
-                "KUBECONFIG", "/nonexistent/kubeconfig");
+        return Map.of("PROBER_KUBERNETES_API_SERVER_URL", client.getConfiguration().getMasterUrl());
     }
 
     /** Creates a generic object of the given kind in its namespace. */
