@@ -73,4 +73,22 @@ class LeaderElectionTest {
             b.stop();
         }
     }
+
+    /** The fencing the election relies on: a write carrying a resourceVersion someone else has moved past is refused. */
+    @Test
+    void aWriteWithAStaleResourceVersionIsRefused() {
+        client.leases().inNamespace("torghut").resource(new LeaseBuilder().withNewMetadata().withName("cas-lease").endMetadata()
+                .withNewSpec().withHolderIdentity("replica-a").withLeaseDurationSeconds(15).endSpec().build()).create();
+        KubeApi api = Kube.api(client);
+        String path = ApiResource.LEASES.path("torghut", "cas-lease");
+        LeaseRecord read = LeaseRecord.parse(KubeJson.object(api.get(path), "Lease"));
+        client.leases().inNamespace("torghut").withName("cas-lease").edit(l -> {
+            l.getSpec().setHolderIdentity("replica-c");
+            return l;
+        });
+        ApiException refused = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class, () -> api.send("PUT", path,
+                "application/json", KubeJson.write(read.heldBy("replica-b", 15, java.time.Instant.now()).toObject("torghut", "cas-lease"))));
+        assertEquals(409, refused.code());
+        assertEquals("replica-c", client.leases().inNamespace("torghut").withName("cas-lease").get().getSpec().getHolderIdentity());
+    }
 }
