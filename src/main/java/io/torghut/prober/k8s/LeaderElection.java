@@ -38,6 +38,7 @@ public final class LeaderElection {
     private final AtomicBoolean leader = new AtomicBoolean();
     private final ScheduledExecutorService loop;
     private volatile boolean stopped;
+    private boolean started;
     /** The record last seen and when it was first seen unchanged: the holder's lease runs from then. */
     private LeaseRecord observed;
     private long observedAtNanos;
@@ -63,9 +64,10 @@ public final class LeaderElection {
     }
 
     public synchronized void start() {
-        if (stopped) {
-            return;
+        if (stopped || started) {
+            return; // a second schedule would campaign twice per period
         }
+        started = true;
         loop.scheduleWithFixedDelay(this::round, 0, retryPeriod.toMillis(), TimeUnit.MILLISECONDS);
     }
 
