@@ -6,7 +6,10 @@
 # at a 1 s interval). Median of RUNS starts for the startup figure.
 # usage: bench/footprint.sh [runs=3] [window_s=30]
 # env: NATIVE_FLAGS (default: the -X flags of Dockerfile.native-micro), JVM_IMAGE_FLAGS (default: JAVA_OPTS of k8s/base/prober.env),
-#      JVM_ROWS=0 leaves the JVM rows out (a quick native-against-blackbox run)
+#      JVM_ROWS=0 leaves the JVM rows out (a quick native-against-blackbox run), K8S_ROWS=0 the "Kubernetes on" rows
+# The main rows run with the Kubernetes API off (no client at all). The "Kubernetes on" rows are the setting of a pod:
+# Kubernetes reads every 15 s and the pause Lease renewed every 2 s, against bench/lease_api.py (a loopback API
+# stand-in: Lease and Events kept; the Knative and CNPG reads answer 404, so the reads stop at the first one).
 source "$(dirname "$0")/lib.sh"
 RUNS=${1:-3}; WINDOW=${2:-30}
 TARGET_PORT=18931; PROBER_PORT=18932; BB_PORT=18933
@@ -20,6 +23,7 @@ build_if_needed
 start_target $TARGET_PORT
 ENVS=(TORGHUT_URL="http://127.0.0.1:$TARGET_PORT" TA_CLICKHOUSE_URL=http://127.0.0.1:9 PROBER_KUBERNETES_ENABLED=false
   PROBER_PAUSE_LEADER_ENABLED=false)
+ROW_ENV=()
 PROPS100="$WORK/footprint-100.properties"
 : >"$PROPS100"
 for i in $(seq 1 100); do
@@ -32,7 +36,7 @@ launch() {
   local log="$WORK/footprint-$1.log" extra=() t0 t1; shift
   while [ "$1" != -- ]; do extra+=("$1"); shift; done; shift
   t0=$(date +%s%N)
-  env "${ENVS[@]}" "${extra[@]}" PORT=$PROBER_PORT MANAGEMENT_PORT=$((PROBER_PORT + 1000)) "$@" >"$log" 2>&1 & PID=$!; PIDS+=("$PID")
+  env "${ENVS[@]}" "${ROW_ENV[@]}" "${extra[@]}" PORT=$PROBER_PORT MANAGEMENT_PORT=$((PROBER_PORT + 1000)) "$@" >"$log" 2>&1 & PID=$!; PIDS+=("$PID")
   until grep -q "first probe round complete" "$log" 2>/dev/null; do
     kill -0 $PID 2>/dev/null || { echo "prober exited: $(tail -3 "$log")" >&2; return 1; }; sleep 0.05; done
   # The end is the prober's own timestamp on that line, not when this loop saw it: polling every 5 ms with a grep and
@@ -66,6 +70,16 @@ if [ "${JVM_ROWS:-1}" != 0 ]; then
   jsize=$(du -sm "$ROOT/target/quarkus-app" | cut -f1)
   row "JVM 17, image flags" "$jsize" "$JAVA17" "${JVM_IMAGE_FLAGS[@]}" -jar "$JAR"
   row "JVM 17, no flags" "$jsize" "$JAVA17" -jar "$JAR"
+fi
+
+if [ "${K8S_ROWS:-1}" != 0 ]; then
+  python3 "$(dirname "$0")/lease_api.py" "$WORK/api.port" >"$WORK/api.log" 2>&1 & PIDS+=($!)
+  for _ in $(seq 1 100); do [ -s "$WORK/api.port" ] && break; sleep 0.1; done
+  ROW_ENV=(PROBER_KUBERNETES_ENABLED=true PROBER_PAUSE_LEADER_ENABLED=true
+    PROBER_KUBERNETES_API_SERVER_URL="http://127.0.0.1:$(cat "$WORK/api.port")")
+  [ -n "$RUNNER" ] && row "native ${NATIVE_FLAGS[*]}, Kubernetes on" "$nsize" "$RUNNER" "${NATIVE_FLAGS[@]}"
+  [ "${JVM_ROWS:-1}" != 0 ] && row "JVM 17, image flags, Kubernetes on" "$jsize" "$JAVA17" "${JVM_IMAGE_FLAGS[@]}" -jar "$JAR"
+  ROW_ENV=()
 fi
 
 # blackbox_exporter: same target server, same window, 100 probes/s.
