@@ -1,6 +1,5 @@
 package io.torghut.prober.k8s;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.torghut.prober.model.AccessProblem;
 import java.time.Duration;
@@ -13,8 +12,7 @@ import java.time.Duration;
 public final class ArgoCdSync {
     public static final ApiResource APPLICATIONS = new ApiResource("argoproj.io", "v1alpha1", "applications");
     static final String INITIATOR = "torghut-prober";
-    private static final String RESOURCE = "applications.argoproj.io";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RESOURCE = APPLICATIONS.qualifiedName();
     private final KubeApi api;
     private final String namespace;
     private final String application;
@@ -48,7 +46,7 @@ public final class ArgoCdSync {
     }
 
     static String patch(String revision, String reason) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = KubeJson.MAPPER.createObjectNode();
         root.putObject("metadata").putObject("annotations").put("argocd.argoproj.io/refresh", "normal");
         ObjectNode operation = root.putObject("operation");
         operation.putObject("initiatedBy").put("username", INITIATOR).put("automated", false);

@@ -24,7 +24,7 @@ public class CnpgReader {
             Optional<Map<String, Object>> found = reads.get(KubernetesReads.CNPG, cluster);
             if (found.isEmpty()) {
                 return new CnpgObservation(clock.instant(), Optional.empty(), List.of(new AccessProblem(AccessProblem.Kind.NOT_FOUND,
-                        "get", KubernetesReads.resource(KubernetesReads.CNPG), cluster, reads.namespace(), "no such CNPG cluster")));
+                        "get", KubernetesReads.CNPG.qualifiedName(), cluster, reads.namespace(), "no such CNPG cluster")));
             }
             return new CnpgObservation(clock.instant(), Optional.of(parse(found.get())), List.of());
         } catch (ReadFailure failure) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,9 +57,9 @@ public class KnativeReader {
         List<PodInfo> pods = new ArrayList<>();
         List<LogTail> logs = new ArrayList<>();
         try {
-            Optional<java.util.Map<String, Object>> found = reads.get(KubernetesReads.KSVC, service);
+            Optional<Map<String, Object>> found = reads.get(KubernetesReads.KSVC, service);
             if (found.isEmpty()) {
-                problems.add(new AccessProblem(AccessProblem.Kind.NOT_FOUND, "get", KubernetesReads.resource(KubernetesReads.KSVC),
+                problems.add(new AccessProblem(AccessProblem.Kind.NOT_FOUND, "get", KubernetesReads.KSVC.qualifiedName(),
                         service, reads.namespace(), "no such Knative service"));
             }
             ksvc = found.map(r -> KnativeParsing.service(r, configuredContainer));
@@ -68,7 +69,7 @@ public class KnativeReader {
                 return observation(ksvc, revisions, pods, logs, problems);
             }
         }
-        if (spent(deadline, "list", KubernetesReads.resource(KubernetesReads.REVISIONS), problems)) {
+        if (spent(deadline, "list", KubernetesReads.REVISIONS.qualifiedName(), problems)) {
             return observation(ksvc, revisions, pods, logs, problems);
         }
         try {

@@ -38,6 +38,8 @@ public final class KubeApi {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final ApiEndpoint endpoint;
+    /** The base URL without a trailing slash: request paths start with one. */
+    private final String base;
     private final HttpClient http;
     private final TokenFile token;
     private final Duration timeout;
@@ -50,6 +52,7 @@ public final class KubeApi {
 
     private KubeApi(ApiEndpoint endpoint, HttpClient http, TokenFile token, Duration timeout) {
         this.endpoint = endpoint;
+        this.base = endpoint.base().toString().replaceAll("/+$", "");
         this.http = http;
         this.token = token;
         this.timeout = timeout.compareTo(MIN_TIMEOUT) < 0 ? MIN_TIMEOUT : timeout;
@@ -75,7 +78,7 @@ public final class KubeApi {
      * @throws ApiException on any other status (with its code) and on any transport failure (code 0)
      */
     public String send(String method, String path, String contentType, String body) {
-        URI uri = URI.create(endpoint.base().toString().replaceAll("/+$", "") + path);
+        URI uri = URI.create(base + path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json, */*")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));

@@ -35,7 +35,7 @@ public class KubernetesReads {
             return Optional.of(KubeJson.object(api.get(type.path(namespace, name)), "get " + type.qualifiedName()));
         } catch (ApiException e) {
             if (e.code() != 404) {
-                throw classify(e, "get", resource(type), name);
+                throw classify(e, "get", type.qualifiedName(), name);
             }
         }
         // A 404 is either "no such object" or "no such resource type": a list tells them apart.
@@ -45,7 +45,7 @@ public class KubernetesReads {
 
     public List<Map<String, Object>> list(ApiResource type, String labelSelector) throws ReadFailure {
         // Without a selector this only asks "is the type served?": one item is enough.
-        return items(type, labelSelector, "list", resource(type));
+        return items(type, labelSelector, "list", type.qualifiedName());
     }
 
     public List<Map<String, Object>> pods(String labelSelector) throws ReadFailure {
@@ -82,9 +82,5 @@ public class KubernetesReads {
 
     ReadFailure classify(RuntimeException e, String verb, String resource, String name) {
         return new ReadFailure(AccessClassifier.classify(e, verb, resource, name, namespace));
-    }
-
-    static String resource(ApiResource type) {
-        return type.qualifiedName();
     }
 }

@@ -9,6 +9,8 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.torghut.prober.k8s.ArgoCdSync;
+import io.torghut.prober.k8s.KubernetesReads;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
@@ -18,10 +20,10 @@ import java.util.Queue;
  * another process: {@link #env()} points the app's Kubernetes client at it.
  */
 public final class MockKubernetes implements AutoCloseable {
-    public static final ResourceDefinitionContext KSVC = context("serving.knative.dev", "v1", "Service", "services");
-    public static final ResourceDefinitionContext REVISIONS = context("serving.knative.dev", "v1", "Revision", "revisions");
-    public static final ResourceDefinitionContext CNPG = context("postgresql.cnpg.io", "v1", "Cluster", "clusters");
-    public static final ResourceDefinitionContext APPLICATIONS = context("argoproj.io", "v1alpha1", "Application", "applications");
+    public static final ResourceDefinitionContext KSVC = Kube.type(KubernetesReads.KSVC);
+    public static final ResourceDefinitionContext REVISIONS = Kube.type(KubernetesReads.REVISIONS);
+    public static final ResourceDefinitionContext CNPG = Kube.type(KubernetesReads.CNPG);
+    public static final ResourceDefinitionContext APPLICATIONS = Kube.type(ArgoCdSync.APPLICATIONS);
 
     private final KubernetesMockServer server;
     private final KubernetesClient client;
@@ -55,10 +57,6 @@ public final class MockKubernetes implements AutoCloseable {
         client.genericKubernetesResources(type).inNamespace(object.getMetadata().getNamespace()).resource(object).create();
     }
 
-    private static ResourceDefinitionContext context(String group, String version, String kind, String plural) {
-        return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind).withPlural(plural)
-                .withNamespaced(true).build();
-    }
 
     @Override
     public void close() {
