@@ -9,8 +9,13 @@ import io.torghut.prober.testsupport.GitHttpHooks;
 import io.torghut.prober.testsupport.GitHttpServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +58,31 @@ class GitHttpPushTest {
 
     private GitOpsPauser pauser(String name) {
         return pauser(name, PASSWORD, 5);
+    }
+
+    /**
+     * Two replicas, twenty concurrent pauses, one Git host: exactly one commit. On the host, not over file://, where
+     * JGit itself writes into the shared repository and a concurrent fetch could read a pack still being written
+     * ("Short read of block"): a failure of the double, not of the pause.
+     */
+    @Test
+    void twoReplicasAndTwentyThreadsMakeExactlyOneCommit() throws Exception {
+        List<GitOpsPauser> replicas = List.of(pauser("replica-a"), pauser("replica-b"));
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Callable<GitOpsPauser.Result>> calls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            GitOpsPauser pauser = replicas.get(i % 2);
+            calls.add(() -> pauser.pause(edit -> "Pause trading"));
+        }
+        List<GitOpsPauser.Result.Kind> kinds = new ArrayList<>();
+        for (Future<GitOpsPauser.Result> f : pool.invokeAll(calls)) {
+            kinds.add(f.get().kind());
+        }
+        pool.shutdown();
+        assertEquals(1, kinds.stream().filter(k -> k == GitOpsPauser.Result.Kind.PAUSED).count(), kinds.toString());
+        assertEquals(19, kinds.stream().filter(k -> k == GitOpsPauser.Result.Kind.ALREADY_PAUSED).count(), kinds.toString());
+        assertEquals(2, remote.log().size());
+        assertEquals(expected, remote.manifest());
     }
 
     @Test

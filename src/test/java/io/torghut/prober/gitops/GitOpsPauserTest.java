@@ -8,13 +8,8 @@ import io.torghut.prober.core.Redactor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,26 +126,6 @@ class GitOpsPauserTest {
         assertTrue(e.getMessage().startsWith("git fetch against https://127.0.0.1:9/torghut.git failed: "), e.getMessage());
         assertTrue(!e.getMessage().contains("tok3n") && !https.describe().contains("tok3n"), e.getMessage());
         assertEquals("say ****", redactor.clean("say tok3n-s3cret-value"));
-    }
-
-    @Test
-    void twoReplicasAndTwentyThreadsMakeExactlyOneCommit() throws Exception {
-        List<GitOpsPauser> replicas = List.of(pauser(workingCopy("replica-a")), pauser(workingCopy("replica-b")));
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        List<Callable<GitOpsPauser.Result>> calls = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            GitOpsPauser pauser = replicas.get(i % 2);
-            calls.add(() -> pauser.pause(edit -> "Pause trading"));
-        }
-        List<GitOpsPauser.Result.Kind> kinds = new ArrayList<>();
-        for (Future<GitOpsPauser.Result> f : pool.invokeAll(calls)) {
-            kinds.add(f.get().kind());
-        }
-        pool.shutdown();
-        assertEquals(1, kinds.stream().filter(k -> k == GitOpsPauser.Result.Kind.PAUSED).count(), kinds.toString());
-        assertEquals(19, kinds.stream().filter(k -> k == GitOpsPauser.Result.Kind.ALREADY_PAUSED).count(), kinds.toString());
-        assertEquals(2, remote.log().size());
-        assertEquals(expected, remote.manifest());
     }
 
     @Test
