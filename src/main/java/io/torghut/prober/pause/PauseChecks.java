@@ -49,7 +49,7 @@ public final class PauseChecks {
         }
     }
 
-    /** fabric8's LeaderElector refuses these at run time (duration > renew-deadline > 1.2 x retry-period): refuse them at startup. */
+    /** Leader election (client-go's rules) cannot work unless duration > renew-deadline > 1.2 x retry-period: refuse others at startup. */
     private static void leader(PauseConfig.Leader leader) {
         positive("prober.pause.leader.duration", leader.duration());
         positive("prober.pause.leader.renew-deadline", leader.renewDeadline());

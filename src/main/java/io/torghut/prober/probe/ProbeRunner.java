@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -55,9 +54,7 @@ public class ProbeRunner {
         this.clock = clock;
         this.redactor = redactor;
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("probe-ticker"));
-        this.workers = new ThreadPoolExecutor(maxConcurrency, maxConcurrency, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemon("probe-worker"));
-        this.workers.allowCoreThreadTimeOut(true);
+        this.workers = new OnDemandPool(maxConcurrency, 30, daemon("probe-worker"));
         for (ScheduledProbe probe : probes) {
             running.put(probe.name(), new AtomicBoolean());
             skipped.put(probe.name(), new AtomicLong());

@@ -2,6 +2,8 @@ package io.torghut.prober.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.torghut.prober.core.FailureReason;
@@ -12,12 +14,16 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.UnresolvedAddressException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -96,5 +102,32 @@ class HttpFetcherTest {
                 () -> new HttpFetcher().get(uri, Map.of(), Duration.ofSeconds(5)));
         assertEquals(FailureReason.CONNECT, failure.reason());
         assertEquals("connection refused by http://127.0.0.1:" + port, failure.getMessage());
+    }
+
+    /** http:// targets never build the client that reads the JDK's CA certificates; the first https:// one does, once. */
+    @Test
+    void theTrustStoreClientIsBuiltOnlyForHttpsAndOnlyOnce() {
+        HttpClient plain = HttpClient.newBuilder().sslContext(HttpFetcher.noTrust()).build();
+        HttpClient tls = HttpClient.newBuilder().sslContext(HttpFetcher.noTrust()).build();
+        AtomicInteger built = new AtomicInteger();
+        HttpFetcher fetcher = new HttpFetcher(plain, () -> {
+            built.incrementAndGet();
+            return tls;
+        });
+        assertSame(plain, fetcher.clientFor(URI.create("http://torghut.torghut.svc/healthz")));
+        assertSame(plain, fetcher.clientFor(URI.create("HTTP://clickhouse:8123/")));
+        assertEquals(0, built.get());
+        assertSame(tls, fetcher.clientFor(URI.create("https://torghut.torghut.svc/healthz")));
+        assertSame(tls, fetcher.clientFor(URI.create("HTTPS://other:8443/")));
+        assertEquals(1, built.get());
+    }
+
+    /** Should the http:// client ever be handed a TLS peer, it trusts none (a certificate check, not a silent accept). */
+    @Test
+    void theHttpClientsTlsContextTrustsNobody() {
+        assertNotNull(HttpFetcher.noTrust());
+        assertThrows(CertificateException.class, () -> HttpFetcher.REFUSE_ALL.checkServerTrusted(new X509Certificate[0], "EC"));
+        assertThrows(CertificateException.class, () -> HttpFetcher.REFUSE_ALL.checkClientTrusted(new X509Certificate[0], "EC"));
+        assertEquals(0, HttpFetcher.REFUSE_ALL.getAcceptedIssuers().length);
     }
 }
