@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.torghut.prober.deploy.Dockerfile.Instruction;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,6 +72,25 @@ class ContainerImageIT {
         assertTrue(flags.stream().anyMatch(f -> f.startsWith("-Xmx") || f.startsWith("-XX:MaxRAMPercentage=")),
                 "the heap has a ceiling below the container limit (-Xmx, sized by bench/footprint.sh, or MaxRAMPercentage)");
         assertTrue(Files.readString(Path.of("scripts/run.sh")).contains("${JAVA_OPTS:-}"), "scripts/run.sh reads JAVA_OPTS too");
+    }
+
+    /**
+     * A JVM refuses to start on a flag it does not know, so a typo or a flag newer than the image's JDK 17 would crash
+     * every pod: the JVM running this test must accept the whole line. The JVM test run (scripts/test.sh) is on the
+     * machine's Java 17, like the image; the native stage runs it again on Temurin 25. TrimNativeHeapInterval needs
+     * 17.0.9 or later.
+     */
+    @Test
+    void aJava17JvmAcceptsEveryFlagOfTheConfigMapsJavaOpts() throws IOException, InterruptedException {
+        String configMap = Files.readAllLines(Path.of("k8s/base/prober.env")).stream().filter(l -> l.startsWith("JAVA_OPTS="))
+                .map(l -> l.substring("JAVA_OPTS=".length())).findFirst().orElseThrow(() -> new AssertionError("no JAVA_OPTS in prober.env"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(configMap.trim().split("\\s+")));
+        command.add("-version");
+        Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, java.waitFor(), "java " + configMap + " -version failed:\n" + output);
     }
 
     @Test
