@@ -6,7 +6,7 @@
 # blackbox_exporter costs nothing while nobody asks, so its whole CPU in the window is its probing cost.
 # The rate can be spread over TARGETS targets (default 1): TARGETS=100 bench/probe-cost.sh 100 60 is 100 targets at 1 s,
 # how the prober runs in production; one target at 100/s costs more per probe (see README "Native build").
-# usage: [TARGETS=n] bench/probe-cost.sh [rate_per_s=20] [seconds=60]
+# usage: [TARGETS=n] [JAVA_OPTS=...] [JVM_NOFLAGS=0] bench/probe-cost.sh [rate_per_s=20] [seconds=60]
 source "$(dirname "$0")/lib.sh"
 RATE=${1:-20}; DURATION=${2:-60}; TARGETS=${TARGETS:-1}
 TARGET_PORT=18901; BB_PORT=18903
@@ -35,7 +35,13 @@ flavours=()
 if [ -n "$RUNNER" ]; then
   start native 18904 1 "$RUNNER" -Xmx48m -Xmn8m; start native_idle 18905 0 "$RUNNER" -Xmx48m -Xmn8m; flavours+=(native)
 fi
-start jvm 18906 1 java ${JAVA_OPTS:-} -jar "$JAR"; start jvm_idle 18907 0 java ${JAVA_OPTS:-} -jar "$JAR"; flavours+=(jvm)
+# The JVM as shipped (JAVA_OPTS of k8s/base/prober.env, or $JAVA_OPTS when set) and, unless JVM_NOFLAGS=0, with no
+# flags at all: C2 is still compiling the probe path in the first minutes, and that shows in the window.
+read -r -a IMAGE_FLAGS <<<"${JAVA_OPTS:-$(sed -n 's/^JAVA_OPTS=//p' "$(dirname "$0")/../k8s/base/prober.env")}"
+start jvm 18906 1 java "${IMAGE_FLAGS[@]}" -jar "$JAR"; start jvm_idle 18907 0 java "${IMAGE_FLAGS[@]}" -jar "$JAR"; flavours+=(jvm)
+if [ "${JVM_NOFLAGS:-1}" != 0 ]; then
+  start jvm_noflags 18908 1 java -jar "$JAR"; start jvm_noflags_idle 18909 0 java -jar "$JAR"; flavours+=(jvm_noflags)
+fi
 cat >"$WORK/blackbox.yml" <<YML
 modules:
   http_2xx:
@@ -70,14 +76,14 @@ count() { echo "$stats" | python3 -c 'import json,sys; print(len(json.load(sys.s
 count_prefix() { echo "$stats" | python3 -c 'import json,sys; print(sum(len(v) for k, v in json.load(sys.stdin).items() if k.startswith(sys.argv[1])))' "$1"; }
 bn=$(count /blackbox)
 echo "probe cost, $RATE/s over $TARGETS prober target(s) for ${DURATION}s, same local endpoint, one window"
-printf '%-26s %8s %9s %9s %22s %10s\n' process probes "cpu s" "idle s" "marginal ms/probe" "rss MiB"
+printf '%-30s %8s %9s %9s %22s %10s\n' process probes "cpu s" "idle s" "marginal ms/probe" "rss MiB"
 bper=$(python3 -c "print(f'{($b1 - $b0) / $bn * 1000:.3f}' if $bn else 'nan')")
 for f in "${flavours[@]}"; do
   p="PID_$f"; q="PID_${f}_idle"
   busy=$(python3 -c "print($(cpu_seconds "${!p}") - ${c0[$f]})"); idle=$(python3 -c "print($(cpu_seconds "${!q}") - ${c0[${f}_idle]})")
   n=$(count_prefix "/prober-$f-")
   per=$(python3 -c "print(f'{($busy - $idle) / $n * 1000:.3f}' if $n else 'nan')")
-  printf '%-26s %8s %9.2f %9.2f %22s %10s   (%.2fx blackbox)\n' "torghut-prober ($f)" "$n" "$busy" "$idle" "$per" "$(rss_mib "${!p}")" \
+  printf '%-30s %8s %9.2f %9.2f %22s %10s   (%.2fx blackbox)\n' "torghut-prober ($f)" "$n" "$busy" "$idle" "$per" "$(rss_mib "${!p}")" \
     "$(python3 -c "print($per / $bper if $bper else float('nan'))")"
 done
-printf '%-26s %8s %9.2f %9s %22s %10s\n' blackbox_exporter "$bn" "$(python3 -c "print($b1 - $b0)")" "-" "$bper" "$brss"
+printf '%-30s %8s %9.2f %9s %22s %10s\n' blackbox_exporter "$bn" "$(python3 -c "print($b1 - $b0)")" "-" "$bper" "$brss"
