@@ -125,6 +125,12 @@ XML
 }
 
 start() {
+  # Name the missing install instead of failing halfway as "chown: invalid user: clickhouse:clickhouse".
+  local b
+  for b in "$PGBIN/initdb" "$PGBIN/pg_ctl" /usr/sbin/clickhouse-server; do
+    [ -x "$b" ] || { echo "test services: $b is missing: run $0 install first" >&2; exit 1; }
+  done
+  id clickhouse >/dev/null 2>&1 || { echo "test services: no user clickhouse (package clickhouse-server): run $0 install first" >&2; exit 1; }
   if [ -e "$SVC_DIR" ]; then stop >/dev/null 2>&1 || true; fi
   mkdir -p "$SVC_DIR"; chmod 755 "$SVC_DIR"
   start_postgres
