@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.restassured.path.json.JsonPath;
 import io.torghut.prober.gitops.BareRepo;
+import io.torghut.prober.testsupport.GitHttpServer;
 import io.torghut.prober.testsupport.MockKubernetes;
 import io.torghut.prober.testsupport.PackagedApp;
 import java.net.http.HttpResponse;
@@ -26,12 +27,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A pause in trigger mode, against the packaged app (the native executable under {@code -Dnative}): the Alertmanager
- * webhook commits {@code TRADING_ENABLED="false"} to a real git repository (JGit, SnakeYAML Engine), merge-patches
+ * webhook commits {@code TRADING_ENABLED="false"} to a real smart-HTTP git host ({@code git http-backend} with Basic
+ * auth: JGit's HTTP transport, which the native image keeps while it cuts the others; SnakeYAML Engine), merge-patches
  * the Argo CD Application and writes an Event on the mock API server, holds the Lease; GET /pause and /diagnose then
  * show the pause, and a second delivery of the same notification commits nothing.
  */
 class PackagedPauseIT {
     static final String TOKEN = "packaged-pause-token-8a4e";
+    static final String GIT_USER = "prober-bot";
+    static final String GIT_TOKEN = "packaged-git-token-31c7";
 
     @Test
     void alertmanagerWebhookCommitsSyncsArgoAndIsIdempotent() throws Exception {
@@ -39,15 +43,16 @@ class PackagedPauseIT {
         BareRepo remote = new BareRepo(root.resolve("remote"));
         String webhook = new String(PackagedPauseIT.class.getResourceAsStream("/alertmanager-webhook-v4.json").readAllBytes(),
                 StandardCharsets.UTF_8);
-        try (MockKubernetes k8s = MockKubernetes.start()) {
+        try (MockKubernetes k8s = MockKubernetes.start(); GitHttpServer host = GitHttpServer.start(remote.projectRoot(), GIT_USER, GIT_TOKEN)) {
             k8s.create(MockKubernetes.APPLICATIONS, new GenericKubernetesResourceBuilder().withApiVersion("argoproj.io/v1alpha1")
                     .withKind("Application").withNewMetadata().withName("torghut").withNamespace("argocd").endMetadata()
                     .addToAdditionalProperties("spec", Map.of("project", "default")).build());
             Map<String, String> env = new HashMap<>(k8s.env());
-            env.putAll(Map.of("PROBER_PAUSE_MODE", "trigger", "PROBER_PAUSE_TOKEN", TOKEN, "GITOPS_REPO_URL", remote.url(),
+            env.putAll(Map.of("PROBER_PAUSE_MODE", "trigger", "PROBER_PAUSE_TOKEN", TOKEN, "GITOPS_REPO_URL", host.url(BareRepo.NAME),
                     "GITOPS_WORK_DIR", root.resolve("working-copy").toString(), "PROBER_GITOPS_TIMEOUT", "10s",
                     "PROBER_PAUSE_LEADER_LEASE", "packaged-pause-lease", "PROBER_PAUSE_LEADER_DURATION", "3s",
                     "PROBER_PAUSE_LEADER_RENEW_DEADLINE", "2s", "PROBER_PAUSE_LEADER_RETRY_PERIOD", "500ms"));
+            env.putAll(Map.of("GITOPS_USERNAME", GIT_USER, "GITOPS_TOKEN", GIT_TOKEN));
             env.putAll(Map.of("TORGHUT_URL", "http://127.0.0.1:9", "TA_CLICKHOUSE_URL", "http://127.0.0.1:9",
                     "PROBER_KUBERNETES_ENABLED", "true"));
             // Outside a pod the Lease defaults to off (config/InClusterDefaults); this test checks that it is held.
@@ -85,6 +90,7 @@ class PackagedPauseIT {
                 assertEquals(200, again.statusCode(), again.body());
                 assertEquals("already-paused", JsonPath.from(again.body()).getString("action"));
                 assertEquals(before + 1, remote.log().size(), "a repeated notification commits nothing");
+                assertEquals(1, host.receivePacks(), "one push reached the git host");
 
                 JsonPath view = JsonPath.from(app.getAuthorized("/pause", TOKEN).body());
                 assertEquals("trigger", view.getString("mode"), view.prettify());
@@ -101,6 +107,7 @@ class PackagedPauseIT {
                 app.close();
                 assertEquals(List.of(), app.stackTraceLines(), "stack trace in the log:\n" + app.output());
                 assertFalse(app.output().contains(TOKEN), "the token was logged");
+                assertFalse(app.output().contains(GIT_TOKEN), "the git token was logged");
             }
         } finally {
             try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
