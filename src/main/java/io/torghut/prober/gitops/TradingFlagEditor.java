@@ -1,5 +1,6 @@
 package io.torghut.prober.gitops;
 
+import io.torghut.prober.model.TradingFlag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,12 +28,30 @@ public final class TradingFlagEditor {
         this.container = container;
     }
 
+    /**
+     * TRADING_ENABLED in this manifest as Kubernetes will read it (the last of duplicated entries), parsed like the live
+     * value ({@link TradingFlag}); unknown when absent, not a boolean, or in a file the editor refuses.
+     */
+    public TradingFlag current(String text) {
+        return before(set(text, false));
+    }
+
+    /** The value a pause edit ({@code set(text, false)}) found, as a flag. */
+    public static TradingFlag before(ManifestEdit pause) {
+        return switch (pause.outcome()) {
+            case UNCHANGED -> TradingFlag.DISABLED;
+            case CHANGED -> pause.previous().map(TradingFlag::parse).orElse(TradingFlag.UNKNOWN);
+            case REFUSED -> TradingFlag.UNKNOWN;
+        };
+    }
+
     public ManifestEdit set(String text, boolean enabled) {
         String wanted = Boolean.toString(enabled);
         try {
             YamlText yaml = new YamlText(text);
             KnativeServiceLocator.Target target = KnativeServiceLocator.locate(text, container);
             noAnchor(target.container(), "container " + target.name());
+            noMergeKey(target.container(), "container " + target.name());
             List<Splice> splices = new ArrayList<>();
             Optional<String> previous = Optional.empty();
             String where;
@@ -47,9 +66,7 @@ public final class TradingFlagEditor {
                     splices.add(appendEntry(yaml, list, wanted));
                     where = "appended " + VARIABLE + " to env of container " + target.name();
                 } else {
-                    for (MappingNode entry : entries) {
-                        previous = Optional.of(editEntry(yaml, entry, wanted, splices));
-                    }
+                    previous = Optional.of(editDuplicates(yaml, entries, wanted, splices));
                     where = VARIABLE + " of container " + target.name();
                 }
             } else {
@@ -72,12 +89,32 @@ public final class TradingFlagEditor {
     private static List<MappingNode> entries(SequenceNode env) throws ManifestRefusal {
         List<MappingNode> entries = new ArrayList<>();
         for (Node item : env.getValue()) {
+            noMergeKey(item, "an env entry");
             if (item instanceof MappingNode entry && VARIABLE.equals(YamlText.scalar(YamlText.get(entry, "name")))) {
                 noAnchor(entry, "the " + VARIABLE + " entry");
                 entries.add(entry);
             }
         }
         return entries;
+    }
+
+    /**
+     * Kubernetes gives the container the last of duplicated entries, so the last one decides: when it already means
+     * the wanted value nothing changes; otherwise every entry is set alike, so that no reader can pick a stale one.
+     * Returns the last entry's value as found.
+     */
+    private static String editDuplicates(YamlText yaml, List<MappingNode> entries, String wanted, List<Splice> splices)
+            throws ManifestRefusal {
+        List<Splice> last = new ArrayList<>();
+        String found = editEntry(yaml, entries.get(entries.size() - 1), wanted, last);
+        if (TradingFlag.parse(found) == TradingFlag.parse(wanted)) {
+            return found;
+        }
+        for (MappingNode entry : entries.subList(0, entries.size() - 1)) {
+            editEntry(yaml, entry, wanted, splices);
+        }
+        splices.addAll(last);
+        return found;
     }
 
     /** Changes (or adds) the value of one {@code name: TRADING_ENABLED} entry; returns the value found. */
@@ -176,6 +213,19 @@ public final class TradingFlagEditor {
             return contentEnd(yaml, s.getValue().get(s.getValue().size() - 1));
         }
         return yaml.end(node);
+    }
+
+    /**
+     * A YAML merge key ({@code <<: *base}) takes keys from elsewhere. SnakeYAML-Engine (YAML 1.2) does not resolve it,
+     * but go-yaml in kubectl and Argo CD does: an {@code env:} inserted next to it would replace the merged one, and
+     * every other variable of the container would be gone. Neither the editor nor its verifier sees what the merge
+     * brings, so such a container is left to a human.
+     */
+    private static void noMergeKey(Node node, String what) throws ManifestRefusal {
+        if (node instanceof MappingNode mapping && YamlText.tuple(mapping, "<<") != null) {
+            throw new ManifestRefusal(what + " is built with a YAML merge key (<<): its env may come from elsewhere, which "
+                    + "the prober cannot edit safely; change TRADING_ENABLED by hand");
+        }
     }
 
     private static void noAnchor(Node node, String what) throws ManifestRefusal {

@@ -29,7 +29,17 @@ public record RevisionInfo(String name, Instant created, List<Condition> conditi
         return condition("Ready").map(Condition::isTrue).orElse(false);
     }
 
+    /**
+     * The entry Kubernetes uses: when a container lists a name twice, the container's environment gets the last one
+     * (the API server only warns about the duplicate).
+     */
     public Optional<EnvVar> envVar(String name) {
-        return env.stream().filter(e -> e.name().equals(name)).findFirst();
+        EnvVar found = null;
+        for (EnvVar e : env) {
+            if (e.name().equals(name)) {
+                found = e;
+            }
+        }
+        return Optional.ofNullable(found);
     }
 }

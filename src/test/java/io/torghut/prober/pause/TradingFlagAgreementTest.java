@@ -72,4 +72,43 @@ class TradingFlagAgreementTest {
         TradingFlag desired = PausePlanner.desired(new TradingFlagEditor(Optional.empty()).set(manifest(raw), false));
         assertEquals(flag, desired, "the desired state from git (torghut_prober_trading_enabled)");
     }
+
+    static GenericKubernetesResource duplicated(String first, String last) {
+        return new GenericKubernetesResourceBuilder().withApiVersion("serving.knative.dev/v1").withKind("Revision")
+                .withNewMetadata().withName("torghut-00009").withNamespace("torghut").withCreationTimestamp("2026-11-27T15:00:00Z").endMetadata()
+                .addToAdditionalProperties("spec", Map.of("containers", List.of(Map.of("name", "user-container", "env", List.of(
+                        Map.of("name", "TRADING_ENABLED", "value", first), Map.of("name", "TRADING_ENABLED", "value", last))))))
+                .build();
+    }
+
+    /**
+     * Issue 24 (4): a live revision with TRADING_ENABLED=false then TRADING_ENABLED=true trades, because Kubernetes
+     * gives the container the last entry; the verdict, the findings and the effectiveness check read it so, and the
+     * manifest editor reads the file the same way.
+     */
+    @ParameterizedTest(name = "TRADING_ENABLED \"{0}\" then \"{1}\" is {2}")
+    @CsvSource({"false, true, true", "true, false, false", "true, true, true", "false, false, false"})
+    void theLastDuplicateWinsEverywhere(String first, String last, String expected) {
+        TradingFlag flag = TradingFlag.parse(expected);
+        var revision = KnativeParsing.revision(Kube.map(duplicated(first, last)), Optional.empty());
+        assertEquals(flag, TradingFlag.of(LiveTrading.enabled(revision)), "verdict and findings");
+        assertEquals(last, revision.envVar("TRADING_ENABLED").flatMap(io.torghut.prober.model.EnvVar::value).orElseThrow());
+        String manifest = """
+                apiVersion: serving.knative.dev/v1
+                kind: Service
+                metadata:
+                  name: torghut
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: user-container
+                          env:
+                            - name: TRADING_ENABLED
+                              value: "%s"
+                            - name: TRADING_ENABLED
+                              value: "%s"
+                """.formatted(first, last);
+        assertEquals(flag, new TradingFlagEditor(Optional.empty()).current(manifest), "the desired state from git");
+    }
 }
