@@ -97,8 +97,8 @@ final class PauseCommitWriter {
     private StagedChangeCheck.Staged staged(ObjectReader reader, RevWalk walk, RevCommit tip, ObjectId tree) throws IOException {
         List<String> changed = new ArrayList<>();
         boolean modeChanged = false;
-        String head = "";
-        String staged = "";
+        byte[] head = new byte[0];
+        byte[] staged = new byte[0];
         try (TreeWalk diff = new TreeWalk(reader)) {
             diff.addTree(tip.getTree());
             diff.addTree(walk.parseTree(tree));
@@ -108,15 +108,15 @@ final class PauseCommitWriter {
                 changed.add(diff.getPathString());
                 if (diff.getPathString().equals(path)) {
                     modeChanged = diff.getRawMode(0) != diff.getRawMode(1);
-                    head = text(reader, diff.getObjectId(0));
-                    staged = text(reader, diff.getObjectId(1));
+                    head = bytes(reader, diff.getObjectId(0));
+                    staged = bytes(reader, diff.getObjectId(1));
                 }
             }
         }
         return new StagedChangeCheck.Staged(changed, modeChanged, head, staged);
     }
 
-    private static String text(ObjectReader reader, ObjectId blob) throws IOException {
-        return ObjectId.zeroId().equals(blob) ? "" : new String(reader.open(blob).getCachedBytes(), StandardCharsets.UTF_8);
+    private static byte[] bytes(ObjectReader reader, ObjectId blob) throws IOException {
+        return ObjectId.zeroId().equals(blob) ? new byte[0] : reader.open(blob).getCachedBytes();
     }
 }

@@ -1,6 +1,7 @@
 package io.torghut.prober.gitops;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -34,14 +35,19 @@ public final class StagedChangeCheck {
     }
 
     /**
-     * What the staged tree changes against HEAD.
+     * What the staged tree changes against HEAD, as bytes: git stores bytes, and a decoded comparison would let a
+     * changed encoding through (a Latin-1 {@code ü} read as U+FFFD and written back as UTF-8 compares equal as text).
      *
      * @param changedPaths every path whose entry differs between HEAD and the staged tree
      * @param modeChanged  whether the manifest's file mode differs
-     * @param headText     the manifest at HEAD
-     * @param stagedText   the manifest in the staged tree
+     * @param headBytes    the manifest blob at HEAD
+     * @param stagedBytes  the manifest blob in the staged tree
      */
-    public record Staged(List<String> changedPaths, boolean modeChanged, String headText, String stagedText) {
+    public record Staged(List<String> changedPaths, boolean modeChanged, byte[] headBytes, byte[] stagedBytes) {
+        /** From texts, encoded as the prober writes them (UTF-8). */
+        public Staged(List<String> changedPaths, boolean modeChanged, String headText, String stagedText) {
+            this(changedPaths, modeChanged, headText.getBytes(StandardCharsets.UTF_8), stagedText.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** Empty when the staged change is exactly the intended pause edit, else the reason to refuse. */
@@ -55,11 +61,11 @@ public final class StagedChangeCheck {
         if (staged.modeChanged()) {
             return Optional.of("the commit would change the file mode of " + path);
         }
-        if (!staged.headText().equals(before)) {
-            return Optional.of(path + " at HEAD is not the text the edit was made from");
+        if (!Arrays.equals(staged.headBytes(), before.getBytes(StandardCharsets.UTF_8))) {
+            return Optional.of(path + " at HEAD is not, byte for byte, the UTF-8 text the edit was made from");
         }
-        if (!staged.stagedText().equals(after)) {
-            return Optional.of("the staged " + path + " is not the edited text");
+        if (!Arrays.equals(staged.stagedBytes(), after.getBytes(StandardCharsets.UTF_8))) {
+            return Optional.of("the staged " + path + " is not, byte for byte, the edited text");
         }
         return lines(before, after).map(reason -> "the edit of " + path + " " + reason);
     }

@@ -1,6 +1,9 @@
 package io.torghut.prober.gitops;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.eclipse.jgit.lib.FileMode;
@@ -51,12 +54,26 @@ final class TreeManifest {
                 }
                 if (last) {
                     ObjectId blob = walk.getObjectId(0);
-                    String text = new String(repository.open(blob).getCachedBytes(), StandardCharsets.UTF_8);
-                    return new Entry(Optional.of(blob), mode, Optional.of(text), Optional.empty());
+                    Optional<String> text = utf8(repository.open(blob).getCachedBytes());
+                    if (text.isEmpty()) {
+                        return Entry.refused(path + " is not valid UTF-8: the prober writes UTF-8 and would change bytes "
+                                + "outside the edited line; convert the file to UTF-8 or change TRADING_ENABLED by hand");
+                    }
+                    return new Entry(Optional.of(blob), mode, text, Optional.empty());
                 }
             }
         }
         return Entry.refused("no manifest at " + path);
+    }
+
+    /** The text, when the bytes are strict UTF-8 (which re-encodes to the very same bytes). */
+    static Optional<String> utf8(byte[] bytes) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
     }
 
     /** What is wrong with an entry of this mode at this place, if anything. */
