@@ -60,6 +60,15 @@ public interface GitOpsConfig {
     @Min(1) @Max(50)
     int pushAttempts();
 
+    /**
+     * Whether {@code name} is a branch name git accepts ({@code git check-ref-format --branch}): {@code main:refs/heads/x}
+     * or {@code ../x} is not a branch, and a refspec built from it must never become one.
+     */
+    static boolean validBranch(String name) {
+        return !name.isBlank() && !name.startsWith("-") && !name.startsWith("refs/")
+                && org.eclipse.jgit.lib.Repository.isValidRefName(org.eclipse.jgit.lib.Constants.R_HEADS + name);
+    }
+
     /** How often the manifest is re-read for {@code torghut_prober_trading_enabled} and GET /pause. Default 60s. */
     @WithName("refresh-every")
     @WithDefault("60s")

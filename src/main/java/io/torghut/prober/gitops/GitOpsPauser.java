@@ -1,14 +1,15 @@
 package io.torghut.prober.gitops;
 
 import java.util.Optional;
-import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * The compare-and-swap loop of a pause: fetch, edit, commit, push; when the push loses a race (the branch moved, a
- * lock, any rejection that is not a refusal), fetch again, re-check (someone may have paused already) and re-apply,
- * up to {@code attempts} times. Concurrent pauses share one round ({@link SingleFlight}): a request arriving while a
- * round is in flight waits for its outcome instead of queueing its own fetch.
+ * The compare-and-swap loop of a pause: fetch, read what git says ({@link BranchState}), decide, edit, commit, push;
+ * when the push loses a race (the branch moved, a lock, any rejection that is not a refusal), fetch again, re-check
+ * (someone may have paused, or resumed, meanwhile) and re-decide, up to {@code attempts} times. Concurrent pauses share
+ * one round ({@link SingleFlight}): a request arriving while a round is in flight waits for its outcome instead of
+ * queueing its own fetch, except when that round decided not to pause: that decision was about another request's
+ * episode, so the late request decides for itself.
  */
 public final class GitOpsPauser {
     private static final Logger LOG = Logger.getLogger(GitOpsPauser.class);
@@ -16,6 +17,8 @@ public final class GitOpsPauser {
     private final TradingFlagEditor editor;
     private final int attempts;
     private final SingleFlight<Result> rounds = new SingleFlight<>();
+    /** Fetches so far; guarded by the repository's lock, like the fetches themselves. */
+    private long reads;
 
     public GitOpsPauser(ManifestRepository repository, TradingFlagEditor editor, int attempts) {
         this.repository = repository;
@@ -24,26 +27,36 @@ public final class GitOpsPauser {
     }
 
     /**
-     * What one pause did. {@code commit} is the pushed commit, or the tip that already said false; {@code manifest} the
-     * manifest at that commit (empty when there is none).
+     * What one pause did. {@code commit} is the pushed commit, or the tip as read; {@code manifest} the manifest at that
+     * commit (empty when there is none); {@code branch} what git said at the last read of the round (before this
+     * round's own push).
      */
-    public record Result(Kind kind, String commit, String diff, String detail, int attempts, Optional<String> manifest) {
+    public record Result(Kind kind, String commit, String diff, String detail, int attempts, Optional<String> manifest,
+                         BranchState branch) {
         /** Outcomes of a pause against git. */
         public enum Kind {
-            PAUSED, ALREADY_PAUSED, REFUSED
+            /** This round's commit is on the branch. */
+            PAUSED,
+            /** Git already says "false". */
+            ALREADY_PAUSED,
+            /** The decider said not to pause (a human resumed within the episode). */
+            HELD,
+            /** The manifest cannot be edited, or the host refuses the credentials or the push. */
+            REFUSED
         }
 
         /** This round's outcome as seen by a request that joined it: the commit is someone else's, so already paused. */
         Result joined() {
             return kind == Kind.PAUSED ? new Result(Kind.ALREADY_PAUSED, commit, "", "paused by a concurrent request in the same git round: "
-                    + detail, attempts, manifest) : this;
+                    + detail, attempts, manifest, branch) : this;
         }
     }
 
-    /** Reads the tip without editing; never in the middle of a round, whose commit builds on its own read. */
-    public ManifestSnapshot read() throws GitUnavailableException {
+    /** Reads the tip and its history without editing; never in the middle of a round, whose commit builds on its own read. */
+    public BranchState read() throws GitUnavailableException {
         synchronized (repository) {
-            return repository.sync();
+            ManifestSnapshot snapshot = repository.sync();
+            return new BranchState(snapshot, repository.history(editor::current), ++reads);
         }
     }
 
@@ -51,62 +64,72 @@ public final class GitOpsPauser {
         return repository;
     }
 
-    /** The newest pause commit on the branch as last read (see {@link PauseCommits}). */
-    public Optional<PauseCommits.PauseCommit> newestPauseCommit() throws GitUnavailableException {
-        synchronized (repository) {
-            return repository.newestPauseCommit();
-        }
+    public TradingFlagEditor editor() {
+        return editor;
     }
 
     /**
-     * @param message builds the commit message from the edit (so it can quote what changed); a request that joins a
-     *                round in flight gets that round's outcome, and its message is not used
+     * @param decider asked, after each fetch that finds trading on, whether to pause and with which message; a request
+     *                that joins a round in flight gets that round's outcome and its decider is not asked, unless the
+     *                round held back
      */
-    public Result pause(Function<ManifestEdit, String> message) throws GitUnavailableException {
-        SingleFlight.Shared<Result> shared = rounds.run(() -> {
-            synchronized (repository) {
-                return round(message);
+    public Result pause(PauseDecider decider) throws GitUnavailableException {
+        while (true) {
+            SingleFlight.Shared<Result> shared = rounds.run(() -> {
+                synchronized (repository) {
+                    return round(decider);
+                }
+            });
+            if (shared.ran()) {
+                return shared.value();
             }
-        });
-        return shared.ran() ? shared.value() : shared.value().joined();
+            if (shared.value().kind() != Result.Kind.HELD) {
+                return shared.value().joined();
+            }
+        }
     }
 
-    private Result round(Function<ManifestEdit, String> message) throws GitUnavailableException {
+    private Result round(PauseDecider decider) throws GitUnavailableException {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             ManifestSnapshot snapshot;
             try {
                 snapshot = repository.sync();
             } catch (GitAuthorizationException e) {
-                return new Result(Result.Kind.REFUSED, "none", "", e.getMessage(), attempt, Optional.empty());
+                return new Result(Result.Kind.REFUSED, "none", "", e.getMessage(), attempt, Optional.empty(), BranchState.none(++reads));
             }
+            BranchState branch = new BranchState(snapshot, repository.history(editor::current), ++reads);
             if (snapshot.problem().isPresent() || snapshot.text().isEmpty()) {
                 String why = snapshot.problem().orElse("no manifest at " + repository.describe());
-                return new Result(Result.Kind.REFUSED, snapshot.commit(), "", why, attempt, Optional.empty());
+                return new Result(Result.Kind.REFUSED, snapshot.commit(), "", why, attempt, Optional.empty(), branch);
             }
             String before = snapshot.text().get();
             ManifestEdit edit = editor.set(before, false);
             switch (edit.outcome()) {
                 case UNCHANGED -> {
-                    return new Result(Result.Kind.ALREADY_PAUSED, snapshot.commit(), "", edit.detail(), attempt, snapshot.text());
+                    return new Result(Result.Kind.ALREADY_PAUSED, snapshot.commit(), "", edit.detail(), attempt, snapshot.text(), branch);
                 }
                 case REFUSED -> {
-                    return new Result(Result.Kind.REFUSED, snapshot.commit(), "", edit.detail(), attempt, snapshot.text());
+                    return new Result(Result.Kind.REFUSED, snapshot.commit(), "", edit.detail(), attempt, snapshot.text(), branch);
                 }
                 default -> {
                 }
             }
+            PauseDecider.Decision decision = decider.decide(branch);
+            if (decision instanceof PauseDecider.Hold hold) {
+                return new Result(Result.Kind.HELD, snapshot.commit(), "", hold.why(), attempt, snapshot.text(), branch);
+            }
             String diff = UnifiedDiff.of(repository.manifestPath(), before, edit.text());
-            PushOutcome push = repository.commitAndPush(before, edit.text(), message.apply(edit));
+            PushOutcome push = repository.commitAndPush(before, edit.text(), ((PauseDecider.Pause) decision).message().apply(edit));
             switch (push.status()) {
                 case PUSHED -> {
-                    return new Result(Result.Kind.PAUSED, push.commit(), diff, edit.detail(), attempt, Optional.of(edit.text()));
+                    return new Result(Result.Kind.PAUSED, push.commit(), diff, edit.detail(), attempt, Optional.of(edit.text()), branch);
                 }
                 case UP_TO_DATE -> {
                     return new Result(Result.Kind.ALREADY_PAUSED, push.commit(), "", "the remote already had this pause commit", attempt,
-                            Optional.of(edit.text()));
+                            Optional.of(edit.text()), branch);
                 }
                 case DENIED_AUTHORIZATION, DENIED_PROTECTED, NOT_COMMITTED -> {
-                    return new Result(Result.Kind.REFUSED, snapshot.commit(), diff, push.detail(), attempt, snapshot.text());
+                    return new Result(Result.Kind.REFUSED, snapshot.commit(), diff, push.detail(), attempt, snapshot.text(), branch);
                 }
                 case REJECTED -> LOG.infof("push of the pause lost a race (attempt %d of %d: %s): fetching and re-checking",
                         attempt, attempts, push.detail());

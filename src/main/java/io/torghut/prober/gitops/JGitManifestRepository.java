@@ -1,10 +1,12 @@
 package io.torghut.prober.gitops;
 
 import io.torghut.prober.core.Redactor;
+import io.torghut.prober.model.TradingFlag;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.InvalidRemoteException;
@@ -38,6 +40,7 @@ public final class JGitManifestRepository implements ManifestRepository {
     private final Pusher pusher;
     private RevCommit tip;
     private TreeManifest.Entry entry;
+    private BranchHistory history;
 
     public JGitManifestRepository(String url, String branch, String path, Path dir, Duration timeout, String authorName,
                                   String authorEmail, Optional<CredentialsProvider> credentials, Redactor redactor) {
@@ -48,7 +51,7 @@ public final class JGitManifestRepository implements ManifestRepository {
         this.author = new PersonIdent(authorName, authorEmail);
         this.credentials = credentials;
         this.redactor = redactor;
-        this.copy = new WorkingCopy(url, branch, dir, timeoutSeconds, credentials, this::shown);
+        this.copy = new WorkingCopy(url, branch, dir, this::shown);
         this.pusher = new Pusher(branch, timeoutSeconds, credentials, this::shown);
     }
 
@@ -145,12 +148,17 @@ public final class JGitManifestRepository implements ManifestRepository {
     }
 
     @Override
-    public synchronized Optional<PauseCommits.PauseCommit> newestPauseCommit() throws GitUnavailableException {
+    public synchronized BranchHistory history(Function<String, TradingFlag> flagOf) throws GitUnavailableException {
         if (tip == null) {
-            return Optional.empty();
+            return BranchHistory.unknown("none");
+        }
+        // The walk reads up to MAX_WALK commits; the answer only changes when the tip does.
+        if (history != null && history.tip().equals(tip.name())) {
+            return history;
         }
         try {
-            return PauseCommits.newest(copy.open().getRepository(), tip);
+            history = PauseCommits.history(copy.open().getRepository(), tip, path, flagOf);
+            return history;
         } catch (GitAPIException | IOException | RuntimeException e) {
             throw unavailable("log", e);
         }

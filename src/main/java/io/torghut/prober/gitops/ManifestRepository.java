@@ -1,6 +1,7 @@
 package io.torghut.prober.gitops;
 
-import java.util.Optional;
+import io.torghut.prober.model.TradingFlag;
+import java.util.function.Function;
 
 /**
  * The GitOps repository as the pause needs it. Git's push is the compare-and-swap: a push based on an old tip is
@@ -17,8 +18,13 @@ public interface ManifestRepository {
      */
     PushOutcome commitAndPush(String before, String after, String message) throws GitUnavailableException;
 
-    /** The newest pause commit (by its trailer) on the branch as last synced: what a restart resumes tracking. */
-    Optional<PauseCommits.PauseCommit> newestPauseCommit() throws GitUnavailableException;
+    /**
+     * What the branch's history says about the pause, as of the last sync: TRADING_ENABLED at the tip, the commit that
+     * set it, the newest prober pause ({@link PauseCommits#history}).
+     *
+     * @param flagOf TRADING_ENABLED of a manifest text, read as Kubernetes reads it
+     */
+    BranchHistory history(Function<String, TradingFlag> flagOf) throws GitUnavailableException;
 
     /** Remote (without credentials), branch and path, for messages. */
     String describe();

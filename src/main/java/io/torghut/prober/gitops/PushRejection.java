@@ -17,16 +17,24 @@ public final class PushRejection {
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "not authorized|authentication|unauthorized|forbidden|permission|not permitted|access denied|\\b40[13]\\b|write access");
 
+    /** URLs (scheme://... or scp-like user@host:path): a repository may be named "403" or "permissions". */
+    private static final Pattern URL = Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://\\S*|\\S+@[\\w.-]+:\\S*");
+
     private PushRejection() {
+    }
+
+    /** What git said, with every URL in it replaced: the classification reads git's words, never a repository's name. */
+    static String withoutUrls(String text) {
+        return URL.matcher(String.valueOf(text)).replaceAll("<url>");
     }
 
     /** The status of a rejected ref update, from the host's reason and whatever it printed on the side band. */
     public static PushOutcome.Status classify(String reason, String remoteMessages) {
         // The reason the host gave for this ref wins: a race stays a race whatever a hook printed beside it.
-        if (RACE.matcher(String.valueOf(reason).toLowerCase(Locale.ROOT)).find()) {
+        if (RACE.matcher(withoutUrls(reason).toLowerCase(Locale.ROOT)).find()) {
             return PushOutcome.Status.REJECTED;
         }
-        String text = (reason + "\n" + remoteMessages).toLowerCase(Locale.ROOT);
+        String text = withoutUrls(reason + "\n" + remoteMessages).toLowerCase(Locale.ROOT);
         if (PROTECTED.matcher(text).find()) {
             return PushOutcome.Status.DENIED_PROTECTED;
         }
@@ -38,7 +46,7 @@ public final class PushRejection {
 
     /** Whether a transport failure (JGit's exception text) is the host refusing the credentials. */
     public static boolean isAuthorizationFailure(String transportMessage) {
-        return transportMessage != null && AUTHORIZATION.matcher(transportMessage.toLowerCase(Locale.ROOT)).find();
+        return transportMessage != null && AUTHORIZATION.matcher(withoutUrls(transportMessage).toLowerCase(Locale.ROOT)).find();
     }
 
     /** The sentence oncall reads for a refusal. */

@@ -46,7 +46,7 @@ final class Pusher {
             }
             // A concurrent writer can make the host fail to lock a pack or a ref while it unpacks ours: the same race
             // as a moved branch (fetch, re-check, retry), not an unreachable host.
-            String lower = failure.toLowerCase(Locale.ROOT);
+            String lower = PushRejection.withoutUrls(failure).toLowerCase(Locale.ROOT);
             if (lower.contains("cannot lock") || lower.contains("lock file") || lower.contains("failed to lock")) {
                 return new PushOutcome(PushOutcome.Status.REJECTED, commit, failure);
             }

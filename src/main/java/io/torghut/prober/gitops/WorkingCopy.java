@@ -5,12 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,8 +22,6 @@ final class WorkingCopy {
     private final String url;
     private final String branch;
     private final Path dir;
-    private final int timeoutSeconds;
-    private final Optional<CredentialsProvider> credentials;
     private final Remotes remotes;
     private Git git;
 
@@ -33,12 +30,10 @@ final class WorkingCopy {
         String shown(String url);
     }
 
-    WorkingCopy(String url, String branch, Path dir, int timeoutSeconds, Optional<CredentialsProvider> credentials, Remotes remotes) {
+    WorkingCopy(String url, String branch, Path dir, Remotes remotes) {
         this.url = url;
         this.branch = branch;
         this.dir = dir;
-        this.timeoutSeconds = timeoutSeconds;
-        this.credentials = credentials;
         this.remotes = remotes;
     }
 
@@ -59,12 +54,16 @@ final class WorkingCopy {
         }
         deleteTree(dir);
         Files.createDirectories(dir);
+        // An empty repository that knows its remote, not a clone: the first fetch is the same call as every later one,
+        // so a branch missing on the remote reads the same (refused, "does not exist") on a fresh and an old copy.
         try {
-            git = Git.cloneRepository().setURI(url).setDirectory(dir.toFile()).setBranch(branch).setNoCheckout(true)
-                    .setBranchesToClone(List.of("refs/heads/" + branch)).setTimeout(timeoutSeconds)
-                    .setCredentialsProvider(credentials.orElse(null)).call();
+            git = Git.init().setDirectory(dir.toFile()).setInitialBranch(branch).call();
+            StoredConfig config = git.getRepository().getConfig();
+            config.setString("remote", "origin", "url", url);
+            config.setString("remote", "origin", "fetch", "+refs/heads/" + branch + ":refs/remotes/origin/" + branch);
+            config.save();
             return git;
-        } catch (GitAPIException | RuntimeException e) {
+        } catch (GitAPIException | IOException | RuntimeException e) {
             discard();
             throw e;
         }

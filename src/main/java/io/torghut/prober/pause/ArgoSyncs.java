@@ -49,6 +49,14 @@ final class ArgoSyncs {
         });
     }
 
+    /** Git no longer pauses: a sync still being retried would roll back to a paused revision; drop it. */
+    void drop(String why) {
+        state.pending().filter(p -> p.kind() == PendingKind.ARGOCD).ifPresent(p -> {
+            LOG.infof("dropped the Argo CD sync of %s still being retried: %s", p.commit(), why);
+            retries.clear();
+        });
+    }
+
     /** The pause is in force: a sync still being retried is no longer needed. */
     void confirmed() {
         if (state.pending().filter(p -> p.kind() == PendingKind.ARGOCD).isPresent()) {

@@ -28,7 +28,7 @@ final class AuditLine {
         fields.put("audit", "pause-action");
         fields.put("mode", mode.label());
         fields.put("result", entry.result().label());
-        fields.put("source", FreeText.line(request.source()));
+        fields.put("source", request.source().label());
         fields.put("requestedBy", FreeText.line(request.requestedBy()));
         fields.put("commit", entry.commit() == null ? "-" : FreeText.line(entry.commit()));
         fields.put("reasons", FreeText.line(String.join("; ", request.reasons())));

@@ -7,26 +7,28 @@ import java.util.Optional;
 
 /**
  * Checks {@code Authorization: Bearer <token>} in constant time: both sides are hashed first, so neither the content
- * nor the length of the configured token leaks through timing. Without a configured token every call is refused
- * (503): /pause is never open.
+ * nor the length of the configured token leaks through timing. Without a token every call is refused (503): /pause is
+ * never open. The token is asked for at every call ({@link PauseToken}): a rotated Secret takes effect at once.
  */
 public final class BearerAuth {
-    private final Optional<byte[]> expected;
+    private final PauseToken token;
 
-    public BearerAuth(Optional<String> token) {
-        this.expected = token.filter(t -> !t.isBlank()).map(BearerAuth::sha256);
+    public BearerAuth(PauseToken token) {
+        this.token = token;
     }
 
     public void check(String authorization) {
+        Optional<String> expected = token.current();
         if (expected.isEmpty()) {
-            throw new PauseProblem(503, "not_configured",
-                    "no pause token is configured (PROBER_PAUSE_TOKEN, prober.pause.token): /pause refuses every call");
+            throw new PauseProblem(503, "not_configured", token.configured()
+                    ? "the pause token file (" + PauseToken.FILE_KEY + ") holds no token: /pause refuses every call"
+                    : "no pause token is configured (PROBER_PAUSE_TOKEN, prober.pause.token): /pause refuses every call");
         }
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new PauseProblem(401, "unauthorized", "missing bearer token (Authorization: Bearer <PROBER_PAUSE_TOKEN>)");
         }
-        byte[] given = sha256(authorization.substring(7).trim());
-        if (!MessageDigest.isEqual(expected.get(), given)) {
+        byte[] given = sha256(authorization.substring(7).strip());
+        if (!MessageDigest.isEqual(sha256(expected.get()), given)) {
             throw new PauseProblem(401, "unauthorized", "wrong bearer token");
         }
     }

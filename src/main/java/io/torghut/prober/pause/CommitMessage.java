@@ -1,6 +1,9 @@
 package io.torghut.prober.pause;
 
 import io.torghut.prober.core.FreeText;
+import io.torghut.prober.gitops.BranchHistory;
+import io.torghut.prober.gitops.PauseCommits;
+import java.util.Optional;
 
 /**
  * The commit message of a pause: what (subject), why (reasons, alerts with fingerprints, the /diagnose link) and who
@@ -14,18 +17,29 @@ public final class CommitMessage {
     private CommitMessage() {
     }
 
+    /**
+     * A pause after a human's resume names the commit it follows and why this is not the episode the human ended.
+     *
+     * @param resume the human's commit that set TRADING_ENABLED back to "true"
+     * @param why    why this request is a new episode (or forced)
+     */
+    public record Follows(BranchHistory.FlagChange resume, String why) {
+    }
+
     public static String pause(PauseRequest request, String manifestPath, String change, String diagnoseUrl, String instance) {
+        return pause(request, manifestPath, change, diagnoseUrl, instance, Optional.empty());
+    }
+
+    public static String pause(PauseRequest request, String manifestPath, String change, String diagnoseUrl, String instance,
+                               Optional<Follows> follows) {
         StringBuilder out = new StringBuilder();
         out.append("Pause trading: TRADING_ENABLED=\"false\" in ").append(one(manifestPath)).append("\n\n");
         out.append("What: ").append(one(change)).append('\n');
         out.append("Why:\n");
-        int listed = 0;
-        for (String reason : request.reasons()) {
-            if (listed++ == MAX_LISTED) {
-                out.append("- … ").append(request.reasons().size() - MAX_LISTED).append(" more\n");
-                break;
-            }
-            out.append("- ").append(one(reason)).append('\n');
+        request.reasons().stream().limit(MAX_LISTED).forEach(reason -> out.append("- ").append(one(reason)).append('\n'));
+        int unlisted = request.causes() - Math.min(MAX_LISTED, request.reasons().size());
+        if (unlisted > 0) {
+            out.append("- … ").append(unlisted).append(" more\n");
         }
         if (!request.alerts().isEmpty()) {
             out.append("Alerts:\n");
@@ -37,11 +51,14 @@ public final class CommitMessage {
             }
         }
         request.groupKey().ifPresent(key -> out.append("Alertmanager group: ").append(one(key)).append('\n'));
+        follows.ifPresent(f -> out.append("Follows: the human resume ").append(f.resume().commit()).append(" by ")
+                .append(one(f.resume().author())).append(" at ").append(f.resume().committedAt()).append('\n')
+                .append("Episode: ").append(one(f.why())).append('\n'));
         out.append("Diagnosis: ").append(one(diagnoseUrl)).append('\n');
-        out.append("Requested by: ").append(one(request.requestedBy())).append(" (").append(one(request.source())).append(")\n");
+        out.append("Requested by: ").append(one(request.requestedBy())).append(" (").append(request.source().label()).append(")\n");
         out.append("Committed by: torghut-prober ").append(one(instance)).append('\n');
         out.append("\nResuming is a human decision: set TRADING_ENABLED back to \"true\" in git.\n");
-        out.append('\n').append(io.torghut.prober.gitops.PauseCommits.trailer(instance)).append('\n');
+        out.append('\n').append(PauseCommits.trailer(instance)).append('\n');
         return FreeText.lines(out.toString());
     }
 

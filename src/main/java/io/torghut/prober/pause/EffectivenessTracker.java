@@ -28,8 +28,8 @@ public final class EffectivenessTracker {
     private volatile Optional<Rollout> live = Optional.empty();
     private volatile String liveError = "not read yet";
     private volatile Instant lastRead = Instant.EPOCH;
-    /** Set by {@link #resume}: the pause was found in git after a restart and this process has not judged it yet. */
-    private Runnable resumedUnjudged;
+    /** Set by {@link #follow}: a pause found in git that this process has not judged yet. */
+    private Runnable followedUnjudged;
 
     /** @param onOverdue told once per pause when the deadline passes (Event, log) */
     public EffectivenessTracker(RolloutReader reader, Clock clock, Duration deadline, Duration liveEvery, Consumer<String> onOverdue) {
@@ -52,19 +52,38 @@ public final class EffectivenessTracker {
     }
 
     public synchronized void start(String commit) {
-        resumedUnjudged = null;
+        followedUnjudged = null;
         track(commit, clock.instant(), "waiting for Argo CD to roll out the pause");
     }
 
     /**
-     * Tracks a pause committed before this process started (found in git), measured from its commit time as if the
-     * prober had not restarted: the deadline, the overdue finding and commit-to-effective all count from the commit.
-     * At the first check, {@code notInForce} runs (once) unless the pause is already effective: it asks Argo CD to sync,
-     * which is pointless for a pause already rolled out and must not repeat at every restart.
+     * Follows a pause this process did not see being pushed (found in git after a restart, a push that landed after the
+     * answer, a human's pause), measured from its commit time as if the prober had watched all along: the deadline, the
+     * overdue finding and commit-to-effective all count from the commit. At the first check, {@code notInForce} runs
+     * (once) unless the pause is already effective: it asks Argo CD to sync, which is pointless for a pause already
+     * rolled out. A commit already followed is left as it is.
+     *
+     * @return true when this is a pause not followed before
      */
-    public synchronized void resume(String commit, Instant committedAt, Runnable notInForce) {
-        resumedUnjudged = notInForce;
-        track(commit, committedAt, "resumed from git after a restart: waiting for the first check of the rollout");
+    public synchronized boolean follow(String commit, Instant committedAt, Runnable notInForce) {
+        if (commit.equals(state.commit())) {
+            return false;
+        }
+        followedUnjudged = notInForce;
+        track(commit, committedAt, "found in git: waiting for the first check of the rollout");
+        return true;
+    }
+
+    /** Git no longer pauses (a human resumed): nothing is in force to confirm any more. */
+    public synchronized void clear(String why) {
+        if (state.status() == EffectivenessStatus.NONE) {
+            return;
+        }
+        LOG.infof("stopped following pause %s: %s", state.commit(), why);
+        followedUnjudged = null;
+        committedAt = null;
+        state = new Effectiveness(EffectivenessStatus.NONE, null, null, null, why);
+        pace.every(Optional.empty());
     }
 
     /** The commit being tracked, empty when no pause is. */
@@ -100,14 +119,14 @@ public final class EffectivenessTracker {
             return;
         }
         Duration elapsed = Duration.between(committedAt, now);
-        Runnable resumed = resumedUnjudged;
-        resumedUnjudged = null;
+        Runnable followed = followedUnjudged;
+        followedUnjudged = null;
         if (judgement.effective()) {
-            effective(elapsed, judgement, resumed != null);
+            effective(elapsed, judgement, followed != null);
             return;
         }
-        if (resumed != null) {
-            resumed.run();
+        if (followed != null) {
+            followed.run();
         }
         if (elapsed.compareTo(deadline) > 0) {
             boolean first = state.status() != EffectivenessStatus.OVERDUE;
@@ -124,14 +143,14 @@ public final class EffectivenessTracker {
     }
 
     /**
-     * A pause found already in force at the first check after a restart was rolled out while no prober watched: when
+     * A pause found in git already in force at its first check was rolled out while no prober watched: when
      * its commit is older than the deadline, the time it took is unknown, and reporting the commit's age as
      * commit-to-effective would mislead (a day-old pause is not a day-long rollout); it is recorded as effective
      * without a duration. Within the deadline the elapsed time is an upper bound that keeps the same meaning.
      */
-    private void effective(Duration elapsed, RolloutJudge.Judgement judgement, boolean firstCheckAfterRestart) {
-        boolean unknown = firstCheckAfterRestart && elapsed.compareTo(deadline) > 0;
-        String detail = unknown ? "already in force at the first check after a prober restart (commit " + elapsed.toSeconds()
+    private void effective(Duration elapsed, RolloutJudge.Judgement judgement, boolean firstCheckOfFollowed) {
+        boolean unknown = firstCheckOfFollowed && elapsed.compareTo(deadline) > 0;
+        String detail = unknown ? "already in force at the first check after it was found in git (commit " + elapsed.toSeconds()
                 + "s old): " + judgement.detail() : judgement.detail();
         state = new Effectiveness(EffectivenessStatus.EFFECTIVE, state.commit(), state.committedAt(), unknown ? null : elapsed.toMillis() / 1000.0, detail);
         pace.every(Optional.empty());

@@ -52,6 +52,8 @@ public final class PauseAudit {
             case RECOMMENDED -> events.ifPresent(e -> e.record("TradingPauseRecommended",
                     "torghut-prober recommends pausing trading (TRADING_ENABLED=false via GitOps): " + why, false));
             case REFUSED -> events.ifPresent(e -> e.record("TradingPauseRefused", "pause not committed: " + detail, true));
+            case RESUMED_BY_HUMAN -> events.ifPresent(e -> e.record("TradingPauseHeld", "pause not made again: a human resumed "
+                    + "trading in commit " + commit + " within the same episode (" + detail + ")", false));
             case PENDING -> events.ifPresent(e -> e.record("TradingPausePending", "pause pending, retrying: " + detail, true));
             case GAVE_UP -> events.ifPresent(e -> e.record("TradingPauseFailed", "pause given up: " + detail, true));
             default -> {

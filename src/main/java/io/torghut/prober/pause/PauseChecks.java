@@ -19,6 +19,7 @@ public final class PauseChecks {
         positive("prober.pause.retry-for", pause.retryFor());
         positive("prober.pause.kubernetes-timeout", pause.kubernetesTimeout());
         positive("prober.pause.dedup-window", pause.dedupWindow());
+        positive("prober.pause.episode-reset", pause.episodeReset());
         leader(pause.leader());
         String diagnose = pause.diagnoseUrl().toLowerCase(Locale.ROOT);
         if (!diagnose.matches("https?://[^\\s]+")) {
@@ -28,6 +29,9 @@ public final class PauseChecks {
         positive("prober.gitops.refresh-every", gitops.refreshEvery());
         if (gitops.manifestPath().isBlank() || gitops.manifestPath().startsWith("/") || gitops.manifestPath().contains("..")) {
             throw new ConfigProblem("prober.gitops.manifest-path (GITOPS_MANIFEST_PATH)", "must be a relative path inside the repository");
+        }
+        if (!GitOpsConfig.validBranch(gitops.branch())) {
+            throw new ConfigProblem("prober.gitops.branch (GITOPS_BRANCH)", "is not a valid branch name (git check-ref-format)");
         }
         if (gitops.repoUrl().isPresent()) {
             String url = gitops.repoUrl().get().toLowerCase(Locale.ROOT);
@@ -44,8 +48,9 @@ public final class PauseChecks {
         if (gitops.repoUrl().get().toLowerCase(Locale.ROOT).startsWith("http") && gitops.token().isEmpty()) {
             throw new ConfigProblem("prober.gitops.token (GITOPS_TOKEN)", "is required to push over https when prober.pause.mode=trigger");
         }
-        if (pause.token().isEmpty()) {
-            throw new ConfigProblem("prober.pause.token (PROBER_PAUSE_TOKEN)", "is required when prober.pause.mode=trigger");
+        if (pause.token().isEmpty() && pause.tokenFile().isEmpty()) {
+            throw new ConfigProblem("prober.pause.token (PROBER_PAUSE_TOKEN) or prober.pause.token-file (PROBER_PAUSE_TOKEN_FILE)",
+                    "is required when prober.pause.mode=trigger");
         }
     }
 

@@ -14,8 +14,18 @@ public interface PauseConfig {
     @WithDefault("recommend")
     PauseMode mode();
 
-    /** Bearer token required by {@code /pause}; env {@code PROBER_PAUSE_TOKEN}. Without it every /pause call gets 503. */
+    /**
+     * Bearer token required by {@code /pause}; env {@code PROBER_PAUSE_TOKEN}. Trimmed; blank refuses startup. Without it
+     * (and without {@link #tokenFile()}) every /pause call gets 503.
+     */
     Optional<String> token();
+
+    /**
+     * A file holding the bearer token (a mounted Secret), read again whenever it changes; env
+     * {@code PROBER_PAUSE_TOKEN_FILE}. Instead of {@link #token()}, not with it.
+     */
+    @WithName("token-file")
+    Optional<String> tokenFile();
 
     /** Pause automatically from the verdict (trigger mode only, on the Lease leader); env {@code PROBER_PAUSE_AUTO}. Default false. */
     @WithDefault("false")
@@ -66,12 +76,21 @@ public interface PauseConfig {
     Duration retryFor();
 
     /**
-     * How long a handled Alertmanager notification (same group key and fingerprints) is answered "already-paused"
-     * without reading git; keep it below Alertmanager's repeat_interval. Default 1h.
+     * Recommend mode: how long the same notification (group key, fingerprints and start times) is recorded only once
+     * (an HA Alertmanager pair delivers it twice). Below the shipped {@code repeat_interval} (30m), so a notification
+     * that is still firing is recorded again. Trigger mode decides from git every time and does not use it. Default 10m.
      */
     @WithName("dedup-window")
-    @WithDefault("1h")
+    @WithDefault("10m")
     Duration dedupWindow();
+
+    /**
+     * The prober's own episode (automatic and manual pauses, {@link VerdictEpisodes}) ends once the verdict has found
+     * no reason to pause for this long; after a human's resume only a new episode pauses again. Default 10m.
+     */
+    @WithName("episode-reset")
+    @WithDefault("10m")
+    Duration episodeReset();
 
     /** Timeout of each Kubernetes API call (Argo CD patch, Event, Knative reads). Default 5s. */
     @WithName("kubernetes-timeout")

@@ -43,9 +43,16 @@ public class PauseDiagnosis implements DiagnosisSection {
         PauseState state = view.state();
         List<String> lines = new ArrayList<>();
         PauseRecords.GitView git = state.git();
-        lines.add("mode " + view.service().mode().label() + (view.leader() ? ", Lease leader" : ", not the Lease leader"));
+        lines.add("mode " + view.service().mode().label() + (view.leader() ? ", Lease leader" : ", not the Lease leader")
+                + "; state: " + view.phase().label());
         lines.add("TRADING_ENABLED in git: " + git.desired().label() + (git.commit() == null ? "" : " (commit " + abbrev(git.commit()) + ")")
+                + (git.since() == null ? "" : ", set by " + (git.since().byProber() ? "the prober" : "a human") + " in commit "
+                        + abbrev(git.since().commit()) + " at " + git.since().at())
                 + (git.error() == null ? "" : "; " + git.error()));
+        view.humanResume().ifPresent(r -> lines.add("RESUMED BY A HUMAN: commit " + abbrev(r.commit()) + " at " + r.at()
+                + " set TRADING_ENABLED back to \"true\" after the prober's pause" + (r.afterPause() == null ? "" : " " + abbrev(r.afterPause()))
+                + "; the prober does not pause again within that episode (a new episode, or a manual request with \"force\": true, does); "
+                + "who resumed: GET /pause with the token"));
         lines.add("TRADING_ENABLED in the live revision: " + view.liveTradingEnabled()
                 + view.tracker().liveError().map(e -> " (" + e + ")").orElse(""));
         state.lastAction().ifPresent(a -> lines.add("last action: " + a.action() + " at " + a.at() + " (" + a.source() + ")"
@@ -65,8 +72,10 @@ public class PauseDiagnosis implements DiagnosisSection {
         PauseState state = view.state();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("mode", view.service().mode().label());
+        json.put("phase", view.phase());
         json.put("leader", view.leader());
         json.put("git", state.git());
+        view.humanResume().ifPresent(r -> json.put("resumedBy", new PauseRecords.HumanResume(r.commit(), r.at(), null, r.afterPause())));
         json.put("liveTradingEnabled", view.liveTradingEnabled());
         json.put("lastAction", state.lastAction().map(PauseDiagnosis::public_).orElse(null));
         json.put("pending", state.pending().orElse(null));

@@ -16,6 +16,11 @@ import java.util.concurrent.TimeUnit;
 final class PauseExecutors {
     private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, daemon("pause-scheduler"));
     private final ExecutorService eventWriter = Executors.newSingleThreadExecutor(daemon("pause-events"));
+    /**
+     * Git rounds run here, off the caller's thread, so that a caller is answered within its bound while a slow push
+     * goes on. Rounds share one flight ({@code SingleFlight}), so at most one pushes; the others wait for it.
+     */
+    private final ExecutorService gitWork = Executors.newCachedThreadPool(daemon("pause-git"));
 
     PauseExecutors() {
         // At shutdown no delayed work (a retry, the next refresh) starts; the one running finishes or is abandoned.
@@ -28,6 +33,10 @@ final class PauseExecutors {
 
     Executor eventWriter() {
         return eventWriter;
+    }
+
+    Executor gitWork() {
+        return gitWork;
     }
 
     /** First step of a stop: nothing scheduled starts any more. */
@@ -45,10 +54,11 @@ final class PauseExecutors {
     void shutdownNow() {
         scheduler.shutdownNow();
         eventWriter.shutdownNow();
+        gitWork.shutdownNow();
     }
 
     boolean terminated() {
-        return scheduler.isTerminated() && eventWriter.isTerminated();
+        return scheduler.isTerminated() && eventWriter.isTerminated() && gitWork.isTerminated();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

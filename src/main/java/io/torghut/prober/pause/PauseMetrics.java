@@ -36,5 +36,14 @@ public final class PauseMetrics {
                 .description("1 when the last pause was not effective within prober.pause.effective-deadline").register(registry);
         Gauge.builder(METRIC_PREFIX + "leader", view, v -> v.leader() ? 1 : 0)
                 .description("1 on the replica holding the pause Lease (the one that pauses automatically)").register(registry);
+        for (PauseMode mode : PauseMode.values()) {
+            Gauge.builder(METRIC_PREFIX + "pause_mode", view, v -> v.service().mode() == mode ? 1 : 0).tag("mode", mode.label())
+                    .description("1 for the configured pause mode (off, recommend, trigger)").register(registry);
+        }
+        for (PausePhase phase : PausePhase.values()) {
+            Gauge.builder(METRIC_PREFIX + "pause_phase", view, v -> v.phase() == phase ? 1 : 0).tag("phase", phase.label())
+                    .description("1 for where the pause stands: not-paused, pause-pending, paused-not-in-force, in-force, "
+                            + "resumed-by-human, unknown").register(registry);
+        }
     }
 }

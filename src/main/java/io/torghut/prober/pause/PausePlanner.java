@@ -69,15 +69,8 @@ public final class PausePlanner {
         return new PausePlan(request.reasons(), repository, desired, diff, resumeDiff, message, steps, note);
     }
 
-    /**
-     * TRADING_ENABLED as git says it, parsed like the live value ({@link TradingFlag}); unknown when absent, not a
-     * boolean, or in an unreadable file.
-     */
+    /** TRADING_ENABLED as git says it: see {@link TradingFlagEditor#current}. */
     public static TradingFlag desired(ManifestEdit pause) {
-        return switch (pause.outcome()) {
-            case UNCHANGED -> TradingFlag.DISABLED;
-            case CHANGED -> pause.previous().map(TradingFlag::parse).orElse(TradingFlag.UNKNOWN);
-            case REFUSED -> TradingFlag.UNKNOWN;
-        };
+        return TradingFlagEditor.before(pause);
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.torghut.prober.core.FreeText;
+import io.torghut.prober.gitops.BranchHistory;
+import io.torghut.prober.gitops.PauseCommits;
 import io.torghut.prober.model.TradingFlag;
 import java.util.List;
 
@@ -18,7 +20,7 @@ public final class PauseRecords {
     /** What the prober last did about a pause. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Action(String at, String mode, String action, String source, String requestedBy, List<String> reasons,
+    public record Action(String at, String mode, String action, PauseSource source, String requestedBy, List<String> reasons,
                          String commit, String detail, String argocd) {
         public Action {
             requestedBy = clean(requestedBy);
@@ -37,22 +39,53 @@ public final class PauseRecords {
         }
     }
 
-    /** TRADING_ENABLED as last read from git. */
+    /**
+     * TRADING_ENABLED as last read from git, and the commit that set it.
+     *
+     * @param since   the commit that gave TRADING_ENABLED its value at the tip (no author: that is for GET /pause)
+     * @param history what the branch said at that read, for the decisions (not shown as such)
+     */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record GitView(TradingFlag desired, String commit, String readAt, String error, @JsonIgnore String text) {
+    public record GitView(TradingFlag desired, String commit, String readAt, String error, Change since, @JsonIgnore String text,
+                          @JsonIgnore BranchHistory history) {
         public GitView {
             error = clean(error);
         }
 
-        public static final GitView UNREAD = new GitView(TradingFlag.UNKNOWN, null, null, "not read yet", null);
+        public static final GitView UNREAD = new GitView(TradingFlag.UNKNOWN, null, null, "not read yet", null, null,
+                BranchHistory.unknown("none"));
+
+        /** The same view with a read error; what was read before stays. */
+        GitView failed(String why) {
+            return new GitView(desired, commit, readAt, why, since, text, history);
+        }
+    }
+
+    /** A commit that changed TRADING_ENABLED: when, and whether the prober made it (its trailer). */
+    @RegisterForReflection
+    public record Change(String commit, String at, boolean byProber) {
+    }
+
+    /** A human's resume that the prober respects: who set TRADING_ENABLED back to "true", after which pause. */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record HumanResume(String commit, String at, String author, String afterPause) {
+        public HumanResume {
+            author = clean(author);
+        }
+
+        static HumanResume of(BranchHistory.FlagChange resume, BranchHistory history) {
+            return new HumanResume(resume.commit(), resume.committedAt().toString(), resume.author(),
+                    history.newestPause().map(PauseCommits.PauseCommit::commit).orElse(null));
+        }
     }
 
     /** The answer to POST /pause; {@code status} is the HTTP status. One factory per outcome. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Answer(@JsonIgnore int status, String action, String mode, String message, String commit, String diff,
-                         String argocd, PausePlan plan) {
+                         String argocd, PausePlan plan, HumanResume resumedBy) {
 
         static Answer disabled(PauseMode mode) {
             return plain(409, "disabled", mode, "pausing is switched off (prober.pause.mode=off, PROBER_PAUSE_MODE)");
@@ -65,17 +98,12 @@ public final class PauseRecords {
 
         static Answer recommended(PauseMode mode, PausePlan plan) {
             return new Answer(200, "recommended", mode.label(), "recommend mode: nothing was committed; apply the plan or switch to "
-                    + "trigger mode", null, plan.diff(), null, plan);
+                    + "trigger mode", null, plan.diff(), null, plan, null);
         }
 
         static Answer stopping(PauseMode mode) {
             return plain(503, "stopping", mode, "the prober is stopping: nothing was committed; retry (Alertmanager does), another "
                     + "replica or the restarted prober takes it");
-        }
-
-        /** The same notification (group key and fingerprints) within the dedup window. */
-        static Answer duplicate(PauseMode mode) {
-            return plain(200, "already-paused", mode, "this notification (group key and fingerprints) was already handled");
         }
 
         static Answer gaveUp(PauseMode mode, String error) {
@@ -86,34 +114,47 @@ public final class PauseRecords {
             return plain(503, "pending", mode, error + "; the prober retries, and so may the caller");
         }
 
+        /**
+         * Not the request's fault: the manifest cannot be edited, or the Git host refused (credentials, a protected
+         * branch, a hook, maintenance). 503, because the same request can work once a person fixes it, and the prober
+         * retries meanwhile.
+         */
         static Answer refused(PauseMode mode, String detail) {
-            return plain(409, "refused", mode, detail);
+            return plain(503, "refused", mode, detail + "; nothing was committed, the prober retries");
         }
 
-        static Answer alreadyPaused(PauseMode mode, String commit) {
-            return new Answer(200, "already-paused", mode.label(), "TRADING_ENABLED is already \"false\" in git; no commit", commit,
-                    null, null, null);
+        /** @param since the commit that set TRADING_ENABLED to "false", when git says who */
+        static Answer alreadyPaused(PauseMode mode, String commit, String since) {
+            return new Answer(200, "already-paused", mode.label(), "TRADING_ENABLED is already \"false\" in git"
+                    + (since == null ? "" : " (since commit " + since + ")") + "; no commit", commit, null, null, null, null);
+        }
+
+        static Answer resumedByHuman(PauseMode mode, HumanResume resume, String why) {
+            return new Answer(200, "resumed-by-human", mode.label(), "a human set TRADING_ENABLED back to \"true\" in commit "
+                    + resume.commit() + " at " + resume.at() + " after the prober's pause; " + why + ": not pausing again. A new "
+                    + "episode pauses; to pause now, POST {\"reason\": ..., \"force\": true} with the token", resume.commit(), null,
+                    null, null, resume);
         }
 
         /** @param syncRetried Argo CD could not be asked and is being asked again: 503, so the caller knows it is not done */
         static Answer paused(PauseMode mode, String commit, String diff, String argocd, boolean syncRetried) {
             return syncRetried
                     ? new Answer(503, "paused", mode.label(), "committed " + commit + " but " + argocd + "; retrying the Argo CD sync",
-                            commit, diff, argocd, null)
-                    : new Answer(200, "paused", mode.label(), "committed and pushed " + commit, commit, diff, argocd, null);
+                            commit, diff, argocd, null, null)
+                    : new Answer(200, "paused", mode.label(), "committed and pushed " + commit, commit, diff, argocd, null, null);
         }
 
         private static Answer plain(int status, String action, PauseMode mode, String message) {
-            return new Answer(status, action, mode.label(), message, null, null, null, null);
+            return new Answer(status, action, mode.label(), message, null, null, null, null, null);
         }
     }
 
     /** GET /pause. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record View(String mode, boolean auto, boolean leader, String repository, GitView git, TradingFlag liveTradingEnabled,
-                       Rollout live, String liveError, Action lastAction, Pending pending, Effectiveness effectiveness,
-                       PausePlan recommendation) {
+    public record View(String mode, PausePhase phase, boolean auto, boolean leader, String repository, GitView git,
+                       HumanResume resumedBy, TradingFlag liveTradingEnabled, Rollout live, String liveError, Action lastAction,
+                       Pending pending, Effectiveness effectiveness, PausePlan recommendation) {
     }
 
     /** Null stays null (absent from the JSON). */

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads a /pause body: the Alertmanager webhook (version "4") or a manual {@code {"reason", "requestedBy"}}. Every
@@ -51,7 +50,7 @@ public final class PauseRequestParser {
         if (root.has("reason")) {
             return manual(root);
         }
-        throw bad("expected an Alertmanager webhook (version \"4\") or {\"reason\": ..., \"requestedBy\": ...}");
+        throw bad("expected an Alertmanager webhook (version \"4\") or {\"reason\": ..., \"requestedBy\": ..., \"force\": false}");
     }
 
     /**
@@ -74,15 +73,22 @@ public final class PauseRequestParser {
             throw bad("reason must not be blank");
         }
         String by = root.has("requestedBy") ? text(root, "requestedBy", true) : "";
+        boolean force = false;
+        if (root.has("force")) {
+            JsonNode node = root.get("force");
+            if (!node.isBoolean()) {
+                throw bad("force must be true or false");
+            }
+            force = node.booleanValue();
+        }
         Iterator<String> names = root.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
-            if (!name.equals("reason") && !name.equals("requestedBy")) {
+            if (!name.equals("reason") && !name.equals("requestedBy") && !name.equals("force")) {
                 throw bad("unknown field '" + clean(name) + "' in a manual pause request");
             }
         }
-        return new PauseRequest("manual", false, by.isBlank() ? "unknown (manual request)" : by, List.of(reason), List.of(),
-                Optional.empty(), 0);
+        return PauseRequest.manual(by.isBlank() ? "unknown (manual request)" : by, reason, force);
     }
 
     private static PauseRequest alertmanager(JsonNode root) {
@@ -108,6 +114,7 @@ public final class PauseRequestParser {
         }
         List<AlertRef> firing = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
+        int firingCount = 0;
         for (int i = 0; i < alerts.size(); i++) {
             JsonNode alert = alerts.get(i);
             if (!alert.isObject()) {
@@ -123,6 +130,9 @@ public final class PauseRequestParser {
             String startsAt = alert.has("startsAt") ? text(alert, "startsAt", true) : "";
             text(alert, "endsAt", false);
             text(alert, "generatorURL", false);
+            if ("firing".equals(alertStatus)) {
+                firingCount++;
+            }
             if ("firing".equals(alertStatus) && firing.size() < MAX_ALERTS_KEPT) {
                 String name = labels.getOrDefault("alertname", "");
                 name = name.isBlank() ? "unnamed" : name;
@@ -135,8 +145,7 @@ public final class PauseRequestParser {
             throw bad((alerts.isEmpty() ? "alerts is empty" : "no alert in alerts has status \"firing\"")
                     + ": a firing notification without a firing alert gives no reason to pause; nothing was committed");
         }
-        return new PauseRequest("alertmanager", status.equals("resolved"), "alertmanager receiver " + receiver,
-                reasons, firing, Optional.of(groupKey), truncated);
+        return PauseRequest.alertmanager(status.equals("resolved"), receiver, reasons, firing, groupKey, truncated, firingCount);
     }
 
     /**

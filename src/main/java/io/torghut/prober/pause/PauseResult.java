@@ -4,10 +4,12 @@ package io.torghut.prober.pause;
 public enum PauseResult {
     PAUSED("paused"),
     ALREADY_PAUSED("already-paused"),
+    /** A human set TRADING_ENABLED back to "true" after the prober's pause, within the same episode: no commit. */
+    RESUMED_BY_HUMAN("resumed-by-human"),
     RECOMMENDED("recommended"),
     /** A resolved notification: never resumes. */
     NONE("none"),
-    /** The manifest cannot be edited or the remote refuses the push. */
+    /** The manifest cannot be edited, or the Git host refuses the credentials or the push: 503 and retried internally. */
     REFUSED("refused"),
     /** Git or Argo CD unreachable: 503 and retried internally. */
     PENDING("pending"),

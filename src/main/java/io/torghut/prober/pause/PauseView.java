@@ -35,9 +35,22 @@ public final class PauseView {
         List<String> reasons = verdict == null || verdict.reasons().isEmpty()
                 ? List.of("no current reason (verdict " + (verdict == null ? "unknown" : verdict.level()) + ")") : verdict.reasons();
         Rollout live = tracker.live().orElse(null);
-        return new PauseRecords.View(service.mode().label(), auto, leader.getAsBoolean(), desired.repository(), state.git(),
-                liveTradingEnabled(), live, tracker.liveError().orElse(null), state.lastAction().orElse(null),
-                state.pending().orElse(null), tracker.state(), desired.currentPlan(reasons));
+        PauseRecords.GitView git = state.git();
+        return new PauseRecords.View(service.mode().label(), phase(), auto, leader.getAsBoolean(), desired.repository(), git,
+                humanResume().orElse(null), liveTradingEnabled(), live, tracker.liveError().orElse(null),
+                state.lastAction().orElse(null), state.pending().orElse(null), tracker.state(), desired.currentPlan(reasons));
+    }
+
+    /** Where the pause stands ({@link PausePhase#of}), from git as last read, the rollout check and the pending work. */
+    public PausePhase phase() {
+        boolean gitPending = state.pending().filter(p -> p.kind() == PendingKind.GIT).isPresent();
+        return PausePhase.of(state.git().history(), tracker.state().status(), gitPending);
+    }
+
+    /** The human's resume that git shows after the prober's newest pause, with its author (for GET /pause only). */
+    public java.util.Optional<PauseRecords.HumanResume> humanResume() {
+        io.torghut.prober.gitops.BranchHistory history = state.git().history();
+        return history.humanResume().map(r -> PauseRecords.HumanResume.of(r, history));
     }
 
     /**

@@ -8,7 +8,6 @@ import io.torghut.prober.gitops.GitOpsConfig;
 import io.torghut.prober.gitops.GitOpsPauser;
 import io.torghut.prober.gitops.GitUnavailableException;
 import io.torghut.prober.gitops.JGitManifestRepository;
-import io.torghut.prober.gitops.ManifestSnapshot;
 import io.torghut.prober.gitops.TradingFlagEditor;
 import io.torghut.prober.k8s.FindingsTracker;
 import io.torghut.prober.k8s.KubernetesAdapters;
@@ -51,7 +50,6 @@ public class PauseWiring {
     private final PauseAudit audit;
     private final EffectivenessTracker tracker;
     private final Optional<LeaderElection> election;
-    private final Optional<PauseResumption> resumption;
     private final GitDesiredState desired;
     private final boolean kubernetesOn;
 
@@ -66,7 +64,7 @@ public class PauseWiring {
         PauseChecks.check(config, gitops);
         this.config = config;
         this.gitops = gitops;
-        config.token().ifPresent(redactor::add);
+        PauseToken token = PauseToken.of(config.token(), config.tokenFile(), redactor);
         gitops.token().ifPresent(redactor::add);
         String instance = instanceId(config.instanceId());
         TradingFlagEditor editor = new TradingFlagEditor(target.container());
@@ -84,11 +82,12 @@ public class PauseWiring {
                 config.diagnoseUrl(), instance, config.argocd().namespace(), config.argocd().application(), target.namespace(), target.service());
         PauseState state = new PauseState(config.dedupWindow());
         desired = new GitDesiredState(git, planner, state, clock, target.manifestPath());
+        VerdictEpisodes episodes = new VerdictEpisodes(config.episodeReset());
         service = new PauseService(config.mode(), desired, client.argoCd(config.argocd().namespace(), config.argocd().application(),
                 config.kubernetesTimeout()), audit, state, tracker,
-                new PendingRetries(scheduler, state, clock, config.retryInitial(), config.retryFor()), clock);
-        resumption = git.map(g -> new PauseResumption(service, desired, g, tracker));
-        auth = new BearerAuth(config.token());
+                new PendingRetries(scheduler, state, clock, config.retryInitial(), config.retryFor()), clock, episodes,
+                executors.gitWork(), gitops.timeout());
+        auth = new BearerAuth(token);
         election = config.leader().enabled() ? client.leaderElection(config.leader().namespace(), config.leader().lease(),
                 instance, config.leader().duration(), config.leader().renewDeadline(), config.leader().retryPeriod()) : Optional.empty();
         view = new PauseView(service, desired, state, tracker, trading, this::leader, verdicts,
@@ -97,6 +96,7 @@ public class PauseWiring {
         // Until every signal has reported once, PAUSE_RECOMMENDED only means "no result yet": never act on it.
         verdicts.onVerdict(verdict -> {
             if (verdicts.firstRoundDone()) {
+                episodes.update(verdict.pauseWorthy(), verdict.evaluatedAt());
                 autoPause.onVerdict(verdict);
             }
         });
@@ -160,7 +160,7 @@ public class PauseWiring {
      * scheduled work starts; a pause started here (automatic, a retry) may finish within the same timeout; the Events
      * already queued are written ({@link #EVENT_DRAIN} at most); the Lease is released ({@link LeaderElection#RELEASE_BUDGET}
      * at most). Work that would wait on a hung dependency (a git refresh, an Event to an API that has gone) is
-     * abandoned: the next start resumes any pause from git ({@link PauseResumption}).
+     * abandoned: the next start follows any pause up from git ({@link PauseReconciler}).
      */
     void stop(@Observes ShutdownEvent event) {
         executors.stopScheduling();
@@ -182,8 +182,7 @@ public class PauseWiring {
 
     private void refreshGit() {
         try {
-            ManifestSnapshot tip = desired.read();
-            resumption.ifPresent(r -> r.afterRead(tip));
+            service.reconcile(desired.read());
         } catch (GitUnavailableException e) {
             LOG.debugf("GitOps refresh failed: %s", e.getMessage());
         } catch (RuntimeException e) {

@@ -32,12 +32,16 @@ public final class Policy {
         boolean tradingEnabled = tradingState.orElse(true);
         List<SignalAssessment> assessments = new ArrayList<>();
         List<String> pauseReasons = new ArrayList<>();
+        List<String> pauseConditions = new ArrayList<>();
         List<String> degradedReasons = new ArrayList<>();
         for (SignalState state : snapshot.signals()) {
             SignalAssessment assessment = assess(state, now, sessionOpen, tradingEnabled);
             assessments.add(assessment);
             if (!assessment.bad() || !assessment.counts()) {
                 continue;
+            }
+            if (pauseWorthy(state.role())) {
+                pauseConditions.add(assessment.why());
             }
             if (tradingEnabled && pauseWorthy(state.role())) {
                 pauseReasons.add(assessment.why());
@@ -49,7 +53,7 @@ public final class Policy {
                 : !degradedReasons.isEmpty() ? VerdictLevel.DEGRADED : VerdictLevel.HEALTHY;
         List<String> reasons = new ArrayList<>(pauseReasons);
         reasons.addAll(degradedReasons);
-        return new Verdict(level, reasons, assessments, sessionOpen, tradingEnabled, now, snapshot);
+        return new Verdict(level, reasons, assessments, sessionOpen, tradingEnabled, now, snapshot, pauseConditions);
     }
 
     /** The runbook's precondition: dependencies degraded or signals stale. Torghut down by itself is procedure A. */

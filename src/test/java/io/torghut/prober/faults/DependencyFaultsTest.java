@@ -91,9 +91,7 @@ class DependencyFaultsTest {
     @Test
     void gitRemoteGoneDuringAPause() throws Exception {
         BareRepo remote = FaultsResource.env.git();
-        if (remote.manifest().contains(PAUSED_LINE)) {
-            remote.change(t -> t.replace(PAUSED_LINE, ENABLED_LINE), "Resume trading (human decision)");
-        }
+        remote.restart();
         int before = remote.log().size();
         remote.takeAway();
         try {
@@ -116,7 +114,7 @@ class DependencyFaultsTest {
             assertNull(report.get("sections.pause.pending"), report::prettify);
             assertEquals("paused", report.getString("sections.pause.lastAction.action"), report::prettify);
         });
-        remote.change(t -> t.replace(PAUSED_LINE, ENABLED_LINE), "Resume trading (human decision)");
+        remote.restart();
         assertEquals(List.of(), diagnose().getList("reasons"));
     }
 }

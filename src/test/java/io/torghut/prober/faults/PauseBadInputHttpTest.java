@@ -40,9 +40,7 @@ class PauseBadInputHttpTest {
     @BeforeEach
     void tradingEnabledInGit() throws Exception {
         remote = FaultsResource.env.git();
-        if (remote.manifest().contains(DependencyFaultsTest.PAUSED_LINE)) {
-            remote.change(t -> t.replace(DependencyFaultsTest.PAUSED_LINE, DependencyFaultsTest.ENABLED_LINE), "Resume trading (human decision)");
-        }
+        remote.restart();
     }
 
     /** Raw bytes over the JDK client: RestAssured re-encodes bodies and adds charsets, which would hide the corpus. */
@@ -121,7 +119,7 @@ class PauseBadInputHttpTest {
         assertEquals(200, control.statusCode(), control::body);
         assertEquals("paused", control.path("action"), control::body);
         assertEquals(commits + 1, remote.log().size());
-        remote.change(t -> t.replace(DependencyFaultsTest.PAUSED_LINE, DependencyFaultsTest.ENABLED_LINE), "Resume trading (human decision)");
+        remote.restart();
     }
 
     /** {@code expected} 0: any 2xx/4xx will do, but a 200 must be "nothing to do" and a 4xx must carry a JSON error. */

@@ -18,6 +18,7 @@ public final class BareRepo {
     private final Path bare;
     private final Path parked;
     private int clones;
+    private final String first;
 
     public BareRepo(Path root) throws IOException, GitAPIException {
         this.root = root;
@@ -26,7 +27,24 @@ public final class BareRepo {
         Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
         String manifest = new String(BareRepo.class.getResourceAsStream("/manifests/realistic/input.yaml").readAllBytes(),
                 StandardCharsets.UTF_8);
-        change(text -> manifest, "Add the torghut Knative service");
+        first = change(text -> manifest, "Add the torghut Knative service");
+    }
+
+    /**
+     * Main back at its first commit (a forced update), as if nothing had been paused or resumed since: each test of a
+     * shared repository starts from a history of its own. Setting "true" by a commit instead would be a human's
+     * resume of the previous test's pause, which the prober respects within the episode.
+     */
+    public void restart() throws IOException {
+        try (Git git = Git.open(bare.toFile())) {
+            org.eclipse.jgit.lib.RefUpdate update = git.getRepository().updateRef("refs/heads/main");
+            update.setNewObjectId(org.eclipse.jgit.lib.ObjectId.fromString(first));
+            update.setForceUpdate(true);
+            org.eclipse.jgit.lib.RefUpdate.Result result = update.update();
+            if (result != org.eclipse.jgit.lib.RefUpdate.Result.FORCED && result != org.eclipse.jgit.lib.RefUpdate.Result.NO_CHANGE) {
+                throw new IOException("cannot reset main: " + result);
+            }
+        }
     }
 
     public String url() {
@@ -100,6 +118,14 @@ public final class BareRepo {
         Path work = root.resolve("read-" + (++clones));
         try (Git ignored = Git.cloneRepository().setURI(url()).setDirectory(work.toFile()).call()) {
             return Files.readString(work.resolve(PATH));
+        }
+    }
+
+    /** The manifest's bytes at the tip of main, undecoded. */
+    public byte[] bytes() throws IOException, GitAPIException {
+        Path work = root.resolve("read-" + (++clones));
+        try (Git ignored = Git.cloneRepository().setURI(url()).setDirectory(work.toFile()).call()) {
+            return Files.readAllBytes(work.resolve(PATH));
         }
     }
 

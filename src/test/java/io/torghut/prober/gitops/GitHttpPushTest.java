@@ -72,7 +72,7 @@ class GitHttpPushTest {
         List<Callable<GitOpsPauser.Result>> calls = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             GitOpsPauser pauser = replicas.get(i % 2);
-            calls.add(() -> pauser.pause(edit -> "Pause trading"));
+            calls.add(() -> pauser.pause(PauseDecider.always(edit -> "Pause trading")));
         }
         List<GitOpsPauser.Result.Kind> kinds = new ArrayList<>();
         for (Future<GitOpsPauser.Result> f : pool.invokeAll(calls)) {
@@ -89,7 +89,7 @@ class GitHttpPushTest {
     void aRaceLostAtTheRefUpdateIsRetriedAndPauses() throws Exception {
         String other = remote.prepare(t -> t.replace("0.39", "0.40"), "Bump the log shipper");
         GitHttpHooks.moveBranchOnce(remote.bare(), "main", other);
-        GitOpsPauser.Result result = pauser("wc").pause(edit -> "Pause trading\n\n" + PauseCommits.trailer("test"));
+        GitOpsPauser.Result result = pauser("wc").pause(PauseDecider.always(edit -> "Pause trading\n\n" + PauseCommits.trailer("test")));
         assertEquals(GitOpsPauser.Result.Kind.PAUSED, result.kind(), result.detail());
         assertEquals(2, result.attempts());
         assertEquals(2, host.receivePacks());
@@ -102,7 +102,7 @@ class GitHttpPushTest {
     void aRaceLostToAnotherPauseAnswersAlreadyPausedWithoutASecondCommit() throws Exception {
         String other = remote.prepare(t -> t.replace("value: \"true\"   # set", "value: \"false\"   # set"), "Pause by the other replica");
         GitHttpHooks.moveBranchOnce(remote.bare(), "main", other);
-        GitOpsPauser.Result result = pauser("wc").pause(edit -> "Pause trading");
+        GitOpsPauser.Result result = pauser("wc").pause(PauseDecider.always(edit -> "Pause trading"));
         assertEquals(GitOpsPauser.Result.Kind.ALREADY_PAUSED, result.kind(), result.detail());
         assertEquals(other, result.commit());
         assertEquals(List.of("Pause by the other replica", "Add the torghut Knative service"),
@@ -111,7 +111,7 @@ class GitHttpPushTest {
 
     @Test
     void wrongCredentialsAreRefusedAsAuthorizationWithoutTheSecret() throws Exception {
-        GitOpsPauser.Result result = pauser("wc", "wrong-token-value", 5).pause(edit -> "Pause trading");
+        GitOpsPauser.Result result = pauser("wc", "wrong-token-value", 5).pause(PauseDecider.always(edit -> "Pause trading"));
         assertEquals(GitOpsPauser.Result.Kind.REFUSED, result.kind(), result.detail());
         assertTrue(result.detail().startsWith("authorization failed"), result.detail());
         assertTrue(!result.detail().contains("wrong-token-value"), result.detail());
@@ -122,7 +122,7 @@ class GitHttpPushTest {
     @Test
     void aProtectedBranchRefusesOnceAndSaysSo() throws Exception {
         GitHttpHooks.decline(remote.bare(), "GH006: Protected branch update failed for refs/heads/main.");
-        GitOpsPauser.Result result = pauser("wc").pause(edit -> "Pause trading");
+        GitOpsPauser.Result result = pauser("wc").pause(PauseDecider.always(edit -> "Pause trading"));
         assertEquals(GitOpsPauser.Result.Kind.REFUSED, result.kind(), result.detail());
         assertTrue(result.detail().contains("protected branch or server hook"), result.detail());
         assertTrue(result.detail().contains("Protected branch update failed"), result.detail());
@@ -133,7 +133,7 @@ class GitHttpPushTest {
     @Test
     void aHookRefusalWithoutTheWordProtectedIsStillARefusal() throws Exception {
         GitHttpHooks.decline(remote.bare(), "commits to main need a signed-off review");
-        GitOpsPauser.Result result = pauser("wc").pause(edit -> "Pause trading");
+        GitOpsPauser.Result result = pauser("wc").pause(PauseDecider.always(edit -> "Pause trading"));
         assertEquals(GitOpsPauser.Result.Kind.REFUSED, result.kind(), result.detail());
         assertTrue(result.detail().contains("hook declined"), result.detail());
         assertEquals(1, host.receivePacks());
@@ -143,9 +143,27 @@ class GitHttpPushTest {
     void givesUpAfterPushAttemptsLostRaces() throws Exception {
         GitHttpHooks.moveBranchEveryTime(remote.bare(), "main");
         GitOpsPauser pauser = pauser("wc", PASSWORD, 3);
-        GitUnavailableException gaveUp = assertThrows(GitUnavailableException.class, () -> pauser.pause(edit -> "Pause trading"));
+        GitUnavailableException gaveUp = assertThrows(GitUnavailableException.class, () -> pauser.pause(PauseDecider.always(edit -> "Pause trading")));
         assertTrue(gaveUp.getMessage().contains("rejected 3 times in a row"), gaveUp.getMessage());
         assertEquals(3, host.receivePacks());
         assertTrue(remote.log().stream().noneMatch(c -> c.getShortMessage().equals("Pause trading")));
+    }
+
+    /**
+     * Issue 24 (9): a mistyped branch was 503 for 30 minutes with a fresh working copy (the clone failed) but 409 with
+     * an existing one (the fetch found no such ref). Now one answer either way: refused, naming the branch.
+     */
+    @Test
+    void aMistypedBranchIsRefusedAlikeWithAFreshOrAnExistingWorkingCopy() throws Exception {
+        ManifestRepository repository = new JGitManifestRepository(host.url(BareRepo.NAME), "mian", BareRepo.PATH, tmp.resolve("typo"),
+                Duration.ofSeconds(20), "torghut-prober", "prober@example.com",
+                Optional.of(new UsernamePasswordCredentialsProvider(USER, PASSWORD)), new Redactor());
+        GitOpsPauser pauser = new GitOpsPauser(repository, new TradingFlagEditor(Optional.empty()), 3);
+        for (String copy : List.of("fresh", "existing")) {
+            GitOpsPauser.Result result = pauser.pause(PauseDecider.always(edit -> "Pause trading"));
+            assertEquals(GitOpsPauser.Result.Kind.REFUSED, result.kind(), copy + ": " + result.detail());
+            assertEquals("the branch mian does not exist on " + host.url(BareRepo.NAME), result.detail(), copy);
+        }
+        assertEquals(0, host.receivePacks());
     }
 }

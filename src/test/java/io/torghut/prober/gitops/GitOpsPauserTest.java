@@ -40,7 +40,7 @@ class GitOpsPauserTest {
     @Test
     void pausesWithOneCommitAndThenSaysAlreadyPaused() throws Exception {
         GitOpsPauser pauser = pauser(workingCopy("wc"));
-        GitOpsPauser.Result first = pauser.pause(edit -> "Pause trading\n\n" + edit.detail());
+        GitOpsPauser.Result first = pauser.pause(PauseDecider.always(edit -> "Pause trading\n\n" + edit.detail()));
         assertEquals(GitOpsPauser.Result.Kind.PAUSED, first.kind(), first.detail());
         assertEquals(expected, remote.manifest());
         assertEquals(2, remote.log().size());
@@ -48,7 +48,7 @@ class GitOpsPauserTest {
         assertEquals("torghut-prober", remote.log().get(0).getAuthorIdent().getName());
         assertTrue(first.diff().contains("+              value: \"false\""), first.diff());
 
-        GitOpsPauser.Result second = pauser.pause(edit -> "again");
+        GitOpsPauser.Result second = pauser.pause(PauseDecider.always(edit -> "again"));
         assertEquals(GitOpsPauser.Result.Kind.ALREADY_PAUSED, second.kind());
         assertEquals(2, remote.log().size());
     }
@@ -73,8 +73,9 @@ class GitOpsPauserTest {
                 return real.commitAndPush(before, manifest, message);
             }
 
-            public Optional<PauseCommits.PauseCommit> newestPauseCommit() throws GitUnavailableException {
-                return real.newestPauseCommit();
+            public BranchHistory history(java.util.function.Function<String, io.torghut.prober.model.TradingFlag> flagOf)
+                    throws GitUnavailableException {
+                return real.history(flagOf);
             }
 
             public String describe() {
@@ -85,7 +86,7 @@ class GitOpsPauserTest {
                 return real.manifestPath();
             }
         };
-        GitOpsPauser.Result result = pauser(racing).pause(edit -> "Pause trading");
+        GitOpsPauser.Result result = pauser(racing).pause(PauseDecider.always(edit -> "Pause trading"));
         assertEquals(GitOpsPauser.Result.Kind.PAUSED, result.kind());
         assertEquals(2, result.attempts());
         assertEquals(expected.replace("0.39", "0.40"), remote.manifest());
@@ -98,7 +99,7 @@ class GitOpsPauserTest {
         GitOpsPauser pauser = pauser(workingCopy("wc"));
         workingCopy("warm").sync();
         remote.change(t -> t.replace("value: \"true\"   # set", "value: \"false\"   # set"), "Human pause");
-        assertEquals(GitOpsPauser.Result.Kind.ALREADY_PAUSED, pauser.pause(edit -> "x").kind());
+        assertEquals(GitOpsPauser.Result.Kind.ALREADY_PAUSED, pauser.pause(PauseDecider.always(edit -> "x")).kind());
         assertEquals(2, remote.log().size());
     }
 
@@ -106,15 +107,15 @@ class GitOpsPauserTest {
     void unreachableRemoteFailsThenSucceedsWhenItReturns() throws Exception {
         GitOpsPauser pauser = pauser(workingCopy("wc"));
         remote.takeAway();
-        GitUnavailableException away = assertThrows(GitUnavailableException.class, () -> pauser.pause(edit -> "x"));
+        GitUnavailableException away = assertThrows(GitUnavailableException.class, () -> pauser.pause(PauseDecider.always(edit -> "x")));
         assertTrue(away.getMessage().startsWith("git fetch against file:"), away.getMessage());
         remote.bringBack();
-        assertEquals(GitOpsPauser.Result.Kind.PAUSED, pauser.pause(edit -> "x").kind());
+        assertEquals(GitOpsPauser.Result.Kind.PAUSED, pauser.pause(PauseDecider.always(edit -> "x")).kind());
         // And once more after the working copy exists: fetch (not clone) fails the same way.
         remote.takeAway();
-        assertThrows(GitUnavailableException.class, () -> pauser.pause(edit -> "x"));
+        assertThrows(GitUnavailableException.class, () -> pauser.pause(PauseDecider.always(edit -> "x")));
         remote.bringBack();
-        assertEquals(GitOpsPauser.Result.Kind.ALREADY_PAUSED, pauser.pause(edit -> "x").kind());
+        assertEquals(GitOpsPauser.Result.Kind.ALREADY_PAUSED, pauser.pause(PauseDecider.always(edit -> "x")).kind());
     }
 
     @Test
@@ -131,7 +132,7 @@ class GitOpsPauserTest {
     @Test
     void refusesAManifestOfTheWrongShapeWithoutCommitting() throws Exception {
         remote.change(t -> t.replace("kind: Service", "kind: Deployment"), "Not knative any more");
-        GitOpsPauser.Result result = pauser(workingCopy("wc")).pause(edit -> "x");
+        GitOpsPauser.Result result = pauser(workingCopy("wc")).pause(PauseDecider.always(edit -> "x"));
         assertEquals(GitOpsPauser.Result.Kind.REFUSED, result.kind());
         assertTrue(result.detail().contains("not a Knative Service"));
         assertEquals(2, remote.log().size());

@@ -35,7 +35,7 @@ class ManifestShapeTest {
     private GitOpsPauser.Result pause() throws GitUnavailableException {
         ManifestRepository repository = new JGitManifestRepository(remote.url(), "main", BareRepo.PATH, tmp.resolve("wc"),
                 Duration.ofSeconds(10), "torghut-prober", "prober@example.com", Optional.empty(), new Redactor());
-        return new GitOpsPauser(repository, new TradingFlagEditor(Optional.empty()), 3).pause(edit -> "Pause trading");
+        return new GitOpsPauser(repository, new TradingFlagEditor(Optional.empty()), 3).pause(PauseDecider.always(edit -> "Pause trading"));
     }
 
     private void assertRefusedAndUntouched(GitOpsPauser.Result result, String reason) throws Exception {
@@ -86,5 +86,22 @@ class ManifestShapeTest {
         try (var files = Files.list(tmp.resolve("wc"))) {
             assertEquals(java.util.List.of(".git"), files.map(p -> p.getFileName().toString()).toList());
         }
+    }
+
+    /**
+     * Issue 24 (8): a Latin-1 manifest lost its {@code ü} and {@code é} to U+FFFD in the commit, against "every other
+     * byte stays identical". The prober writes UTF-8, so a file that is not UTF-8 is refused, and its bytes stay.
+     */
+    @Test
+    void aManifestThatIsNotUtf8IsRefusedAndItsBytesStay() throws Exception {
+        // A comment saved by an editor in Latin-1: the bytes FC and E9, which are not UTF-8.
+        remote.shell("printf '# Z\\374rich caf\\351\\n' >> " + BareRepo.PATH, "Latin-1 comment");
+        byte[] before = remote.bytes();
+        assertTrue(new String(before, java.nio.charset.StandardCharsets.ISO_8859_1).contains("# Zürich café"), "the test file is Latin-1");
+        GitOpsPauser.Result result = pause();
+        assertEquals(GitOpsPauser.Result.Kind.REFUSED, result.kind(), result.detail());
+        assertTrue(result.detail().contains(BareRepo.PATH + " is not valid UTF-8"), result.detail());
+        assertEquals(2, remote.log().size(), "nothing may be committed");
+        assertTrue(java.util.Arrays.equals(before, remote.bytes()), "every byte stays");
     }
 }

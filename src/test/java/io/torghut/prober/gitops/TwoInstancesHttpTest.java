@@ -43,7 +43,7 @@ class TwoInstancesHttpTest {
             for (int i = 0; i < 20; i++) {
                 GitOpsPauser instance = instances.get(i % 2);
                 String who = "instance-" + (i % 2);
-                calls.add(() -> instance.pause(edit -> "Pause trading\n\n" + PauseCommits.trailer(who)));
+                calls.add(() -> instance.pause(PauseDecider.always(edit -> "Pause trading\n\n" + PauseCommits.trailer(who))));
             }
             List<GitOpsPauser.Result.Kind> kinds = new ArrayList<>();
             for (Future<GitOpsPauser.Result> answer : pool.invokeAll(calls)) {

@@ -64,7 +64,7 @@ class WorkingCopyRecoveryTest {
     }
 
     private GitOpsPauser.Result pause() throws GitUnavailableException {
-        return pauser(remote.url(), "main").pause(edit -> "Pause trading");
+        return pauser(remote.url(), "main").pause(PauseDecider.always(edit -> "Pause trading"));
     }
 
     private void assertPausedOnce() throws Exception {
@@ -94,7 +94,7 @@ class WorkingCopyRecoveryTest {
     @Test
     void theConfiguredRemoteChangingBetweenRunsPausesTheNewRemote() throws Exception {
         BareRepo old = new BareRepo(tmp.resolve("old"));
-        assertEquals(GitOpsPauser.Result.Kind.PAUSED, pauser(old.url(), "main").pause(edit -> "Pause trading").kind());
+        assertEquals(GitOpsPauser.Result.Kind.PAUSED, pauser(old.url(), "main").pause(PauseDecider.always(edit -> "Pause trading")).kind());
         assertEquals(GitOpsPauser.Result.Kind.PAUSED, pause().kind(), "not 'already-paused' from the old remote's state");
         assertPausedOnce();
     }

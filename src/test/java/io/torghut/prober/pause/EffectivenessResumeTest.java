@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * A pause found in git after a restart ({@link EffectivenessTracker#resume}): measured from its commit time, one Argo CD
+ * A pause found in git ({@link EffectivenessTracker#follow}: after a restart, a late push, a human pause): measured from its commit time, one Argo CD
  * sync when it is not in force at the first check and none when it is, a day-old pause already in force recorded as
  * effective without a made-up duration, and an old one not in force overdue at once.
  */
@@ -30,7 +30,7 @@ class EffectivenessResumeTest {
 
     @Test
     void notInForceAtTheFirstCheckSyncsOnceAndCountsFromTheCommit() {
-        tracker.resume("c0ffee", clock.instant().minusSeconds(40), syncs::incrementAndGet);
+        tracker.follow("c0ffee", clock.instant().minusSeconds(40), syncs::incrementAndGet);
         assertEquals(EffectivenessStatus.WAITING, tracker.state().status());
         assertEquals("2026-11-27T14:59:20Z", tracker.state().committedAt());
         tracker.tick();
@@ -48,7 +48,7 @@ class EffectivenessResumeTest {
     @Test
     void alreadyInForceAtTheFirstCheckAsksNothing() {
         live.set(PAUSED);
-        tracker.resume("c0ffee", clock.instant().minusSeconds(90), syncs::incrementAndGet);
+        tracker.follow("c0ffee", clock.instant().minusSeconds(90), syncs::incrementAndGet);
         tracker.tick();
         assertEquals(0, syncs.get());
         assertEquals(EffectivenessStatus.EFFECTIVE, tracker.state().status());
@@ -62,11 +62,11 @@ class EffectivenessResumeTest {
     @Test
     void anOldPauseAlreadyInForceIsEffectiveWithoutAMadeUpDuration() {
         live.set(PAUSED);
-        tracker.resume("c0ffee", clock.instant().minus(Duration.ofDays(1)), syncs::incrementAndGet);
+        tracker.follow("c0ffee", clock.instant().minus(Duration.ofDays(1)), syncs::incrementAndGet);
         tracker.tick();
         assertEquals(EffectivenessStatus.EFFECTIVE, tracker.state().status());
         assertNull(tracker.state().effectiveSeconds());
-        assertTrue(tracker.state().detail().startsWith("already in force at the first check after a prober restart (commit 86400s old)"),
+        assertTrue(tracker.state().detail().startsWith("already in force at the first check after it was found in git (commit 86400s old)"),
                 tracker.state().detail());
         assertEquals(0, syncs.get());
         assertTrue(overdue.isEmpty());
@@ -74,7 +74,7 @@ class EffectivenessResumeTest {
 
     @Test
     void anOldPauseNotInForceIsOverdueAtOnceAndSyncedOnce() {
-        tracker.resume("c0ffee", clock.instant().minus(Duration.ofHours(2)), syncs::incrementAndGet);
+        tracker.follow("c0ffee", clock.instant().minus(Duration.ofHours(2)), syncs::incrementAndGet);
         tracker.tick();
         assertEquals(EffectivenessStatus.OVERDUE, tracker.state().status());
         assertEquals(1, overdue.size());
@@ -90,7 +90,7 @@ class EffectivenessResumeTest {
         EffectivenessTracker blind = new EffectivenessTracker(() -> {
             throw new StoredRollout.StaleObservation("the knative signal has not read the Knative Service yet");
         }, clock, Duration.ofMinutes(5), Duration.ofSeconds(60), overdue::add);
-        blind.resume("c0ffee", clock.instant().minusSeconds(5), syncs::incrementAndGet);
+        blind.follow("c0ffee", clock.instant().minusSeconds(5), syncs::incrementAndGet);
         blind.tick();
         assertEquals(1, syncs.get(), "unknown is not confirmed: a sync of the tip is harmless, a missing one leaves trading on");
         assertEquals(EffectivenessStatus.WAITING, blind.state().status());
@@ -98,7 +98,7 @@ class EffectivenessResumeTest {
 
     @Test
     void aPauseMadeByThisProcessReplacesTheResumedOne() {
-        tracker.resume("old", clock.instant().minusSeconds(30), syncs::incrementAndGet);
+        tracker.follow("old", clock.instant().minusSeconds(30), syncs::incrementAndGet);
         tracker.start("new");
         tracker.tick();
         assertEquals(0, syncs.get(), "the new pause made its own sync request");

@@ -17,8 +17,8 @@ class PauseAuditTest {
     @Test
     void aQuoteInAnyValueCannotForgeAField() {
         String forged = "x\" result=paused commit=deadbeef argocd=\"synced\\";
-        PauseRequest request = new PauseRequest("manual", false, forged + "\u202E\n", List.of(forged, "two\r\nlines"), List.of(),
-                Optional.empty(), 0);
+        PauseRequest request = new PauseRequest(PauseSource.MANUAL, false, forged + "\u202E\n", List.of(forged, "two\r\nlines"), List.of(),
+                Optional.empty(), 0, 0, false);
         Map<String, String> fields = AuditLine.fields(PauseMode.TRIGGER, AuditEntry.of(PauseResult.REFUSED, request, forged));
         assertEquals(forged, fields.get("requestedBy"), "hidden characters and newlines removed, the rest kept");
         assertEquals(forged + "; two lines", fields.get("reasons"));
@@ -43,8 +43,7 @@ class PauseAuditTest {
      */
     @Test
     void theFieldsAreInTheMdcForTheAuditRecordOnly() {
-        PauseRequest request = new PauseRequest("manual", false, "oncall@example.com", List.of("ta_signals stale"), List.of(),
-                Optional.empty(), 0);
+        PauseRequest request = PauseRequest.manual("oncall@example.com", "ta_signals stale", false);
         Map<String, String> fields = AuditLine.fields(PauseMode.TRIGGER,
                 AuditEntry.of(PauseResult.PAUSED, request, "pushed").withCommit("abc123").withArgocd("sync requested"));
         Map<String, Object> seen = new java.util.HashMap<>();

@@ -37,7 +37,7 @@ class PauseChecksTest {
     @CsvSource(delimiter = '|', value = {
             "prober.pause.mode=trigger|invalid configuration prober.gitops.repo-url (GITOPS_REPO_URL): is required when prober.pause.mode=trigger",
             "prober.pause.mode=trigger;prober.gitops.repo-url=https://git.example/torghut.git;prober.pause.token=t0ken|invalid configuration prober.gitops.token (GITOPS_TOKEN): is required to push over https when prober.pause.mode=trigger",
-            "prober.pause.mode=trigger;prober.gitops.repo-url=file:///tmp/x.git|invalid configuration prober.pause.token (PROBER_PAUSE_TOKEN): is required when prober.pause.mode=trigger",
+            "prober.pause.mode=trigger;prober.gitops.repo-url=file:///tmp/x.git|invalid configuration prober.pause.token (PROBER_PAUSE_TOKEN) or prober.pause.token-file (PROBER_PAUSE_TOKEN_FILE): is required when prober.pause.mode=trigger",
             "prober.gitops.repo-url=git@github.com:x/y.git|invalid configuration prober.gitops.repo-url (GITOPS_REPO_URL): must be an https:// or file: URL",
             "prober.gitops.manifest-path=../etc/passwd|invalid configuration prober.gitops.manifest-path (GITOPS_MANIFEST_PATH): must be a relative path inside the repository",
             "prober.pause.auto-hold=0s|invalid configuration prober.pause.auto-hold: must be a positive duration (got PT0S)",
@@ -49,6 +49,12 @@ class PauseChecksTest {
             "prober.pause.retry-for=-5m|invalid configuration prober.pause.retry-for: must be a positive duration (got PT-5M)",
             "prober.pause.kubernetes-timeout=0s|invalid configuration prober.pause.kubernetes-timeout: must be a positive duration (got PT0S)",
             "prober.pause.dedup-window=0s|invalid configuration prober.pause.dedup-window: must be a positive duration (got PT0S)",
+            "prober.pause.episode-reset=0s|invalid configuration prober.pause.episode-reset: must be a positive duration (got PT0S)",
+            "prober.gitops.branch=main:refs/heads/evil|invalid configuration prober.gitops.branch (GITOPS_BRANCH): is not a valid branch name (git check-ref-format)",
+            "prober.gitops.branch=../main|invalid configuration prober.gitops.branch (GITOPS_BRANCH): is not a valid branch name (git check-ref-format)",
+            "prober.gitops.branch=-main|invalid configuration prober.gitops.branch (GITOPS_BRANCH): is not a valid branch name (git check-ref-format)",
+            "prober.gitops.branch=refs/heads/main|invalid configuration prober.gitops.branch (GITOPS_BRANCH): is not a valid branch name (git check-ref-format)",
+            "prober.gitops.branch=ma in|invalid configuration prober.gitops.branch (GITOPS_BRANCH): is not a valid branch name (git check-ref-format)",
             "prober.gitops.refresh-every=0s|invalid configuration prober.gitops.refresh-every: must be a positive duration (got PT0S)",
             "prober.pause.leader.duration=0s|invalid configuration prober.pause.leader.duration: must be a positive duration (got PT0S)",
             "prober.pause.leader.renew-deadline=0s|invalid configuration prober.pause.leader.renew-deadline: must be a positive duration (got PT0S)",
@@ -65,7 +71,27 @@ class PauseChecksTest {
         assertDoesNotThrow(() -> check("prober.pause.mode=trigger;prober.gitops.repo-url=https://git.example/t.git;"
                 + "prober.gitops.token=abc123;prober.pause.token=t0ken"));
         assertDoesNotThrow(() -> check("prober.pause.mode=off"));
+        assertDoesNotThrow(() -> check("prober.gitops.branch=release/2026-12"));
         assertDoesNotThrow(() -> check("prober.pause.leader.duration=10s;prober.pause.leader.renew-deadline=6001ms;"
                 + "prober.pause.leader.retry-period=5s"), "just over 1.2 x the retry period");
+    }
+
+    /**
+     * Issue 24 (1): the recommend-mode dedup window (1h) outlasted the shipped repeat_interval (30m), so a repeat of a
+     * notification still firing was never recorded again. The default stays below every shipped repeat interval.
+     */
+    @Test
+    void theDedupWindowIsShorterThanTheShippedRepeatInterval() throws Exception {
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(PauseConfig.class)
+                .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter()).build();
+        java.time.Duration window = config.getConfigMapping(PauseConfig.class).dedupWindow();
+        for (String file : java.util.List.of("k8s/alertmanager/torghut-prober-receiver.yml",
+                "k8s/components/prometheus-operator/alertmanagerconfig.yaml")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*(repeat_interval|repeatInterval): (\\d+)m\\s*$")
+                    .matcher(java.nio.file.Files.readString(java.nio.file.Path.of(file)));
+            org.junit.jupiter.api.Assertions.assertTrue(m.find(), file);
+            java.time.Duration repeat = java.time.Duration.ofMinutes(Long.parseLong(m.group(2)));
+            org.junit.jupiter.api.Assertions.assertTrue(window.compareTo(repeat) < 0, file + ": dedup window " + window + " >= " + repeat);
+        }
     }
 }

@@ -63,7 +63,7 @@ class PauseDiagnosisTest {
         PausePlanner planner = new PausePlanner(new TradingFlagEditor(Optional.empty()), PausePlannerTest.PATH, PausePlannerTest.REPO,
                 "https://prober.example/diagnose", "prober-7c9d", "argocd", "torghut", "torghut", "torghut");
         GitDesiredState desired = new GitDesiredState(Optional.empty(), planner, state, clock, PausePlannerTest.PATH);
-        PauseService service = new PauseService(mode, desired, Optional.empty(), new PauseAudit(new SimpleMeterRegistry(), Optional.empty()),
+        PauseService service = Services.service(mode, desired, Optional.empty(), new PauseAudit(new SimpleMeterRegistry(), Optional.empty()),
                 state, tracker, new PendingRetries(scheduler, state, clock, Duration.ofSeconds(1), Duration.ofMinutes(30)), clock);
         TradingStateSource trading = new TradingStateSource() {
             @Override
@@ -90,7 +90,7 @@ class PauseDiagnosisTest {
     void beforeAnythingHappenedItSaysWhatIsNotKnownYet() {
         List<String> lines = diagnosis(view(PauseMode.RECOMMEND, false)).textLines();
         assertEquals(List.of(
-                "mode recommend, Lease leader",
+                "mode recommend, Lease leader; state: unknown",
                 "TRADING_ENABLED in git: unknown; not read yet",
                 "TRADING_ENABLED in the live revision: true (not read yet)"), lines);
     }
@@ -99,7 +99,7 @@ class PauseDiagnosisTest {
     void aFollowerSaysItIsNotTheLeaseLeader() {
         leader = false;
         PauseView view = view(PauseMode.TRIGGER, true);
-        assertEquals("mode trigger, not the Lease leader", diagnosis(view).textLines().get(0));
+        assertEquals("mode trigger, not the Lease leader; state: unknown", diagnosis(view).textLines().get(0));
         assertFalse(view.leader());
         assertFalse(view.view().leader());
         leader = true;
@@ -109,9 +109,9 @@ class PauseDiagnosisTest {
     @Test
     void gitStateShowsTheAbbreviatedCommitAndTheLastGitError() {
         PauseDiagnosis diagnosis = diagnosis(view(PauseMode.TRIGGER, false));
-        state.git(new PauseRecords.GitView(TradingFlag.DISABLED, COMMIT, "2026-11-27T14:59:00Z", null, null));
+        state.git(Services.git(TradingFlag.DISABLED, COMMIT, "2026-11-27T14:59:00Z", null, null));
         assertEquals("TRADING_ENABLED in git: false (commit 0123456789ab)", diagnosis.textLines().get(1));
-        state.git(new PauseRecords.GitView(TradingFlag.DISABLED, "abc1234", "2026-11-27T14:59:00Z", "git unreachable: connect timed out", null));
+        state.git(Services.git(TradingFlag.DISABLED, "abc1234", "2026-11-27T14:59:00Z", "git unreachable: connect timed out", null));
         assertEquals("TRADING_ENABLED in git: false (commit abc1234); git unreachable: connect timed out", diagnosis.textLines().get(1),
                 "a short id stays whole; the error that makes it old is shown");
     }
@@ -137,16 +137,16 @@ class PauseDiagnosisTest {
     @Test
     void theLastActionShowsWhatWhenAndTheCommitButNotWhoOrWhy() {
         PauseDiagnosis diagnosis = diagnosis(view(PauseMode.TRIGGER, true));
-        state.lastAction(new PauseRecords.Action("2026-11-27T14:58:00Z", "trigger", "paused", "alertmanager", "receiver torghut-pause",
+        state.lastAction(new PauseRecords.Action("2026-11-27T14:58:00Z", "trigger", "paused", PauseSource.ALERTMANAGER, "receiver torghut-pause",
                 List.of("TorghutTaStale: ta_signals 9m old"), COMMIT, "pushed", "sync requested"));
         String line = diagnosis.textLines().get(3);
         assertEquals("last action: paused at 2026-11-27T14:58:00Z (alertmanager) commit 0123456789ab; who asked, why and the detail: "
                 + "GET /pause with the token", line);
         Map<?, ?> json = (Map<?, ?>) ((Map<?, ?>) diagnosis.json()).get("lastAction");
-        assertEquals(Map.of("at", "2026-11-27T14:58:00Z", "mode", "trigger", "action", "paused", "source", "alertmanager", "commit", COMMIT),
+        assertEquals(Map.of("at", "2026-11-27T14:58:00Z", "mode", "trigger", "action", "paused", "source", PauseSource.ALERTMANAGER, "commit", COMMIT),
                 json, "no requester, reasons or detail without the token");
 
-        state.lastAction(new PauseRecords.Action("2026-11-27T14:59:00Z", "recommend", "recommended", "manual", "oncall", List.of("x"),
+        state.lastAction(new PauseRecords.Action("2026-11-27T14:59:00Z", "recommend", "recommended", PauseSource.MANUAL, "oncall", List.of("x"),
                 null, null, null));
         assertEquals("last action: recommended at 2026-11-27T14:59:00Z (manual); who asked, why and the detail: GET /pause with the token",
                 diagnosis.textLines().get(3));
@@ -187,7 +187,8 @@ class PauseDiagnosisTest {
     void outsideTextCannotAddALine() {
         PauseDiagnosis diagnosis = diagnosis(view(PauseMode.TRIGGER, false));
         state.pending(new PauseRecords.Pending(PendingKind.GIT, "t", 1, "x", "t2", null));
-        state.lastAction(new PauseRecords.Action("t", "trigger", "paused\nFINDING: forged", "alertmanager\r\nx", null, null, null, null, null));
+        state.lastAction(new PauseRecords.Action("t", "trigger", "paused\nFINDING: forged", PauseSource.ALERTMANAGER, "x\r\nFINDING: y",
+                List.of("a\nb"), null, "d\re", null));
         for (String line : diagnosis.textLines()) {
             assertFalse(line.contains("\n") || line.contains("\r"), line);
         }
@@ -196,9 +197,9 @@ class PauseDiagnosisTest {
     @Test
     void theJsonFormCarriesTheSameFacts() {
         PauseDiagnosis diagnosis = diagnosis(view(PauseMode.RECOMMEND, false));
-        state.git(new PauseRecords.GitView(TradingFlag.ENABLED, COMMIT, "2026-11-27T14:59:00Z", null, null));
+        state.git(Services.git(TradingFlag.ENABLED, COMMIT, "2026-11-27T14:59:00Z", null, null));
         Map<?, ?> json = (Map<?, ?>) diagnosis.json();
-        assertEquals(List.of("mode", "leader", "git", "liveTradingEnabled", "lastAction", "pending", "effectiveness"), List.copyOf(json.keySet()));
+        assertEquals(List.of("mode", "phase", "leader", "git", "liveTradingEnabled", "lastAction", "pending", "effectiveness"), List.copyOf(json.keySet()));
         assertEquals("recommend", json.get("mode"));
         assertEquals(true, json.get("leader"));
         assertEquals(state.git(), json.get("git"));
@@ -213,7 +214,7 @@ class PauseDiagnosisTest {
     @Test
     void getPauseRecommendsForTheCurrentReasonsFromTheManifestLastRead() {
         PauseView view = view(PauseMode.RECOMMEND, false);
-        state.git(new PauseRecords.GitView(TradingFlag.ENABLED, COMMIT, "2026-11-27T14:59:00Z", null, PausePlannerTest.manifest(PausePlannerTest.TRUE)));
+        state.git(Services.git(TradingFlag.ENABLED, COMMIT, "2026-11-27T14:59:00Z", null, PausePlannerTest.manifest(PausePlannerTest.TRUE)));
         store.record(new ProbeResult("healthz", ProbeOutcome.ok("ok"), Duration.ofMillis(3), clock.instant()));
         tracker.tick();
         PauseRecords.View answer = view.view();

@@ -75,7 +75,7 @@ class PauseFailurePathsTest {
                 "torghut", "torghut", "torghut");
         EffectivenessTracker tracker = new EffectivenessTracker(() -> new Rollout(false, null, null, Map.of(), null), clock,
                 Duration.ofMinutes(5), Duration.ofMinutes(1), detail -> { });
-        return new PauseService(PauseMode.TRIGGER, new GitDesiredState(Optional.of(git), planner, state, clock, BareRepo.PATH), argo,
+        return Services.service(PauseMode.TRIGGER, new GitDesiredState(Optional.of(git), planner, state, clock, BareRepo.PATH), argo,
                 new PauseAudit(registry, Optional.empty()), state, tracker,
                 new PendingRetries(scheduler, state, clock, Duration.ofHours(1), RETRY_FOR), clock);
     }
@@ -86,7 +86,7 @@ class PauseFailurePathsTest {
     }
 
     static PauseRequest manual(String reason) {
-        return new PauseRequest("manual", false, "oncall@example.com", List.of(reason), List.of(), Optional.empty(), 0);
+        return PauseRequest.manual("oncall@example.com", reason, false);
     }
 
     @Test

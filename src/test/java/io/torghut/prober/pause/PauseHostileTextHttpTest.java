@@ -69,9 +69,7 @@ class PauseHostileTextHttpTest {
     @BeforeEach
     void tradingEnabledInGit() throws Exception {
         remote = BareRepoResource.remote;
-        if (remote.manifest().contains(PauseResourceTest.PAUSED_LINE)) {
-            remote.change(t -> t.replace(PauseResourceTest.PAUSED_LINE, PauseResourceTest.ENABLED_LINE), "Resume trading (human decision)");
-        }
+        remote.restart();
     }
 
     /** {@code word} with a quote that would close a value, newlines that would start a record, and every hidden character. */

@@ -17,7 +17,7 @@ class PauseJsonTest {
     @Test
     void gitViewWritesTheDesiredFlagAsAWord() throws Exception {
         assertEquals("{\"desired\":\"false\",\"commit\":\"abc\",\"readAt\":\"t\"}",
-                JSON.writeValueAsString(new PauseRecords.GitView(TradingFlag.DISABLED, "abc", "t", null, "text is never shown")));
+                JSON.writeValueAsString(Services.git(TradingFlag.DISABLED, "abc", "t", null, "text is never shown")));
         assertEquals("{\"desired\":\"unknown\",\"error\":\"not read yet\"}", JSON.writeValueAsString(PauseRecords.GitView.UNREAD));
     }
 

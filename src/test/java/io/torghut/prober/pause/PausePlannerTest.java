@@ -22,8 +22,7 @@ class PausePlannerTest {
     static final String REPO = "https://git.example/torghut-gitops.git (branch main, " + PATH + ")";
     static final PausePlanner PLANNER = new PausePlanner(new TradingFlagEditor(Optional.empty()), PATH, REPO,
             "https://prober.example/diagnose", "prober-7c9d", "argocd-ns", "torghut-app", "torghut-ns", "torghut-svc");
-    static final PauseRequest REQUEST = new PauseRequest("manual", false, "oncall@example.com",
-            List.of("ta_signals stale: 9m old"), List.of(), Optional.empty(), 0);
+    static final PauseRequest REQUEST = PauseRequest.manual("oncall@example.com", "ta_signals stale: 9m old", false);
 
     /** A Knative Service whose user-container has {@code env}, one line per entry (already indented). */
     static String manifest(String env) {
@@ -131,13 +130,27 @@ class PausePlannerTest {
         assertEquals(desired, PLANNER.plan(REQUEST, snapshot(text), "unused").desiredInGit().label());
     }
 
-    /** Two entries: Kubernetes applies the last one, so git says false; the pause edit still sets the first. */
+    /**
+     * Two entries: Kubernetes applies the last one, so git says false, and the editor reads the file the same way: the
+     * pause is already there, nothing to commit (issue 24, point 4).
+     */
     @Test
     void withTwoEntriesGitSaysWhatTheLastOneSays() {
         String text = manifest("          env:\n            - name: TRADING_ENABLED\n              value: \"true\"\n"
                 + "            - name: TRADING_ENABLED\n              value: \"false\"\n");
         PausePlan plan = PLANNER.plan(REQUEST, snapshot(text), "unused");
         assertEquals(TradingFlag.DISABLED, plan.desiredInGit());
+        assertEquals(null, plan.diff(), "already paused as Kubernetes reads it");
+        assertTrue(plan.note().startsWith("already paused in git"), plan.note());
+    }
+
+    /** The other order: the last says true, so trading is on; the pause sets every entry, leaving no stale one to read. */
+    @Test
+    void withTheLastEntryTrueGitSaysTrueAndThePauseSetsBoth() {
+        String text = manifest("          env:\n            - name: TRADING_ENABLED\n              value: \"false\"\n"
+                + "            - name: TRADING_ENABLED\n              value: \"true\"\n");
+        PausePlan plan = PLANNER.plan(REQUEST, snapshot(text), "unused");
+        assertEquals(TradingFlag.ENABLED, plan.desiredInGit());
         assertEquals(List.of("-              value: \"true\"", "+              value: \"false\""), changed(plan.diff()));
     }
 

@@ -21,13 +21,13 @@ class PauseRequestParserTest {
     @Test
     void realAlertmanagerBody() throws Exception {
         PauseRequest request = PauseRequestParser.parse(getClass().getResourceAsStream("/alertmanager-webhook-v4.json").readAllBytes());
-        assertEquals("alertmanager", request.source());
+        assertEquals(PauseSource.ALERTMANAGER, request.source());
         assertFalse(request.resolved());
         assertEquals("alertmanager receiver webhook", request.requestedBy());
         assertEquals(List.of(new AlertRef("DemoValueHigh", "d597ac5e3deea6d3", "2026-11-27T21:54:50.676Z", "demo value 42 on 127.0.0.1:19100")),
                 request.alerts());
         assertEquals(List.of("DemoValueHigh: demo value 42 on 127.0.0.1:19100"), request.reasons());
-        assertEquals(Optional.of("{}:{alertname=\"DemoValueHigh\"}|d597ac5e3deea6d3"), request.idempotencyKey());
+        assertEquals(Optional.of("{}:{alertname=\"DemoValueHigh\"}|d597ac5e3deea6d3@2026-11-27T21:54:50.676Z"), request.idempotencyKey());
     }
 
     @Test

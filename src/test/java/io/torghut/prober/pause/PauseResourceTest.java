@@ -55,9 +55,7 @@ class PauseResourceTest {
     @BeforeEach
     void setUp() throws Exception {
         remote = BareRepoResource.remote;
-        if (remote.manifest().contains(PAUSED_LINE)) {
-            remote.change(t -> t.replace(PAUSED_LINE, ENABLED_LINE), "Resume trading (human decision)");
-        }
+        remote.restart();
         KubernetesClient client = server.getClient();
         if (client.genericKubernetesResources(Kube.type(ArgoCdSync.APPLICATIONS)).inNamespace("argocd").withName("torghut").get() == null) {
             GenericKubernetesResource app = new GenericKubernetesResourceBuilder().withApiVersion("argoproj.io/v1alpha1")
@@ -99,17 +97,18 @@ class PauseResourceTest {
     @Test
     void badBodiesAre400WithJsonAndNoCommit() throws Exception {
         int before = remote.log().size();
-        Map<String, String> cases = Map.of(
-                "{\"reason\": ", "malformed JSON",
-                "[1,2]", "the body must be a JSON object",
-                "{}", "expected an Alertmanager webhook",
-                "{\"version\": \"3\", \"status\": \"firing\", \"receiver\": \"r\", \"groupKey\": \"g\", \"alerts\": []}", "unsupported Alertmanager webhook version '3'",
-                "{\"version\": \"4\", \"status\": \"firing\", \"receiver\": \"r\", \"groupKey\": \"g\", \"alerts\": \"x\"}", "alerts must be an array",
-                "{\"version\": 4, \"alerts\": []}", "version must be a string",
-                "{\"version\": \"4\", \"status\": \"firing\", \"receiver\": \"r\", \"groupKey\": \"g\", \"alerts\": [{\"labels\": {\"a\": 1}}]}", "alerts[0].labels.a must be a string",
-                "{\"reason\": \"   \"}", "reason must not be blank",
-                "{\"reason\": \"x\", \"force\": true}", "unknown field 'force'",
-                "{\"reason\": \"x\"} {\"reason\": \"y\"}", "malformed JSON");
+        Map<String, String> cases = Map.ofEntries(
+                Map.entry("{\"reason\": ", "malformed JSON"),
+                Map.entry("[1,2]", "the body must be a JSON object"),
+                Map.entry("{}", "expected an Alertmanager webhook"),
+                Map.entry("{\"version\": \"3\", \"status\": \"firing\", \"receiver\": \"r\", \"groupKey\": \"g\", \"alerts\": []}", "unsupported Alertmanager webhook version '3'"),
+                Map.entry("{\"version\": \"4\", \"status\": \"firing\", \"receiver\": \"r\", \"groupKey\": \"g\", \"alerts\": \"x\"}", "alerts must be an array"),
+                Map.entry("{\"version\": 4, \"alerts\": []}", "version must be a string"),
+                Map.entry("{\"version\": \"4\", \"status\": \"firing\", \"receiver\": \"r\", \"groupKey\": \"g\", \"alerts\": [{\"labels\": {\"a\": 1}}]}", "alerts[0].labels.a must be a string"),
+                Map.entry("{\"reason\": \"   \"}", "reason must not be blank"),
+                Map.entry("{\"reason\": \"x\", \"force\": \"yes\"}", "force must be true or false"),
+                Map.entry("{\"reason\": \"x\", \"forced\": true}", "unknown field 'forced'"),
+                Map.entry("{\"reason\": \"x\"} {\"reason\": \"y\"}", "malformed JSON"));
         cases.forEach((body, message) -> post(body).then().statusCode(400).contentType("application/json")
                 .body("error", equalTo("bad_request")).body("message", containsString(message)));
         assertEquals(before, remote.log().size());

@@ -66,7 +66,7 @@ class PauseServiceTest {
                 "torghut", "torghut");
         EffectivenessTracker tracker = new EffectivenessTracker(() -> new Rollout(false, null, null, Map.of(), null), clock,
                 Duration.ofMinutes(5), Duration.ofMinutes(1), detail -> { });
-        return new PauseService(mode, new GitDesiredState(git, planner, state, clock, BareRepo.PATH), argo,
+        return Services.service(mode, new GitDesiredState(git, planner, state, clock, BareRepo.PATH), argo,
                 new PauseAudit(registry, Optional.empty()), state, tracker,
                 new PendingRetries(scheduler, state, clock, Duration.ofSeconds(1), Duration.ofMinutes(30)), clock);
     }
@@ -76,8 +76,8 @@ class PauseServiceTest {
     }
 
     static PauseRequest alert(String groupKey) {
-        return new PauseRequest("alertmanager", false, "alertmanager receiver torghut-pause", List.of("TorghutTaStale: ta_signals 9m old"),
-                List.of(new AlertRef("TorghutTaStale", "fp1", "2026-11-27T14:50:00Z", "ta_signals 9m old")), Optional.of(groupKey), 0);
+        return PauseRequest.alertmanager(false, "torghut-pause", List.of("TorghutTaStale: ta_signals 9m old"),
+                List.of(new AlertRef("TorghutTaStale", "fp1", "2026-11-27T14:50:00Z", "ta_signals 9m old")), groupKey, 0, 1);
     }
 
     @Test
@@ -113,7 +113,7 @@ class PauseServiceTest {
         PauseRecords.Answer off = service(PauseMode.OFF, true).handle(alert("g"));
         assertEquals(409, off.status());
         assertEquals("disabled", off.action());
-        PauseRequest resolved = new PauseRequest("alertmanager", true, "r", List.of(), List.of(), Optional.of("g"), 0);
+        PauseRequest resolved = PauseRequest.alertmanager(true, "r", List.of(), List.of(), "g", 0, 0);
         PauseRecords.Answer none = service(PauseMode.TRIGGER, true).handle(resolved);
         assertEquals(200, none.status());
         assertEquals("none", none.action());
@@ -121,12 +121,15 @@ class PauseServiceTest {
         assertEquals(1, remote.log().size());
     }
 
+    /** Not the request's fault, and a person can fix it: 503 (Alertmanager retries) and an internal retry. */
     @Test
-    void aManifestOfTheWrongShapeIsRefusedWith409() throws Exception {
+    void aManifestOfTheWrongShapeIsRefusedWith503AndRetried() throws Exception {
         remote.change(t -> t.replace("name: user-container", "name: trader").replace("ports:\n", "portz:\n"), "Rename");
         PauseRecords.Answer answer = service(PauseMode.TRIGGER, true).handle(alert("g"));
-        assertEquals(409, answer.status());
+        assertEquals(503, answer.status());
         assertEquals("refused", answer.action());
+        assertEquals(PendingKind.GIT, state.pending().orElseThrow().kind());
+        assertTrue(state.pending().orElseThrow().lastError().startsWith("refused: cannot tell which container"), state.pending().toString());
         assertTrue(answer.message().startsWith("cannot tell which container serves the port"), answer.message());
         assertEquals(2, remote.log().size());
         assertEquals("refused", state.lastAction().orElseThrow().action());
@@ -193,19 +196,6 @@ class PauseServiceTest {
         assertEquals(2, remote.log().size());
         assertTrue(state.pending().orElseThrow().attempts() >= 2);
         dead.close();
-    }
-
-    @Test
-    void aRepeatedNotificationAfterTheWindowPausesAgainWhenAHumanResumed() throws Exception {
-        PauseService service = service(PauseMode.TRIGGER, true);
-        assertEquals("paused", service.handle(alert("g")).action());
-        remote.change(t -> t.replace("value: \"false\"   # set", "value: \"true\"   # set"), "Resume (human)");
-        clock.advance(Duration.ofMinutes(59));
-        assertEquals("already-paused", service.handle(alert("g")).action(), "a duplicate delivery inside the window");
-        assertEquals(3, remote.log().size());
-        clock.advance(Duration.ofMinutes(2));
-        assertEquals("paused", service.handle(alert("g")).action(), "Alertmanager's repeat after the window re-checks git");
-        assertEquals(4, remote.log().size());
     }
 
     @Test

@@ -32,6 +32,8 @@ public final class GitHttpServer implements AutoCloseable {
     private final String user;
     private final String password;
     private final AtomicInteger receivePacks = new AtomicInteger();
+    private volatile boolean forbidden;
+    private volatile int pushRefusal;
 
     private GitHttpServer(Path projectRoot, String user, String password) throws IOException {
         this.projectRoot = projectRoot;
@@ -53,6 +55,19 @@ public final class GitHttpServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + name;
     }
 
+    /** Every request answered 403 from now on (a revoked deploy key, an IP allow-list), until called with false. */
+    public void forbid(boolean on) {
+        forbidden = on;
+    }
+
+    /**
+     * Pushes answered with this status (403: a read-only deploy key or token; 401: credentials that may read but not
+     * write), fetches still work; 0 takes pushes again.
+     */
+    public void refusePushes(int status) {
+        pushRefusal = status;
+    }
+
     /** How many pushes (receive-pack POSTs) reached the backend: counts retries. */
     public int receivePacks() {
         return receivePacks.get();
@@ -63,6 +78,18 @@ public final class GitHttpServer implements AutoCloseable {
             if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"git\"");
                 exchange.sendResponseHeaders(401, -1);
+                return;
+            }
+            String query = exchange.getRequestURI().getRawQuery();
+            boolean push = exchange.getRequestURI().getPath().endsWith("/git-receive-pack")
+                    || query != null && query.contains("service=git-receive-pack");
+            int refusal = forbidden ? 403 : push ? pushRefusal : 0;
+            if (refusal != 0) {
+                exchange.getRequestBody().readAllBytes();
+                if (refusal == 401) {
+                    exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"git\"");
+                }
+                exchange.sendResponseHeaders(refusal, -1);
                 return;
             }
             byte[] body = exchange.getRequestBody().readAllBytes();

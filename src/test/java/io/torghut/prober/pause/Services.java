@@ -1,0 +1,28 @@
+package io.torghut.prober.pause;
+
+import io.torghut.prober.gitops.BranchHistory;
+import io.torghut.prober.k8s.ArgoCdSync;
+import io.torghut.prober.model.TradingFlag;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The pause service as the unit tests build it: git rounds on the caller's thread, and a ten-minute episode reset. */
+final class Services {
+    static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
+
+    private Services() {
+    }
+
+    static PauseService service(PauseMode mode, GitDesiredState desired, Optional<ArgoCdSync> argo, PauseAudit audit, PauseState state,
+                                EffectivenessTracker tracker, PendingRetries retries, Clock clock) {
+        return new PauseService(mode, desired, argo, audit, state, tracker, retries, clock, new VerdictEpisodes(Duration.ofMinutes(10)),
+                Runnable::run, ANSWER_WITHIN);
+    }
+
+    /** Git as read: TRADING_ENABLED at {@code commit}, with no history beyond it. */
+    static PauseRecords.GitView git(TradingFlag desired, String commit, String readAt, String error, String text) {
+        return new PauseRecords.GitView(desired, commit, readAt, error, null, text,
+                new BranchHistory(commit == null ? "none" : commit, desired, Optional.empty(), Optional.empty(), false));
+    }
+}
