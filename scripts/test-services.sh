@@ -35,24 +35,37 @@ install() {
   command -v git >/dev/null || missing+=(git)
   command -v shellcheck >/dev/null || missing+=(shellcheck)
   python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)  # scripts/kube_api_stub.py reads the scenario YAML
-  [ ${#missing[@]} -eq 0 ] && { echo "test services: packages present"; check_installed; return; }
+  # SSH remotes and signed commits (issue 21): a real sshd with git-shell, ssh-keygen, gpg for git verify-commit
+  [ -x /usr/sbin/sshd ] && command -v ssh-keygen >/dev/null || missing+=(openssh-server openssh-client)
+  command -v gpg >/dev/null || missing+=(gnupg)
+  [ ${#missing[@]} -eq 0 ] && { echo "test services: packages present"; git_user; check_installed; return; }
   # keep the packages from starting their own default-port services
   local made_policy=0
   if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null; $SUDO chmod +x /usr/sbin/policy-rc.d; made_policy=1; fi
   $SUDO apt-get update -q
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
   if [ $made_policy = 1 ]; then $SUDO rm -f /usr/sbin/policy-rc.d; fi
+  git_user
   check_installed
+}
+
+# The SSH Git host of the tests (SshGitServer) logs in as this user, whose login shell is git-shell: it can run
+# nothing but git's own commands. Without root the tests log in as themselves, held to git-shell by ForceCommand.
+git_user() {
+  [ "$(id -u)" -eq 0 ] || return 0
+  # '*': no password, but not a locked account (sshd without PAM refuses a locked one, even with a key)
+  id torghut-git >/dev/null 2>&1 || useradd --system --no-create-home --home-dir /nonexistent --shell /usr/bin/git-shell \
+      --password '*' torghut-git
 }
 
 # Every binary the tests call, checked after install so that a failed or skipped install names what is missing
 # instead of failing later as "chown: invalid user" or a test timeout.
 check_installed() {
   local absent=() b
-  for b in "$PGBIN/initdb" "$PGBIN/pg_ctl" "$PGBIN/pg_isready" "$PGBIN/pg_basebackup" /usr/sbin/clickhouse-server; do
+  for b in "$PGBIN/initdb" "$PGBIN/pg_ctl" "$PGBIN/pg_isready" "$PGBIN/pg_basebackup" /usr/sbin/clickhouse-server /usr/sbin/sshd; do
     [ -x "$b" ] || absent+=("$b")
   done
-  for b in psql curl promtool prometheus prometheus-alertmanager git shellcheck; do
+  for b in psql curl promtool prometheus prometheus-alertmanager git shellcheck ssh-keygen gpg git-shell; do
     command -v "$b" >/dev/null || absent+=("$b")
   done
   # The manifests use kustomize components (kustomize >= v3.7; kubectl >= 1.21 embeds v4+). Debian bookworm's

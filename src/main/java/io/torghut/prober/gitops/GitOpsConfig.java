@@ -12,7 +12,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "prober.gitops")
 public interface GitOpsConfig {
 
-    /** Git remote, https:// or file:// ; env {@code GITOPS_REPO_URL}. No default: required in trigger mode. */
+    /**
+     * Git remote: https://, ssh://, {@code user@host:path} or file:; env {@code GITOPS_REPO_URL}. No default: required in
+     * trigger mode.
+     */
     @WithName("repo-url")
     Optional<String> repoUrl();
 
@@ -27,6 +30,20 @@ public interface GitOpsConfig {
 
     /** Token for https remotes (sent as the password); env {@code GITOPS_TOKEN}. Never logged. Default none. */
     Optional<String> token();
+
+    /**
+     * The SSH deploy key (a private key file from a mounted Secret) for {@code ssh://} and {@code user@host:path} remotes;
+     * env {@code GITOPS_SSH_KEY_FILE}. Required for them. Never logged.
+     */
+    @WithName("ssh-key-file")
+    Optional<String> sshKeyFile();
+
+    /**
+     * The pinned host keys of SSH remotes (OpenSSH known_hosts format, {@code [host]:port} for another port); env
+     * {@code GITOPS_SSH_KNOWN_HOSTS_FILE}. Required for SSH remotes: there is no trust on first use.
+     */
+    @WithName("ssh-known-hosts-file")
+    Optional<String> sshKnownHostsFile();
 
     /** User name sent with the token; env {@code GITOPS_USERNAME}. Default {@code x-access-token} (GitHub/Gitea accept it). */
     @WithDefault("x-access-token")

@@ -32,9 +32,8 @@ public final class JGitManifestRepository implements ManifestRepository {
     private final String url;
     private final String branch;
     private final String path;
-    private final int timeoutSeconds;
     private final PersonIdent author;
-    private final Optional<CredentialsProvider> credentials;
+    private final RemoteAccess access;
     private final Redactor redactor;
     private final WorkingCopy copy;
     private final Pusher pusher;
@@ -42,17 +41,28 @@ public final class JGitManifestRepository implements ManifestRepository {
     private TreeManifest.Entry entry;
     private BranchHistory history;
 
+    /** An https (or file:) remote with these credentials. */
     public JGitManifestRepository(String url, String branch, String path, Path dir, Duration timeout, String authorName,
                                   String authorEmail, Optional<CredentialsProvider> credentials, Redactor redactor) {
+        this(url, branch, path, dir, new PersonIdent(authorName, authorEmail), RemoteAccess.https(seconds(timeout), credentials),
+                redactor);
+    }
+
+    public JGitManifestRepository(String url, String branch, String path, Path dir, PersonIdent author, RemoteAccess access,
+                                  Redactor redactor) {
         this.url = url;
         this.branch = branch;
         this.path = path;
-        this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
-        this.author = new PersonIdent(authorName, authorEmail);
-        this.credentials = credentials;
+        this.author = author;
+        this.access = access;
         this.redactor = redactor;
         this.copy = new WorkingCopy(url, branch, dir, this::shown);
-        this.pusher = new Pusher(branch, timeoutSeconds, credentials, this::shown);
+        this.pusher = new Pusher(branch, access, this::shown);
+    }
+
+    /** JGit counts its timeouts in whole seconds. */
+    static int seconds(Duration timeout) {
+        return (int) Math.max(1, timeout.toSeconds());
     }
 
     /** Builds the repository from configuration; the token is registered with the redactor first. */
@@ -63,10 +73,14 @@ public final class JGitManifestRepository implements ManifestRepository {
     /** @param manifestPath the resolved {@code prober.target.manifest-path} */
     public static JGitManifestRepository from(GitOpsConfig config, String url, String manifestPath, Redactor redactor) {
         config.token().ifPresent(redactor::add);
-        Optional<CredentialsProvider> credentials = config.token()
-                .map(token -> new UsernamePasswordCredentialsProvider(config.username(), token));
-        return new JGitManifestRepository(url, config.branch(), manifestPath, Path.of(config.workDir()),
-                config.timeout(), config.authorName(), config.authorEmail(), credentials, redactor);
+        Path workDir = Path.of(config.workDir());
+        RemoteAccess access = GitRemotes.isSsh(url)
+                ? RemoteAccess.ssh(seconds(config.timeout()), Path.of(config.sshKeyFile().orElseThrow()),
+                        Path.of(config.sshKnownHostsFile().orElseThrow()), workDir.resolveSibling(workDir.getFileName() + ".no-ssh-config"))
+                : RemoteAccess.https(seconds(config.timeout()), config.token()
+                        .map(token -> new UsernamePasswordCredentialsProvider(config.username(), token)));
+        return new JGitManifestRepository(url, config.branch(), manifestPath, workDir,
+                new PersonIdent(config.authorName(), config.authorEmail()), access, redactor);
     }
 
     @Override
@@ -93,7 +107,7 @@ public final class JGitManifestRepository implements ManifestRepository {
         entry = null;
         Git git = copy.open();
         try {
-            git.fetch().setRemote("origin").setTimeout(timeoutSeconds).setCredentialsProvider(credentials.orElse(null))
+            access.apply(git.fetch()).setRemote("origin")
                     .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":refs/remotes/origin/" + branch)).call();
         } catch (TransportException e) {
             if (!String.valueOf(e.getMessage()).contains("does not have refs/heads/" + branch)) {
@@ -184,6 +198,9 @@ public final class JGitManifestRepository implements ManifestRepository {
 
     private GitUnavailableException transport(String operation, GitAPIException e) {
         GitUnavailableException failure = unavailable(operation, e);
+        if (PushRejection.isHostKeyRefusal(failure.getMessage())) {
+            return new GitAuthorizationException(PushRejection.explainHostKey(failure.getMessage()));
+        }
         return PushRejection.isAuthorizationFailure(failure.getMessage())
                 ? new GitAuthorizationException("authorization failed: " + failure.getMessage()) : failure;
     }

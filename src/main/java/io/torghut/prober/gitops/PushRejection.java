@@ -15,7 +15,9 @@ public final class PushRejection {
             "failed to update ref|failed to lock|cannot lock|unable to lock|lock file|stale info|fetch first|non-fast-forward");
     private static final Pattern PROTECTED = Pattern.compile("protected|hook declined|declined by|update hook");
     private static final Pattern AUTHORIZATION = Pattern.compile(
-            "not authorized|authentication|unauthorized|forbidden|permission|not permitted|access denied|\\b40[13]\\b|write access");
+            "not authorized|authentication|auth fail|unauthorized|forbidden|permission|not permitted|access denied|\\b40[13]\\b|write access");
+    /** JSch's words for a host key that is not the pinned one (unknown, or changed). */
+    private static final Pattern HOST_KEY = Pattern.compile("reject hostkey|hostkey has been changed|unknownhostkey");
 
     /** URLs (scheme://... or scp-like user@host:path): a repository may be named "403" or "permissions". */
     private static final Pattern URL = Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://\\S*|\\S+@[\\w.-]+:\\S*");
@@ -49,11 +51,24 @@ public final class PushRejection {
         return transportMessage != null && AUTHORIZATION.matcher(withoutUrls(transportMessage).toLowerCase(Locale.ROOT)).find();
     }
 
+    /** Whether a transport failure is the SSH host key not matching the pinned known-hosts file. */
+    public static boolean isHostKeyRefusal(String transportMessage) {
+        return transportMessage != null && HOST_KEY.matcher(withoutUrls(transportMessage).toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** The sentence oncall reads for a host key that is not the pinned one. */
+    public static String explainHostKey(String remoteSaid) {
+        return "the SSH host key of the remote is not the one pinned in prober.gitops.ssh-known-hosts-file (GITOPS_SSH_KNOWN_HOSTS_FILE): "
+                + "refusing to connect, nothing is trusted on first use (if the host's key legitimately changed, put the new one in "
+                + "that file); JGit said: " + remoteSaid;
+    }
+
     /** The sentence oncall reads for a refusal. */
     public static String explain(PushOutcome.Status status, String remoteSaid) {
         return switch (status) {
-            case DENIED_AUTHORIZATION -> "the remote refused the push: authorization failed (check GITOPS_USERNAME/GITOPS_TOKEN and "
-                    + "its write access to the branch); remote said: " + remoteSaid;
+            case DENIED_AUTHORIZATION -> "the remote refused the push: authorization failed (check the credentials, "
+                    + "GITOPS_USERNAME/GITOPS_TOKEN or the SSH deploy key GITOPS_SSH_KEY_FILE, and their write access to the branch); "
+                    + "remote said: " + remoteSaid;
             case DENIED_PROTECTED -> "the remote refused the push: protected branch or server hook declined it (allow the prober "
                     + "to push to the branch, or pause by hand); remote said: " + remoteSaid;
             default -> remoteSaid;

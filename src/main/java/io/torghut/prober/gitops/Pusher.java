@@ -1,10 +1,8 @@
 package io.torghut.prober.gitops;
 
 import java.util.Locale;
-import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
@@ -17,8 +15,7 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
 final class Pusher {
     private static final int MAX_REMOTE_TEXT = 300;
     private final String branch;
-    private final int timeoutSeconds;
-    private final Optional<CredentialsProvider> credentials;
+    private final RemoteAccess access;
     private final Messages messages;
 
     /** Cleans what the host says (secrets, credentials in URLs, control characters) before anyone reads it. */
@@ -26,20 +23,22 @@ final class Pusher {
         String clean(String text);
     }
 
-    Pusher(String branch, int timeoutSeconds, Optional<CredentialsProvider> credentials, Messages messages) {
+    Pusher(String branch, RemoteAccess access, Messages messages) {
         this.branch = branch;
-        this.timeoutSeconds = timeoutSeconds;
-        this.credentials = credentials;
+        this.access = access;
         this.messages = messages;
     }
 
     PushOutcome push(Git git, String commit) throws GitUnavailableException {
         Iterable<PushResult> results;
         try {
-            results = git.push().setRemote("origin").setTimeout(timeoutSeconds).setCredentialsProvider(credentials.orElse(null))
+            results = access.apply(git.push()).setRemote("origin")
                     .setRefSpecs(new RefSpec("refs/heads/" + branch + ":refs/heads/" + branch)).call();
         } catch (GitAPIException | RuntimeException e) {
             String failure = messages.clean(String.valueOf(e.getMessage()));
+            if (PushRejection.isHostKeyRefusal(failure)) {
+                return new PushOutcome(PushOutcome.Status.DENIED_AUTHORIZATION, commit, PushRejection.explainHostKey(failure));
+            }
             if (PushRejection.isAuthorizationFailure(failure)) {
                 return new PushOutcome(PushOutcome.Status.DENIED_AUTHORIZATION, commit,
                         PushRejection.explain(PushOutcome.Status.DENIED_AUTHORIZATION, failure));

@@ -12,7 +12,7 @@ final class Refusals {
     }
 
     static TransportException gitTransport(String scheme) {
-        return new TransportException(scheme + " remotes are not supported by the prober (https:// and file: only)");
+        return new TransportException(scheme + " remotes are not supported by the prober (https://, ssh:// and file: only)");
     }
 
     static SQLFeatureNotSupportedException xmlValue() {

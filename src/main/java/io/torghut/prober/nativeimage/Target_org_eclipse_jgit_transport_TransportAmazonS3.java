@@ -9,7 +9,7 @@ import org.eclipse.jgit.transport.PushConnection;
 /**
  * Native image only (the JVM never loads it): JGit's amazon-s3:// transport, cut out of the executable. JGit registers
  * every transport it has at class initialisation, so all of them were reachable, although the pause only talks to
- * https:// and file: remotes ({@code PauseChecks} refuses any other at startup).
+ * https://, ssh:// and file: remotes ({@code PauseChecks} refuses any other at startup).
  * Its bucket listing parses XML, and it alone pulled the whole java.xml module into the executable (1.8 MB of code,
  * plus its message tables in the image heap). Opening such a remote fails with a clear transport error instead.
  */

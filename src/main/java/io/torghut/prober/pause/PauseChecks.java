@@ -2,6 +2,7 @@ package io.torghut.prober.pause;
 
 import io.torghut.prober.core.ConfigProblem;
 import io.torghut.prober.gitops.GitOpsConfig;
+import io.torghut.prober.gitops.GitRemotes;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -34,9 +35,14 @@ public final class PauseChecks {
             throw new ConfigProblem("prober.gitops.branch (GITOPS_BRANCH)", "is not a valid branch name (git check-ref-format)");
         }
         if (gitops.repoUrl().isPresent()) {
-            String url = gitops.repoUrl().get().toLowerCase(Locale.ROOT);
-            if (!url.startsWith("https://") && !url.startsWith("http://") && !url.startsWith("file:")) {
-                throw new ConfigProblem("prober.gitops.repo-url (GITOPS_REPO_URL)", "must be an https:// or file: URL");
+            String url = gitops.repoUrl().get();
+            if (!GitRemotes.supported(url)) {
+                throw new ConfigProblem("prober.gitops.repo-url (GITOPS_REPO_URL)", "must be an https://, ssh://, user@host:path or file: URL");
+            }
+            if (GitRemotes.isSsh(url)) {
+                readable("prober.gitops.ssh-key-file (GITOPS_SSH_KEY_FILE)", gitops.sshKeyFile(), "an SSH remote needs its deploy key");
+                readable("prober.gitops.ssh-known-hosts-file (GITOPS_SSH_KNOWN_HOSTS_FILE)", gitops.sshKnownHostsFile(),
+                        "an SSH remote needs its host keys pinned (no trust on first use)");
             }
         }
         if (pause.mode() != PauseMode.TRIGGER) {
@@ -66,6 +72,17 @@ public final class PauseChecks {
         if (leader.renewDeadline().toMillis() <= leader.retryPeriod().toMillis() * 1.2) {
             throw new ConfigProblem("prober.pause.leader.renew-deadline", "must be longer than 1.2 x prober.pause.leader.retry-period ("
                     + leader.retryPeriod() + ")");
+        }
+    }
+
+    /** A file the prober must read: set, present and readable (its content is never shown). */
+    private static void readable(String key, java.util.Optional<String> file, String why) {
+        if (file.isEmpty() || file.get().isBlank()) {
+            throw new ConfigProblem(key, "is required: " + why);
+        }
+        java.nio.file.Path path = java.nio.file.Path.of(file.get());
+        if (!java.nio.file.Files.isRegularFile(path) || !java.nio.file.Files.isReadable(path)) {
+            throw new ConfigProblem(key, "is not a readable file");
         }
     }
 

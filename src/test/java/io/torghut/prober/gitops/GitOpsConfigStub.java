@@ -21,6 +21,14 @@ record GitOpsConfigStub(String workDir, String tokenValue) implements GitOpsConf
         return Optional.of(tokenValue);
     }
 
+    public Optional<String> sshKeyFile() {
+        return Optional.empty();
+    }
+
+    public Optional<String> sshKnownHostsFile() {
+        return Optional.empty();
+    }
+
     public String username() {
         return "x-access-token";
     }

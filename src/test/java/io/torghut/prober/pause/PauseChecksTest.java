@@ -38,7 +38,10 @@ class PauseChecksTest {
             "prober.pause.mode=trigger|invalid configuration prober.gitops.repo-url (GITOPS_REPO_URL): is required when prober.pause.mode=trigger",
             "prober.pause.mode=trigger;prober.gitops.repo-url=https://git.example/torghut.git;prober.pause.token=t0ken|invalid configuration prober.gitops.token (GITOPS_TOKEN): is required to push over https when prober.pause.mode=trigger",
             "prober.pause.mode=trigger;prober.gitops.repo-url=file:///tmp/x.git|invalid configuration prober.pause.token (PROBER_PAUSE_TOKEN) or prober.pause.token-file (PROBER_PAUSE_TOKEN_FILE): is required when prober.pause.mode=trigger",
-            "prober.gitops.repo-url=git@github.com:x/y.git|invalid configuration prober.gitops.repo-url (GITOPS_REPO_URL): must be an https:// or file: URL",
+            "prober.gitops.repo-url=ftp://github.com/x/y.git|invalid configuration prober.gitops.repo-url (GITOPS_REPO_URL): must be an https://, ssh://, user@host:path or file: URL",
+            "prober.gitops.repo-url=git@github.com:x/y.git|invalid configuration prober.gitops.ssh-key-file (GITOPS_SSH_KEY_FILE): is required: an SSH remote needs its deploy key",
+            "prober.gitops.repo-url=ssh://git@github.com/x/y.git;prober.gitops.ssh-key-file=/nonexistent/key|invalid configuration prober.gitops.ssh-key-file (GITOPS_SSH_KEY_FILE): is not a readable file",
+            "prober.gitops.repo-url=ssh://git@github.com/x/y.git;prober.gitops.ssh-key-file=pom.xml|invalid configuration prober.gitops.ssh-known-hosts-file (GITOPS_SSH_KNOWN_HOSTS_FILE): is required: an SSH remote needs its host keys pinned (no trust on first use)",
             "prober.gitops.manifest-path=../etc/passwd|invalid configuration prober.gitops.manifest-path (GITOPS_MANIFEST_PATH): must be a relative path inside the repository",
             "prober.pause.auto-hold=0s|invalid configuration prober.pause.auto-hold: must be a positive duration (got PT0S)",
             "prober.gitops.timeout=-1s|invalid configuration prober.gitops.timeout: must be a positive duration (got PT-1S)",
@@ -72,6 +75,9 @@ class PauseChecksTest {
                 + "prober.gitops.token=abc123;prober.pause.token=t0ken"));
         assertDoesNotThrow(() -> check("prober.pause.mode=off"));
         assertDoesNotThrow(() -> check("prober.gitops.branch=release/2026-12"));
+        assertDoesNotThrow(() -> check("prober.pause.mode=trigger;prober.gitops.repo-url=git@github.com:torghut/gitops.git;"
+                + "prober.gitops.ssh-key-file=pom.xml;prober.gitops.ssh-known-hosts-file=pom.xml;prober.pause.token=t0ken"),
+                "an SSH remote needs no GITOPS_TOKEN");
         assertDoesNotThrow(() -> check("prober.pause.leader.duration=10s;prober.pause.leader.renew-deadline=6001ms;"
                 + "prober.pause.leader.retry-period=5s"), "just over 1.2 x the retry period");
     }
