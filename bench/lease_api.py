@@ -5,16 +5,20 @@ patch (PATCH); a list or an unknown object is answered as a real API server does
 Enough for the prober's Lease, Events and Argo CD Application. Loopback only.
 
 After SIGUSR1 the server hangs: it accepts every request and never answers (an API server that has gone silent).
+After SIGUSR2 every PATCH (the pause's Argo CD sync request) is answered only after SLOW_PATCH_SECONDS (env, default 4)
+and logged to stderr as it arrives: a pause held in flight by a slow API.
 
 usage: lease_api.py PORT_FILE   (binds an ephemeral port and writes it to PORT_FILE)
 """
-import json, signal, sys, threading, time
+import json, os, signal, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 lock = threading.Lock()
 objects = {}  # path -> object
 version = [0]
 frozen = threading.Event()
+slow_patch = threading.Event()
+SLOW_PATCH_SECONDS = float(os.environ.get('SLOW_PATCH_SECONDS', '4'))
 COLLECTIONS = {'events', 'leases', 'services', 'revisions', 'pods', 'clusters', 'applications'}
 
 
@@ -102,6 +106,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_PATCH(self):
         path, patch = self.path_only(), self.body()
+        if slow_patch.is_set():
+            print('PATCH ' + path, file=sys.stderr, flush=True)
+            time.sleep(SLOW_PATCH_SECONDS)
         with lock:
             current = objects.get(path)
             if current is None:
@@ -112,6 +119,7 @@ class Handler(BaseHTTPRequestHandler):
 
 
 signal.signal(signal.SIGUSR1, lambda *_: frozen.set())
+signal.signal(signal.SIGUSR2, lambda *_: slow_patch.set())
 server = ThreadingHTTPServer(('127.0.0.1', 0), Handler)
 with open(sys.argv[1], 'w') as out:
     out.write(str(server.server_address[1]))

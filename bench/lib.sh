@@ -43,10 +43,19 @@ QUIET_CORE=(PROBER_TORGHUT_HEALTHZ_INTERVAL=1h PROBER_TORGHUT_TRADING_HEALTH_INT
 # The management port (/q/health, /q/metrics) is the application port + 1000.
 mgmt_port() { echo $(($1 + 1000)); }
 
-start_prober() { # port log java [env...]; sets PROBER_PID
+start_prober() { # port log java [env...]; sets PROBER_PID. Runs $PROBER_JAR when set (another build), else this tree's.
   local port=$1 log=$2 java=$3; shift 3
-  env "$@" PORT="$port" MANAGEMENT_PORT="$(mgmt_port "$port")" "$java" ${JAVA_OPTS:-} -jar "$JAR" >"$log" 2>&1 & PIDS+=($!); PROBER_PID=$!
+  env "$@" PORT="$port" MANAGEMENT_PORT="$(mgmt_port "$port")" "$java" ${JAVA_OPTS:-} -jar "${PROBER_JAR:-$JAR}" >"$log" 2>&1 & PIDS+=($!); PROBER_PID=$!
   wait_http "http://127.0.0.1:$(mgmt_port "$port")/q/health/ready" 60
+}
+
+# The build to compare with, side by side in one run: BEFORE_JAR (a quarkus-run.jar), or BEFORE_DIR (another checkout,
+# e.g. a worktree of main, already built with ./mvnw package -DskipTests). Prints nothing when neither is set.
+before_jar() {
+  local jar=${BEFORE_JAR:-}
+  if [ -z "$jar" ] && [ -n "${BEFORE_DIR:-}" ]; then jar=$BEFORE_DIR/target/quarkus-app/quarkus-run.jar; fi
+  if [ -n "$jar" ] && [ ! -f "$jar" ]; then echo "no build at $jar (run ./mvnw -B package -DskipTests there first)" >&2; return 1; fi
+  echo "$jar"
 }
 
 # median of numbers on stdin

@@ -4,20 +4,26 @@
 # time. Each prober runs next to an idle twin (same binary and flags, no extra target): the twin's CPU is what the
 # process costs without probing (timers, metrics, GC), and the marginal cost per probe is (busy - twin) / probes.
 # blackbox_exporter costs nothing while nobody asks, so its whole CPU in the window is its probing cost.
-# The rate can be spread over TARGETS targets (default 1): TARGETS=100 bench/probe-cost.sh 100 60 is 100 targets at 1 s,
-# how the prober runs in production; one target at 100/s costs more per probe (see README "Native build").
+# The rate is spread over TARGETS targets (default: as many as the rate, each at 1 s, how the prober runs in
+# production): the scheduler (quarkus-scheduler) runs whole-second intervals only, so one target at 20/s, as earlier
+# figures were taken, can no longer be configured; TARGETS must make TARGETS/rate whole seconds.
 # usage: [TARGETS=n] [JAVA_OPTS=...] [JVM_NOFLAGS=0] bench/probe-cost.sh [rate_per_s=20] [seconds=60]
 source "$(dirname "$0")/lib.sh"
-RATE=${1:-20}; DURATION=${2:-60}; TARGETS=${TARGETS:-1}
+RATE=${1:-20}; DURATION=${2:-60}; TARGETS=${TARGETS:-$RATE}
 TARGET_PORT=18901; BB_PORT=18903
+if [ $((TARGETS % RATE)) -ne 0 ]; then
+  echo "TARGETS=$TARGETS at $RATE/s would need a $((1000 * TARGETS / RATE)) ms interval: the scheduler runs whole seconds only;" \
+    "use a TARGETS that is a multiple of the rate" >&2
+  exit 1
+fi
+interval_s=$((TARGETS / RATE))
 command -v prometheus-blackbox-exporter >/dev/null || { echo "needs Debian package prometheus-blackbox-exporter" >&2; exit 1; }
 build_if_needed
 start_target $TARGET_PORT
-interval_ms=$((1000 * TARGETS / RATE))
 RUNNER=$(find "$ROOT/target" -maxdepth 1 -name '*-runner' -type f -perm -u+x 2>/dev/null | head -1)
 BENCH_TARGET=()
 for i in $(seq 1 "$TARGETS"); do
-  BENCH_TARGET+=("PROBER_HTTP_BENCH${i}_URL=http://127.0.0.1:$TARGET_PORT/prober-PATH-$i" "PROBER_HTTP_BENCH${i}_INTERVAL=${interval_ms}ms"
+  BENCH_TARGET+=("PROBER_HTTP_BENCH${i}_URL=http://127.0.0.1:$TARGET_PORT/prober-PATH-$i" "PROBER_HTTP_BENCH${i}_INTERVAL=${interval_s}s"
     "PROBER_HTTP_BENCH${i}_TIMEOUT=1s")
 done
 

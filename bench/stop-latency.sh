@@ -6,12 +6,19 @@
 #   torghut-hung Torghut accepts connections and never answers (probes in flight), Kubernetes API up, Lease held
 #   api-refused  the Lease is held, then the Kubernetes API goes away (connections refused) before SIGTERM
 #   api-hung     the Lease is held, then the Kubernetes API accepts requests and never answers before SIGTERM
+#   pause-in-flight  trigger mode: a POST /pause has pushed its commit and waits for its Argo CD sync request, which the
+#                API answers after 4 s (SLOW_PATCH_SECONDS); SIGTERM comes as soon as that request has arrived. Quarkus
+#                waits for the request in flight (quarkus.shutdown.timeout), so the floor is the rest of those 4 s
 # Time is measured from SIGTERM to the process's exit.
 #   bench/stop-latency.sh [rounds=3]                    this tree only
 #   BEFORE_JAR=/path/quarkus-run.jar bench/stop-latency.sh   also the jar given (e.g. a build of main), side by side
+#   BEFORE_DIR=/path/to/main-checkout bench/stop-latency.sh  the same, with the build in that checkout's target/
+#   SCENARIOS="idle pause-in-flight" bench/stop-latency.sh   only those
 # Every port is ephemeral on 127.0.0.1; everything it starts is stopped at the end.
 source "$(dirname "$0")/lib.sh"
 ROUNDS=${1:-3}
+SCENARIOS=${SCENARIOS:-idle torghut-hung api-refused api-hung pause-in-flight}
+BEFORE=$(before_jar)
 build_if_needed
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
@@ -54,6 +61,11 @@ stop_once() { # label jar scenario; sets SECONDS_TO_EXIT
   else
     env+=(PROBER_KUBERNETES_ENABLED=false PROBER_PAUSE_LEADER_ENABLED=false)
   fi
+  if [ "$scenario" = pause-in-flight ]; then
+    gitops_remote "$dir"
+    env+=(PROBER_PAUSE_LEADER_ENABLED=false PROBER_PAUSE_MODE=trigger PROBER_PAUSE_TOKEN=stop-bench-token
+      GITOPS_REPO_URL="file://$dir/gitops.git" GITOPS_BRANCH=main GITOPS_WORK_DIR="$dir/workdir")
+  fi
   if [ "$scenario" = torghut-hung ]; then
     silent_server "$dir/torghut.port"; torghut="http://127.0.0.1:$(cat "$dir/torghut.port")"
   fi
@@ -61,7 +73,7 @@ stop_once() { # label jar scenario; sets SECONDS_TO_EXIT
     TA_CLICKHOUSE_URL=http://127.0.0.1:9 "${env[@]}" java -Xmx64m -jar "$jar" >"$dir/prober.log" 2>&1 & PIDS+=($!)
   local pid=$! n=0
   wait_http "http://127.0.0.1:$mgmt/q/health/live" 90
-  if [ "$scenario" != idle ]; then
+  if [ "$scenario" != idle ] && [ "$scenario" != pause-in-flight ]; then
     until [ "$(metric torghut_prober_leader "$mgmt")" = "1.0" ]; do
       sleep 0.2; n=$((n + 1))
       if [ $n -gt 150 ]; then echo "$label $scenario: never held the Lease" >&2; break; fi
@@ -71,25 +83,57 @@ stop_once() { # label jar scenario; sets SECONDS_TO_EXIT
     torghut-hung) sleep 1 ;;  # the Torghut probes are waiting for an answer now
     api-refused) kill "$api_pid"; wait "$api_pid" 2>/dev/null || true; sleep 0.5 ;;
     api-hung) kill -USR1 "$api_pid"; sleep 0.5 ;;
+    pause-in-flight) pause_in_flight "$dir" "$port" "$api_pid" ;;
   esac
   local t0 t1
   t0=$(date +%s.%N); kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; t1=$(date +%s.%N)
   for p in $api_pid $SILENT_PID; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
   SECONDS_TO_EXIT=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", b - a}')
+  if [ "$scenario" = pause-in-flight ]; then
+    wait "$PAUSE_CURL" 2>/dev/null || true
+    if ! grep -q 'pause action mode=trigger result=paused' "$dir/prober.log"; then
+      echo "$label pause-in-flight: the pause did not complete before the exit (HTTP $(cat "$dir/pause.status" 2>/dev/null))" >&2
+    fi
+  fi
+}
+
+# A bare repository holding Torghut's manifest (trading on), as the pause's GitOps remote.
+gitops_remote() { # dir
+  local manifest=argocd/applications/torghut/knative-service.yaml
+  git init -q --bare -b main "$1/gitops.git"
+  git clone -q "$1/gitops.git" "$1/seed" 2>/dev/null
+  mkdir -p "$1/seed/$(dirname $manifest)"
+  cp "$ROOT/src/test/resources/e2e/knative-service.yaml" "$1/seed/$manifest"
+  git -C "$1/seed" add -A
+  git -C "$1/seed" -c user.name=bench -c user.email=bench@example.invalid commit -qm "torghut: initial manifest"
+  git -C "$1/seed" push -q origin HEAD:main
+}
+
+# POST /pause in the background; returns once its Argo CD sync request has reached the (now slow) API.
+pause_in_flight() { # dir port api_pid
+  local n=0
+  kill -USR2 "$3"
+  curl -s -o "$1/pause.json" -w '%{http_code}' -X POST -H 'Authorization: Bearer stop-bench-token' -H 'Content-Type: application/json' \
+    -d '{"reason": "stop-latency bench", "requestedBy": "bench"}' "http://127.0.0.1:$2/pause" >"$1/pause.status" 2>&1 &
+  PAUSE_CURL=$!
+  until grep -q '^PATCH ' "$1/api.log" 2>/dev/null; do
+    sleep 0.05; n=$((n + 1))
+    if [ $n -gt 600 ]; then echo "pause-in-flight: the pause never reached Argo CD's sync: $(cat "$1/pause.json" 2>/dev/null)" >&2; break; fi
+  done
 }
 
 measure() { # label jar
   local label=$1 jar=$2 scenario times
-  for scenario in idle torghut-hung api-refused api-hung; do
+  for scenario in $SCENARIOS; do
     times=()
     for _ in $(seq 1 "$ROUNDS"); do stop_once "$label" "$jar" "$scenario"; times+=("$SECONDS_TO_EXIT"); done
-    printf '%-7s %-13s SIGTERM to exit: median %5.2fs  max %5.2fs  (%s)\n' "$label" "$scenario" \
+    printf '%-7s %-15s SIGTERM to exit: median %5.2fs  max %5.2fs  (%s)\n' "$label" "$scenario" \
       "$(printf '%s\n' "${times[@]}" | median)" "$(printf '%s\n' "${times[@]}" | sort -n | tail -1)" "${times[*]}"
   done
 }
 
 echo "stop latency, $ROUNDS rounds per scenario; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
-if [ -n "${BEFORE_JAR:-}" ]; then
-  measure before "$BEFORE_JAR"
+if [ -n "$BEFORE" ]; then
+  measure before "$BEFORE"
 fi
 measure after "$JAR"

@@ -1,6 +1,7 @@
 package io.torghut.prober.config;
 
 import io.torghut.prober.core.ConfigProblem;
+import io.torghut.prober.schedule.Resolution;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class ConfigChecks {
         Set<String> names = new HashSet<>(BUILT_IN_SIGNALS);
         config.freshness().tables().keySet().forEach(name -> unique(names, "prober.freshness.tables." + name, name));
         config.http().keySet().forEach(name -> unique(names, "prober.http." + name, name));
-        positive("prober.policy.evaluate-every", config.policy().evaluateEvery());
+        cadence("prober.policy.evaluate-every", config.policy().evaluateEvery());
         ProberConfig.Session session = config.session();
         if (!session.alwaysOpen() && !session.open().isBefore(session.close())) {
             throw new ConfigProblem("prober.session.open", "must be before prober.session.close (" + session.close() + ")");
@@ -46,11 +47,22 @@ public final class ConfigChecks {
     }
 
     private static void schedule(String prefix, ProberConfig.Schedule schedule) {
-        positive(prefix + ".interval", schedule.interval());
+        cadence(prefix + ".interval", schedule.interval());
         positive(prefix + ".timeout", schedule.timeout());
         if (schedule.timeout().compareTo(Duration.ofMillis(10)) < 0) {
             throw new ConfigProblem(prefix + ".timeout", "must be at least 10ms");
         }
+    }
+
+    /**
+     * A period that becomes a job of the scheduler: positive, and one the scheduler can honour (whole seconds); a
+     * sub-second interval would silently run once a second.
+     */
+    public static void cadence(String key, Duration value) {
+        positive(key, value);
+        Resolution.problem(value).ifPresent(problem -> {
+            throw new ConfigProblem(key, problem);
+        });
     }
 
     private static void positive(String key, Duration value) {

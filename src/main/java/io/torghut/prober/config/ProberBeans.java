@@ -24,6 +24,7 @@ import io.torghut.prober.probe.ProbeSpec;
 import io.torghut.prober.probe.ScheduledProbe;
 import io.torghut.prober.probe.SignalRole;
 import io.torghut.prober.probe.TradingHealthProbe;
+import io.torghut.prober.schedule.Jobs;
 import io.torghut.prober.signal.Hysteresis;
 import io.torghut.prober.signal.SignalStore;
 import jakarta.enterprise.inject.Instance;
@@ -100,7 +101,7 @@ public class ProberBeans {
     @Produces
     @Singleton
     ProbeRunner runner(ProberConfig config, HttpFetcher http, SignalStore store, Clock clock, Redactor redactor,
-                       Instance<ProbeContributor> contributors, Instance<ObservationSink> observations) {
+                       Instance<ProbeContributor> contributors, Instance<ObservationSink> observations, Jobs jobs) {
         ConfigChecks.check(config);
         List<ScheduledProbe> probes = probes(config, http);
         for (ProbeContributor contributor : contributors) {
@@ -111,7 +112,7 @@ public class ProberBeans {
             store.register(probe.name(), probe.spec().role(), probe.spec().maxAge());
         }
         return new ProbeRunner(probes, new ObservationsFirst(observations.stream().toList(), store), clock, redactor,
-                config.scheduler().maxConcurrency());
+                config.scheduler().maxConcurrency(), jobs);
     }
 
     /** A contributed probe reusing a name would silently share (and overwrite) another probe's signal. */

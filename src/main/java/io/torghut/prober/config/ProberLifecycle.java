@@ -6,6 +6,7 @@ import io.torghut.prober.policy.Policy;
 import io.torghut.prober.policy.TradingStateSource;
 import io.torghut.prober.policy.VerdictTracker;
 import io.torghut.prober.probe.ProbeRunner;
+import io.torghut.prober.schedule.Jobs;
 import io.torghut.prober.signal.SignalStore;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -13,20 +14,21 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.logging.Logger;
 
-/** Starts the probes at startup and the periodic re-evaluation of the verdict; stops both at shutdown. */
+/**
+ * Starts the probes, the periodic re-evaluation of the verdict and the hourly look at the market calendar, all jobs of
+ * the scheduler; stops them first at shutdown.
+ */
 @Singleton
 public class ProberLifecycle {
     private static final Logger LOG = Logger.getLogger(ProberLifecycle.class);
-    private final ScheduledExecutorService evaluator = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "verdict-evaluator");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** The calendar can run out while the prober runs (a new year): looked at once an hour. */
+    static final Duration CALENDAR_EVERY = Duration.ofHours(1);
+    private final List<Jobs.Job> jobs = new CopyOnWriteArrayList<>();
 
     @Produces
     @Singleton
@@ -35,26 +37,31 @@ public class ProberLifecycle {
     }
 
     void start(@Observes StartupEvent event, ProbeRunner runner, VerdictTracker tracker, ProberConfig config, Policy policy,
-               Clock clock) {
+               Clock clock, Jobs scheduler) {
         runner.start();
-        long every = config.policy().evaluateEvery().toMillis();
-        evaluator.scheduleAtFixedRate(() -> {
+        Duration every = config.policy().evaluateEvery();
+        jobs.add(scheduler.everyBlocking("verdict", every, every, () -> {
             try {
                 tracker.evaluate();
             } catch (RuntimeException e) {
                 LOG.errorf("verdict evaluation failed: %s", e.toString());
             }
-        }, every, every, TimeUnit.MILLISECONDS);
+        }));
+        CalendarWarnings calendar = new CalendarWarnings(policy.session(), clock);
+        calendar.check().ifPresent(warning -> LOG.warnf("market calendar: %s", warning));
+        jobs.add(scheduler.everyBlocking("calendar", CALENDAR_EVERY, CALENDAR_EVERY,
+                () -> calendar.check().ifPresent(warning -> LOG.warnf("market calendar: %s", warning))));
         LOG.infof("probing %d signals; trading session %s", runner.probes().size(), policy.session().describe());
-        policy.session().calendarWarning(clock.instant()).ifPresent(warning -> LOG.warnf("market calendar: %s", warning));
     }
 
     /**
-     * First of the shutdown observers (before the pause's, which waits for a pause under way): no verdict may start a
-     * pause while the process stops. Hung probes are abandoned, not awaited ({@link ProbeRunner#stop()}).
+     * First of the shutdown observers (before the pause's, which waits for a pause under way; Quarkus' scheduler itself
+     * stops later, when the beans are destroyed): no verdict may start a pause while the process stops, so the jobs
+     * leave the scheduler first. Hung probes are abandoned, not awaited ({@link ProbeRunner#stop()}).
      */
     void stop(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) ShutdownEvent event, ProbeRunner runner) {
-        evaluator.shutdownNow();
+        jobs.forEach(Jobs.Job::cancel);
+        jobs.clear();
         runner.stop();
     }
 }

@@ -1,6 +1,7 @@
 package io.torghut.prober.k8s;
 
 import io.torghut.prober.core.ConfigProblem;
+import io.torghut.prober.schedule.Resolution;
 import java.time.Duration;
 
 /** Checks annotations cannot express; each failure names the key. */
@@ -10,6 +11,10 @@ final class KubernetesConfigChecks {
 
     static void check(KubernetesConfig config) {
         positive("prober.kubernetes.interval", config.interval());
+        // a job of the scheduler: whole seconds (schedule/Resolution)
+        Resolution.problem(config.interval()).ifPresent(problem -> {
+            throw new ConfigProblem("prober.kubernetes.interval", problem);
+        });
         positive("prober.kubernetes.timeout", config.timeout());
         if (config.timeout().compareTo(Duration.ofMillis(100)) < 0) {
             throw new ConfigProblem("prober.kubernetes.timeout", "must be at least 100ms");

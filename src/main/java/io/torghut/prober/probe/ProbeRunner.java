@@ -1,63 +1,55 @@
 package io.torghut.prober.probe;
 
-import io.torghut.prober.core.FailureReason;
 import io.torghut.prober.core.Redactor;
+import io.torghut.prober.schedule.Jobs;
+import io.torghut.prober.schedule.Resolution;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Runs every probe on its own interval with a hard timeout, never overlapping a probe with itself. A probe still
- * stuck past its timeout is recorded as {@code timeout} at once; its next ticks are skipped (and counted) until the
- * stuck call returns, so a hung dependency costs one thread, never a pile of them, and never delays other probes.
+ * Runs every probe as its own job of the scheduler ({@link Jobs}), with a hard timeout, never overlapping a probe with
+ * itself. A tick only hands the call to a probe worker ({@link OnDemandPool}), so neither the scheduler's thread nor
+ * the event loop ever waits for a dependency. A call still out past its timeout is recorded as {@code timeout} at once
+ * (a timer, not the next tick); the probe's next ticks are skipped (and counted) until the stuck call returns, so a hung
+ * dependency costs one thread, never a pile of them, and never delays other probes.
  */
 public class ProbeRunner {
     private static final Logger LOG = Logger.getLogger(ProbeRunner.class);
-    /** Clients get a little less than the hard timeout so that they usually fail first, with a better reason. */
-    private static final double CLIENT_BUDGET = 0.9;
+    /** How often the heartbeat job shows that the scheduler still ticks ({@link #sinceLastTick()}). */
+    static final Duration HEARTBEAT = Resolution.TICK;
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+    /** One runner per application; tests build more on one scheduler, and job ids must not collide. */
+    private static final AtomicInteger RUNNERS = new AtomicInteger();
 
+    private final Map<String, ProbeSlot> slots = new LinkedHashMap<>();
     private final List<ScheduledProbe> probes;
-    private final ProbeSink store;
-    private final Clock clock;
-    private final Redactor redactor;
-    private final ScheduledExecutorService ticker;
+    private final Jobs jobs;
     private final ThreadPoolExecutor workers;
-    private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> skipped = new ConcurrentHashMap<>();
+    private final TimedCalls calls;
+    private final String scope;
     private final AtomicLong lastTickNanos = new AtomicLong(System.nanoTime());
-    /** The pending next tick of each probe; touched on the ticker thread only. */
-    private final Map<String, ScheduledFuture<?>> nextTick = new ConcurrentHashMap<>();
-    /** Probes asked to run more often for a while (see {@link #pace}). */
-    private final Map<String, Duration> faster = new ConcurrentHashMap<>();
+    private Jobs.Job heartbeat;
+    private boolean started;
     private volatile boolean stopped;
 
-    public ProbeRunner(List<ScheduledProbe> probes, ProbeSink store, Clock clock, Redactor redactor, int maxConcurrency) {
+    public ProbeRunner(List<ScheduledProbe> probes, ProbeSink store, Clock clock, Redactor redactor, int maxConcurrency, Jobs jobs) {
         this.probes = List.copyOf(probes);
-        this.store = store;
-        this.clock = clock;
-        this.redactor = redactor;
-        this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("probe-ticker"));
-        this.workers = new OnDemandPool(maxConcurrency, 30, daemon("probe-worker"));
+        this.jobs = jobs;
+        this.workers = new OnDemandPool(maxConcurrency, 30, OnDemandPool.daemon("probe-worker"));
+        this.calls = new TimedCalls(workers, jobs, clock, redactor, store, () -> stopped);
+        int n = RUNNERS.incrementAndGet();
+        this.scope = n == 1 ? "probes" : "probes-" + n;
         for (ScheduledProbe probe : probes) {
-            running.put(probe.name(), new AtomicBoolean());
-            skipped.put(probe.name(), new AtomicLong());
+            slots.put(probe.name(), new ProbeSlot(probe));
         }
     }
 
@@ -65,149 +57,130 @@ public class ProbeRunner {
         return probes;
     }
 
-    /** Schedules every probe; the first run of each starts at once. */
-    public void start() {
-        for (ScheduledProbe probe : probes) {
-            ticker.execute(() -> loop(probe));
+    /** The prefix of this runner's job ids on the scheduler: {@code <scope>/<probe>} and {@code <scope>/heartbeat}. */
+    String jobScope() {
+        return scope;
+    }
+
+    /** Runs every probe once now, then on its own job every interval; starts the heartbeat. Once only. */
+    public synchronized void start() {
+        if (started || stopped) {
+            return;
         }
-        ticker.scheduleAtFixedRate(() -> lastTickNanos.set(System.nanoTime()), 0, 1, TimeUnit.SECONDS);
+        started = true;
+        heartbeat = jobs.every(scope + "/heartbeat", HEARTBEAT, Duration.ZERO, () -> {
+            lastTickNanos.set(System.nanoTime());
+            return DONE;
+        }, () -> { });
+        slots.values().forEach(slot -> schedule(slot, true));
     }
 
     /**
-     * Stops at once: probes still waiting for an answer (a hung dependency) are interrupted and abandoned, never
-     * awaited. What they return afterwards is dropped: "interrupted by the stop" is not news about the dependency, and
-     * recorded as a failure it could turn the verdict (and start a pause) while the process stops.
+     * Stops at once: the jobs leave the scheduler, and probes still waiting for an answer (a hung dependency) are
+     * interrupted and abandoned, never awaited. What they return afterwards is dropped: "interrupted by the stop" is not
+     * news about the dependency, and recorded as a failure it could turn the verdict (and start a pause) while the
+     * process stops.
      */
     public void stop() {
-        stopped = true;
-        ticker.shutdownNow();
+        synchronized (this) {
+            stopped = true;
+            if (heartbeat != null) {
+                heartbeat.cancel();
+            }
+            for (ProbeSlot slot : slots.values()) {
+                cancel(slot);
+            }
+        }
         workers.shutdownNow();
     }
 
     /**
      * Runs a probe at least every {@code every} until called again with empty; the probe's own interval still applies
-     * when it is shorter. A consumer that needs fresher observations for a while (the pause being confirmed) asks the
-     * one reader for them instead of reading the API itself. The next run starts at once.
+     * when it is shorter, and a cadence finer than the scheduler's tick is rounded up to it ({@link Resolution}). A
+     * consumer that needs fresher observations for a while (the pause being confirmed) asks the one reader for them
+     * instead of reading the API itself. The next run starts at once; when the pace ends, the probe's own cadence
+     * resumes from its last run.
      */
     public void pace(String name, Optional<Duration> every) {
-        Optional<ScheduledProbe> probe = find(name);
-        if (probe.isEmpty()) {
+        ProbeSlot slot = slots.get(name);
+        if (slot == null) {
             return;
         }
-        boolean hurry = every.isPresent() && !every.get().equals(faster.get(name));
-        every.ifPresentOrElse(e -> faster.put(name, e), () -> faster.remove(name));
-        if (hurry) {
-            try {
-                ticker.execute(() -> {
-                    ScheduledFuture<?> pending = nextTick.get(name);
-                    if (pending != null && pending.cancel(false)) {
-                        loop(probe.get());
-                    }
-                });
-            } catch (RejectedExecutionException stopped) {
-                // shutting down: nothing left to hurry
+        synchronized (this) {
+            Optional<Duration> wanted = every.map(Resolution::honoured);
+            if (wanted.equals(slot.faster)) {
+                return;
+            }
+            slot.faster = wanted;
+            if (started && !stopped) {
+                schedule(slot, wanted.isPresent());
             }
         }
     }
 
-    private void loop(ScheduledProbe probe) {
-        tick(probe);
-        Duration every = probe.interval();
-        Duration hurried = faster.get(probe.name());
-        if (hurried != null && hurried.compareTo(every) < 0) {
-            every = hurried;
+    /** (Re)registers the probe's job at its current cadence, after running it now when asked. Holds the lock. */
+    private void schedule(ProbeSlot slot, boolean runNow) {
+        cancel(slot);
+        Duration every = slot.every();
+        Duration first = every;
+        if (runNow) {
+            tick(slot);
+        } else {
+            first = slot.untilNextRun();
         }
-        nextTick.put(probe.name(), ticker.schedule(() -> loop(probe), Math.max(1, every.toMillis()), TimeUnit.MILLISECONDS));
+        slot.job = jobs.every(scope + "/" + slot.name(), every, first, () -> tick(slot), slot.skipped::incrementAndGet);
     }
 
-    /** Time since the ticker last ran; the liveness check fails when the scheduler itself has stopped. */
+    private static void cancel(ProbeSlot slot) {
+        if (slot.job != null) {
+            slot.job.cancel();
+            slot.job = null;
+        }
+    }
+
+    /** Time since the heartbeat job last ran; the liveness check fails when the scheduler itself has stopped. */
     public Duration sinceLastTick() {
         return Duration.ofNanos(System.nanoTime() - lastTickNanos.get());
     }
 
-    /** Ticks skipped because the previous run of that probe had not returned yet. */
+    /** Ticks skipped because the previous call of that probe had not returned yet. */
     public long skippedRuns(String probe) {
-        AtomicLong count = skipped.get(probe);
-        return count == null ? 0 : count.get();
+        ProbeSlot slot = slots.get(probe);
+        return slot == null ? 0 : slot.skipped.get();
     }
 
-    void tick(ScheduledProbe probe) {
+    /** A tick of the probe's job; the returned stage completes when the call it started has returned. */
+    private CompletableFuture<Void> tick(ProbeSlot slot) {
         try {
-            AtomicBoolean busy = running.get(probe.name());
-            if (!busy.compareAndSet(false, true)) {
-                skipped.get(probe.name()).incrementAndGet();
-                return;
+            if (stopped) {
+                return DONE;
             }
-            runOnce(probe, busy);
+            if (!slot.busy.compareAndSet(false, true)) {
+                slot.skipped.incrementAndGet();
+                return DONE;
+            }
+            return calls.start(slot).released();
         } catch (RuntimeException e) {
-            // A throwing tick would cancel the probe's schedule for good: log and carry on.
-            LOG.errorf("probe %s could not be scheduled: %s", probe.name(), e.toString());
+            // A throwing tick would fail the job's execution: log and carry on.
+            LOG.errorf("probe %s could not be run: %s", slot.name(), e.toString());
+            return DONE;
         }
     }
 
-    /** Runs one probe now and returns when its result (or its timeout) is recorded. For tests and the first round. */
+    /**
+     * Runs one probe now and completes when its result (or its timeout) is recorded; with null when a call of it is
+     * still out. For tests and the first round.
+     */
     public CompletableFuture<ProbeResult> runNow(ScheduledProbe probe) {
-        AtomicBoolean busy = running.get(probe.name());
-        if (!busy.compareAndSet(false, true)) {
+        ProbeSlot slot = slots.get(probe.name());
+        if (slot == null || !slot.busy.compareAndSet(false, true)) {
             return CompletableFuture.completedFuture(null);
         }
-        return runOnce(probe, busy);
-    }
-
-    private CompletableFuture<ProbeResult> runOnce(ScheduledProbe probe, AtomicBoolean busy) {
-        Instant startedAt = clock.instant();
-        long start = System.nanoTime();
-        Duration budget = Duration.ofMillis((long) (probe.timeout().toMillis() * CLIENT_BUDGET));
-        CompletableFuture<ProbeOutcome> outcome = new CompletableFuture<>();
-        // Whoever claims the run first owns clearing "busy": the worker when it starts, or the timeout when the run
-        // was still queued (all workers taken). A cancelled queued task never runs its finally block.
-        AtomicBoolean claimed = new AtomicBoolean();
-        Future<?> work = workers.submit(() -> {
-            if (!claimed.compareAndSet(false, true)) {
-                return;
-            }
-            try {
-                ProbeOutcome found = probe.check(budget);
-                // null would break the handler below and lose the result without a trace
-                outcome.complete(found != null ? found
-                        : ProbeOutcome.fail(FailureReason.ERROR, "probe returned no outcome (a bug in the probe)"));
-            } catch (Throwable unexpected) {
-                outcome.complete(ProbeOutcome.fail(FailureReason.ERROR, "probe failed unexpectedly: " + unexpected));
-            } finally {
-                busy.set(false);
-            }
-        });
-        return outcome.orTimeout(probe.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .handle((found, error) -> {
-                    if (error != null) {
-                        if (claimed.compareAndSet(false, true)) {
-                            busy.set(false);
-                        }
-                        work.cancel(true);
-                    }
-                    ProbeOutcome settled = error == null ? found : ProbeOutcome.fail(FailureReason.TIMEOUT,
-                            "no result within the " + probe.timeout().toMillis() + "ms timeout"
-                                    + (error instanceof TimeoutException ? "" : ": " + error));
-                    ProbeResult result = new ProbeResult(probe.name(), settled.redacted(redactor::clean),
-                            Duration.ofNanos(System.nanoTime() - start), startedAt);
-                    if (!stopped) {
-                        store.accept(result);
-                    }
-                    return result;
-                });
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        return calls.start(slot).recorded();
     }
 
     /** Used by the metrics: empty until the probe name is known. */
     public Optional<ScheduledProbe> find(String name) {
-        return probes.stream().filter(p -> p.name().equals(name)).findFirst();
+        return Optional.ofNullable(slots.get(name)).map(slot -> slot.probe);
     }
 }

@@ -33,7 +33,7 @@ class PackagedAppIT {
         // Outside a cluster the Kubernetes reads are off by default; on explicitly, so that an unreachable API shows.
         env.put("PROBER_KUBERNETES_ENABLED", "true");
         for (String probe : List.of("TORGHUT_HEALTHZ", "TORGHUT_TRADING_HEALTH", "CLICKHOUSE", "FRESHNESS", "POSTGRES")) {
-            env.put("PROBER_" + probe + "_INTERVAL", "500ms");
+            env.put("PROBER_" + probe + "_INTERVAL", "1s");
         }
         return env;
     }

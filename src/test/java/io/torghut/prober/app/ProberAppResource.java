@@ -33,10 +33,10 @@ public class ProberAppResource implements QuarkusTestResourceLifecycleManager {
         }
         stub = StubTorghut.start();
         return ProberKeys.prober()
-                .torghut(stub.url(), "300ms", "1s")
-                .clickhouse(TestServices.chUrl(), "300ms", "2s")
-                .freshness(SIGNALS_TABLE, MICROBARS_TABLE, "60s", "300ms", "2s")
-                .postgres(TestServices.pgPort(), "400ms", "2s")
+                .torghut(stub.url(), "1s", "1s")
+                .clickhouse(TestServices.chUrl(), "1s", "2s")
+                .freshness(SIGNALS_TABLE, MICROBARS_TABLE, "60s", "1s", "2s")
+                .postgres(TestServices.pgPort(), "1s", "2s")
                 .alwaysOpen()
                 .kubernetesOff()
                 .set("quarkus.log.file.enabled", "true")

@@ -38,6 +38,8 @@ class ConfigChecksTest {
     private static final Duration S10 = Duration.ofSeconds(10);
     private static final Duration S3 = Duration.ofSeconds(3);
     private static final ZoneId NY = ZoneId.of("America/New_York");
+    private static final String SUB_SECOND = "must be a whole number of seconds, at least 1s: the scheduler (quarkus-scheduler) looks at "
+            + "its jobs once a second";
 
     @Test
     void defaultsPass() {
@@ -73,6 +75,15 @@ class ConfigChecksTest {
                         "invalid configuration prober.http.ta_signals: the signal name 'ta_signals' is already taken by another probe"),
                 bad("evaluate-every zero", () -> with("policy", policy(Duration.ZERO)),
                         "invalid configuration prober.policy.evaluate-every: must be a positive duration (got PT0S)"),
+                // every interval is a job of Quarkus' scheduler, which looks at its jobs once a second
+                bad("healthz interval 500ms", () -> with("torghut", torghut(schedule(Duration.ofMillis(500), S3), schedule(S10, S3))),
+                        "invalid configuration prober.torghut.healthz.interval: " + SUB_SECOND + " (got PT0.5S)"),
+                bad("freshness interval 300ms", () -> with("freshness", freshness(Duration.ofMillis(300), S3, Map.of())),
+                        "invalid configuration prober.freshness.interval: " + SUB_SECOND + " (got PT0.3S)"),
+                bad("extra target interval 1500ms", () -> with("http", Map.of("grafana", httpTarget("http://grafana", Duration.ofMillis(1500), S3))),
+                        "invalid configuration prober.http.grafana.interval: " + SUB_SECOND + " (got PT1.5S)"),
+                bad("evaluate-every 200ms", () -> with("policy", policy(Duration.ofMillis(200))),
+                        "invalid configuration prober.policy.evaluate-every: " + SUB_SECOND + " (got PT0.2S)"),
                 bad("session open after close", () -> with("session", session(NY, LocalTime.of(16, 0), LocalTime.of(9, 30),
                                 Set.of(DayOfWeek.MONDAY), false)),
                         "invalid configuration prober.session.open: must be before prober.session.close (09:30)"),
@@ -85,6 +96,13 @@ class ConfigChecksTest {
     void invalidValuesNameTheKey(String what, Supplier<ProberConfig> config, String message) {
         ConfigProblem problem = assertThrows(ConfigProblem.class, () -> ConfigChecks.check(config.get()));
         assertEquals(message, problem.getMessage());
+    }
+
+    /** A sub-second timeout is fine: the hard timeout is a millisecond timer, not a tick of the scheduler. */
+    @Test
+    void subSecondTimeoutsAndWholeSecondIntervalsPass() {
+        assertDoesNotThrow(() -> ConfigChecks.check(with("torghut", torghut(schedule(Duration.ofSeconds(1), Duration.ofMillis(300)),
+                schedule(Duration.ofSeconds(90), Duration.ofMillis(900))))));
     }
 
     @Test

@@ -68,6 +68,45 @@ class InvalidConfigTableTest {
         assertRefused(Map.of(key, value), key);
     }
 
+    /** Every key that becomes a job of the scheduler, and so cannot be finer than its once-a-second look at its jobs. */
+    static final List<String> INTERVAL_KEYS = List.of("prober.torghut.healthz.interval", "prober.torghut.trading-health.interval",
+            "prober.clickhouse.interval", "prober.freshness.interval", "prober.postgres.interval", "prober.policy.evaluate-every",
+            "prober.kubernetes.interval", "prober.http.extra.interval");
+
+    static Stream<Arguments> subSecond() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String key : INTERVAL_KEYS) {
+            for (String value : List.of("500ms", "999ms", "1500ms", "PT2.25S")) {
+                cases.add(Arguments.of(key, value));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @MethodSource("subSecond")
+    void intervalsTheSchedulerCannotHonourAreRefusedNamingTheKey(String key, String value) {
+        assertRefused(Map.of(key, value), key);
+    }
+
+    /** The whole startup path, with the exact line an operator reads. */
+    @Test
+    void aSubSecondIntervalIsRefusedWithAMessageThatNamesTheKeyAndWhy() {
+        String why = "must be a whole number of seconds, at least 1s: the scheduler (quarkus-scheduler) looks at its jobs once a second";
+        Map<String, String> kubernetes = valid();
+        kubernetes.put("prober.kubernetes.interval", "300ms");
+        assertEquals(Optional.of("invalid configuration prober.kubernetes.interval: " + why + " (got PT0.3S)\n"),
+                StartupConfig.problem(kubernetes));
+        Map<String, String> target = valid();
+        target.put("prober.http.extra.interval", "500ms");
+        assertEquals(Optional.of("invalid configuration prober.http.extra.interval: " + why + " (got PT0.5S)\n"),
+                StartupConfig.problem(target));
+        Map<String, String> wholeSeconds = valid();
+        INTERVAL_KEYS.forEach(key -> wholeSeconds.put(key, "1s"));
+        wholeSeconds.put("prober.http.extra.timeout", "300ms");
+        assertEquals(Optional.empty(), StartupConfig.problem(wholeSeconds), "1 s intervals and sub-second timeouts start");
+    }
+
     static Stream<Arguments> invalid() {
         return Stream.of(
                 // ints out of range

@@ -29,7 +29,7 @@ public class YamlConfigResource implements QuarkusTestResourceLifecycleManager {
                       http:
                         yaml-target:
                           url: %s/yaml-target
-                          interval: 300ms
+                          interval: 1s
                           expected-status: 202
                       freshness:
                         tables:

@@ -63,7 +63,7 @@ class DnsAndTlsFaultsIT {
                     // No Kubernetes API here: fabric8's leader elector would log a stack trace per retry (see the report).
                     "-Dprober.pause.leader.enabled=false"));
             for (String probe : List.of("torghut.healthz", "torghut.trading-health", "clickhouse", "freshness", "postgres")) {
-                options.add("-Dprober." + probe + ".interval=500ms");
+                options.add("-Dprober." + probe + ".interval=1s");
             }
             Map<String, String> env = Map.of("TA_CLICKHOUSE_PASSWORD", TestServices.CH_PASSWORD,
                     "DB_DSN", TestServices.pgUri(TestServices.PG_USER, TestServices.PG_PASSWORD, TestServices.pgPort()));

@@ -67,13 +67,13 @@ public class FaultsResource implements QuarkusTestResourceLifecycleManager {
         env = new Env(torghut, clickhouse, postgres, kubernetes, proxy, git);
 
         return ProberKeys.prober()
-                .torghut(torghut.url(), "300ms", "700ms")
-                .clickhouse(clickhouse.url(), "300ms", "1s")
-                .freshness(SIGNALS, MICROBARS, "120s", "300ms", "1s")
-                .postgres(postgres.port(), "300ms", "1s")
+                .torghut(torghut.url(), "1s", "700ms")
+                .clickhouse(clickhouse.url(), "1s", "1s")
+                .freshness(SIGNALS, MICROBARS, "120s", "1s", "1s")
+                .postgres(postgres.port(), "1s", "1s")
                 .alwaysOpen()
                 .set("prober.kubernetes.api-server-url", proxy.url())
-                .schedule("prober.kubernetes", "400ms", "1s")
+                .schedule("prober.kubernetes", "1s", "1s")
                 .triggerMode(TOKEN, git.url(), gitRoot.resolve("working-copy"), "2s")
                 .set("prober.pause.retry-initial", "500ms")
                 .set("prober.pause.leader.lease", "faults-pause-lease")

@@ -42,7 +42,7 @@ class AutoPauseFirstRoundTest {
                     () -> verdicts.current().signals().toString());
         });
         assertFalse(verdicts.firstRoundDone());
-        // Several auto-hold periods (1 s) and verdict evaluations (200 ms) pass: still no commit, no action.
+        // Several auto-hold periods (1 s) and verdict evaluations (every second) pass: still no commit, no action.
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> commits() == 1 && !verdicts.firstRoundDone());
         assertFalse(management().get("/q/metrics").asString().contains("result=\"paused\"} 1.0"));

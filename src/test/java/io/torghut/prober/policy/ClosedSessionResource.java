@@ -41,8 +41,8 @@ public class ClosedSessionResource implements QuarkusTestResourceLifecycleManage
                 .set("prober.session.close", "15:00")
                 .set("prober.session.days", open.stream().map(DayOfWeek::name).collect(Collectors.joining(",")))
                 .set("prober.session.holidays", holidays.stream().map(LocalDate::toString).collect(Collectors.joining(",")))
-                .evaluateEvery("200ms")
-                .schedule("prober.freshness", "300ms", "1s")
+                .evaluateEvery("1s")
+                .schedule("prober.freshness", "1s", "1s")
                 .kubernetesOff()
                 .torghutAndClickHouseUnreachable()
                 .build();

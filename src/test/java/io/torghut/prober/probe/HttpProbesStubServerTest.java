@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.torghut.prober.core.FailureReason;
 import io.torghut.prober.core.Redactor;
+import io.torghut.prober.schedule.ManualJobs;
 import io.torghut.prober.http.HttpFetcher;
 import io.torghut.prober.signal.Hysteresis;
 import io.torghut.prober.signal.SignalStore;
@@ -137,7 +138,8 @@ class HttpProbesStubServerTest {
         SignalStore store = new SignalStore(new Hysteresis(2, 2));
         store.register(hung.name(), hung.spec().role(), Optional.empty());
         store.register(fine.name(), fine.spec().role(), Optional.empty());
-        ProbeRunner runner = new ProbeRunner(List.of(hung, fine), store, Clock.systemUTC(), new Redactor(), 4);
+        ManualJobs jobs = new ManualJobs();
+        ProbeRunner runner = new ProbeRunner(List.of(hung, fine), store, Clock.systemUTC(), new Redactor(), 4, jobs);
         try {
             long start = System.nanoTime();
             var hungResult = runner.runNow(hung);
@@ -154,6 +156,7 @@ class HttpProbesStubServerTest {
             assertEquals(FailureReason.TIMEOUT, store.get("healthz").orElseThrow().latest().orElseThrow().reason());
         } finally {
             runner.stop();
+            jobs.close();
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.torghut.prober.core.FailureReason;
 import io.torghut.prober.core.Redactor;
+import io.torghut.prober.schedule.ManualJobs;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +53,8 @@ class ProbeRunnerStopTest {
 
     @Test
     void stopReturnsWithoutWaitingForHungProbesAndDropsWhatTheyReturnLater() throws Exception {
-        ProbeRunner runner = new ProbeRunner(List.of(deaf, polite), recorded::add, Clock.systemUTC(), new Redactor(), 4);
+        ManualJobs jobs = new ManualJobs();
+        ProbeRunner runner = new ProbeRunner(List.of(deaf, polite), recorded::add, Clock.systemUTC(), new Redactor(), 4, jobs);
         runner.start();
         started.await();
         runner.stop();
@@ -61,6 +63,8 @@ class ProbeRunnerStopTest {
         // Both probes have returned by now or will shortly; neither result may reach the store.
         await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> true);
         assertTrue(recorded.isEmpty(), "recorded after the stop: " + recorded);
+        assertEquals(List.of(), jobs.ids(), "jobs left on the scheduler after the stop");
+        jobs.close();
     }
 
     private static ScheduledProbe probe(String name, java.util.function.Supplier<ProbeOutcome> check) {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The configuration a whole-app test resource hands Quarkus, built from named parts ("Torghut at this URL, every
- * 300 ms", "trigger mode against this repository") instead of each resource writing the same keys out again. A later
+ * second", "trigger mode against this repository") instead of each resource writing the same keys out again. A later
  * part or {@link #set} overrides an earlier one.
  */
 public final class ProberKeys {
@@ -59,9 +59,12 @@ public final class ProberKeys {
         return schedule("prober.postgres", interval, timeout);
     }
 
-    /** A session open at any hour, so that freshness counts whenever the test runs; the verdict every 200 ms. */
+    /**
+     * A session open at any hour, so that freshness counts whenever the test runs; the verdict every second (the
+     * scheduler's finest; a signal's change of health re-evaluates it at once anyway).
+     */
     public ProberKeys alwaysOpen() {
-        return set("prober.session.always-open", "true").evaluateEvery("200ms");
+        return set("prober.session.always-open", "true").evaluateEvery("1s");
     }
 
     public ProberKeys evaluateEvery(String every) {
