@@ -3,6 +3,7 @@ package io.torghut.prober.pause;
 import io.torghut.prober.core.ConfigProblem;
 import io.torghut.prober.gitops.GitOpsConfig;
 import io.torghut.prober.gitops.GitRemotes;
+import io.torghut.prober.schedule.Resolution;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -27,7 +28,8 @@ public final class PauseChecks {
             throw new ConfigProblem("prober.pause.diagnose-url (PROBER_DIAGNOSE_URL)", "must be an http:// or https:// URL");
         }
         positive("prober.gitops.timeout", gitops.timeout());
-        positive("prober.gitops.refresh-every", gitops.refreshEvery());
+        tick("prober.gitops.refresh-every", gitops.refreshEvery());
+        tick("prober.pause.effective-check-every", pause.effectiveCheckEvery());
         if (gitops.manifestPath().isBlank() || gitops.manifestPath().startsWith("/") || gitops.manifestPath().contains("..")) {
             throw new ConfigProblem("prober.gitops.manifest-path (GITOPS_MANIFEST_PATH)", "must be a relative path inside the repository");
         }
@@ -84,6 +86,14 @@ public final class PauseChecks {
         if (!java.nio.file.Files.isRegularFile(path) || !java.nio.file.Files.isReadable(path)) {
             throw new ConfigProblem(key, "is not a readable file");
         }
+    }
+
+    /** An interval of a job on the prober's one clock: whole seconds, at least one ({@link Resolution}). */
+    private static void tick(String key, Duration value) {
+        positive(key, value);
+        Resolution.problem(value).ifPresent(problem -> {
+            throw new ConfigProblem(key, problem);
+        });
     }
 
     private static void positive(String key, Duration value) {

@@ -1,47 +1,49 @@
 package io.torghut.prober.pause;
 
+import io.torghut.prober.core.DaemonThreads;
+import io.torghut.prober.schedule.Jobs;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The threads of the pause, owned by {@link PauseWiring} and shut down by it: the scheduler (git refresh, effectiveness
- * checks, retries, the automatic pause) and the single writer of Kubernetes Events (in order, off the request path).
- * Daemon threads, so that nothing here can keep a stopping JVM alive.
+ * What of the pause runs in the background, owned by {@link PauseWiring} and stopped by it: its periodic jobs (git
+ * refresh, effectiveness checks) on the prober's one clock ({@link Jobs}), the work that must not hold a caller (git
+ * rounds, the automatic pause), and the single writer of Kubernetes Events (in order, off the request path). The
+ * retries are one-shot timers on the same clock ({@link PendingRetries}). Daemon threads, so that nothing here can keep
+ * a stopping JVM alive.
  */
 final class PauseExecutors {
-    private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, daemon("pause-scheduler"));
-    private final ExecutorService eventWriter = Executors.newSingleThreadExecutor(daemon("pause-events"));
+    private final ExecutorService eventWriter = Executors.newSingleThreadExecutor(DaemonThreads.named("pause-events"));
     /**
      * Git rounds run here, off the caller's thread, so that a caller is answered within its bound while a slow push
-     * goes on. Rounds share one flight ({@code SingleFlight}), so at most one pushes; the others wait for it.
+     * goes on; rounds share one flight ({@code SingleFlight}), so at most one pushes. The automatic pause starts here
+     * too: a verdict listener must return at once.
      */
-    private final ExecutorService gitWork = Executors.newCachedThreadPool(daemon("pause-git"));
+    private final ExecutorService work = Executors.newCachedThreadPool(DaemonThreads.named("pause-work"));
+    private final List<Jobs.Job> jobs = new CopyOnWriteArrayList<>();
 
-    PauseExecutors() {
-        // At shutdown no delayed work (a retry, the next refresh) starts; the one running finishes or is abandoned.
-        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-    }
-
-    ScheduledExecutorService scheduler() {
-        return scheduler;
+    /** A periodic job of the pause on the prober's clock; cancelled by {@link #stopScheduling()}. */
+    void every(Jobs clock, String id, Duration interval, Duration firstAfter, Runnable task) {
+        jobs.add(clock.everyBlocking(id, interval, firstAfter, task));
     }
 
     Executor eventWriter() {
         return eventWriter;
     }
 
-    Executor gitWork() {
-        return gitWork;
+    Executor work() {
+        return work;
     }
 
-    /** First step of a stop: nothing scheduled starts any more. */
+    /** First step of a stop: no periodic job of the pause ticks any more. */
     void stopScheduling() {
-        scheduler.shutdown();
+        jobs.forEach(Jobs.Job::cancel);
+        jobs.clear();
     }
 
     /** Lets the Events already queued be written, for at most {@code budget}; false when some were left. */
@@ -50,22 +52,13 @@ final class PauseExecutors {
         return eventWriter.awaitTermination(budget.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Last step: whatever still runs (a hung git refresh, an Event to an API that has gone) is interrupted. */
+    /** Last step: whatever still runs (a hung git round, an Event to an API that has gone) is interrupted. */
     void shutdownNow() {
-        scheduler.shutdownNow();
         eventWriter.shutdownNow();
-        gitWork.shutdownNow();
+        work.shutdownNow();
     }
 
     boolean terminated() {
-        return scheduler.isTerminated() && eventWriter.isTerminated() && gitWork.isTerminated();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            return thread;
-        };
+        return eventWriter.isTerminated() && work.isTerminated();
     }
 }

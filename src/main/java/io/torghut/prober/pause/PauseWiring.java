@@ -16,6 +16,7 @@ import io.torghut.prober.k8s.LeaderElection;
 import io.torghut.prober.policy.TradingStateSource;
 import io.torghut.prober.policy.VerdictTracker;
 import io.torghut.prober.probe.ProbeRunner;
+import io.torghut.prober.schedule.Jobs;
 import io.torghut.prober.watched.Target;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -24,8 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
@@ -39,7 +38,8 @@ public class PauseWiring {
     private final PauseConfig config;
     private final GitOpsConfig gitops;
     private final PauseExecutors executors = new PauseExecutors();
-    private final ScheduledExecutorService scheduler = executors.scheduler();
+    private final Jobs jobs;
+    private final PendingRetries retries;
     /** At most this long for the Events of a pause that just finished: an API that has gone is abandoned. */
     static final Duration EVENT_DRAIN = Duration.ofSeconds(1);
     /** Without {@code quarkus.shutdown.timeout} (tests), how long a stop waits for a pause under way. */
@@ -60,8 +60,9 @@ public class PauseWiring {
 
     public PauseWiring(PauseConfig config, GitOpsConfig gitops, Target target, Redactor redactor, KubernetesAdapters client,
                        FindingsTracker findings, KubernetesConfig kubernetes, ProbeRunner runner, TradingStateSource trading,
-                       MeterRegistry registry, Clock clock, VerdictTracker verdicts) {
+                       MeterRegistry registry, Clock clock, VerdictTracker verdicts, Jobs jobs) {
         PauseChecks.check(config, gitops);
+        this.jobs = jobs;
         this.config = config;
         this.gitops = gitops;
         PauseToken token = PauseToken.of(config.token(), config.tokenFile(), redactor);
@@ -83,16 +84,15 @@ public class PauseWiring {
         PauseState state = new PauseState(config.dedupWindow());
         desired = new GitDesiredState(git, planner, state, clock, target.manifestPath());
         VerdictEpisodes episodes = new VerdictEpisodes(config.episodeReset());
+        retries = new PendingRetries(jobs, state, clock, config.retryInitial(), config.retryFor());
         service = new PauseService(config.mode(), desired, client.argoCd(config.argocd().namespace(), config.argocd().application(),
-                config.kubernetesTimeout()), audit, state, tracker,
-                new PendingRetries(scheduler, state, clock, config.retryInitial(), config.retryFor()), clock, episodes,
-                executors.gitWork(), gitops.timeout());
+                config.kubernetesTimeout()), audit, state, tracker, retries, clock, episodes, executors.work(), gitops.timeout());
         auth = new BearerAuth(token);
         election = config.leader().enabled() ? client.leaderElection(config.leader().namespace(), config.leader().lease(),
                 instance, config.leader().duration(), config.leader().renewDeadline(), config.leader().retryPeriod()) : Optional.empty();
         view = new PauseView(service, desired, state, tracker, trading, this::leader, verdicts,
                 config.auto() && config.mode() == PauseMode.TRIGGER);
-        AutoPause autoPause = new AutoPause(service, config.auto(), new HoldTimer(config.autoHold()), this::leader, scheduler, audit);
+        AutoPause autoPause = new AutoPause(service, config.auto(), new HoldTimer(config.autoHold()), this::leader, executors.work(), audit);
         // Until every signal has reported once, PAUSE_RECOMMENDED only means "no result yet": never act on it.
         verdicts.onVerdict(verdict -> {
             if (verdicts.firstRoundDone()) {
@@ -133,11 +133,10 @@ public class PauseWiring {
     void start(@Observes StartupEvent event, MeterRegistry registry) {
         PauseMetrics.register(registry, view);
         if (desired.configured()) {
-            long every = gitops.refreshEvery().toMillis();
-            scheduler.scheduleWithFixedDelay(this::refreshGit, 0, every, TimeUnit.MILLISECONDS);
+            executors.work().execute(this::refreshGit);
+            executors.every(jobs, "pause/git-refresh", gitops.refreshEvery(), gitops.refreshEvery(), this::refreshGit);
         }
-        long check = config.effectiveCheckEvery().toMillis();
-        scheduler.scheduleWithFixedDelay(this::tick, check, check, TimeUnit.MILLISECONDS);
+        executors.every(jobs, "pause/effectiveness", config.effectiveCheckEvery(), config.effectiveCheckEvery(), this::tick);
         election.ifPresent(LeaderElection::start);
         if (!kubernetesOn) {
             LOG.infof("pause without the Kubernetes API (prober.kubernetes.enabled=false): no Events, no Argo CD sync request, no Lease; "
@@ -164,6 +163,7 @@ public class PauseWiring {
      */
     void stop(@Observes ShutdownEvent event) {
         executors.stopScheduling();
+        retries.stop();
         Duration wait = ConfigProvider.getConfig().getOptionalValue("quarkus.shutdown.timeout", Duration.class).orElse(DEFAULT_PAUSE_WAIT);
         try {
             if (!service.stop(wait)) {

@@ -2,10 +2,8 @@ package io.torghut.prober.pause;
 
 import java.time.Clock;
 import java.time.Duration;
+import io.torghut.prober.schedule.Jobs;
 import java.time.Instant;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -15,15 +13,17 @@ import java.util.function.Consumer;
  */
 final class PendingRetries {
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
-    private final ScheduledExecutorService scheduler;
+    private final Jobs jobs;
     private final PauseState state;
     private final Clock clock;
     private final Duration initial;
     private final Duration retryFor;
-    private ScheduledFuture<?> next;
+    private Jobs.Job next;
+    private boolean stopped;
 
-    PendingRetries(ScheduledExecutorService scheduler, PauseState state, Clock clock, Duration initial, Duration retryFor) {
-        this.scheduler = scheduler;
+    /** @param jobs the one clock: each retry is a one-shot timer on it */
+    PendingRetries(Jobs jobs, PauseState state, Clock clock, Duration initial, Duration retryFor) {
+        this.jobs = jobs;
         this.state = state;
         this.clock = clock;
         this.initial = initial;
@@ -46,13 +46,21 @@ final class PendingRetries {
         Duration delay = backoff(initial, attempts);
         state.pending(new PauseRecords.Pending(kind, since.toString(), attempts, error, now.plus(delay).toString(), commit));
         cancel();
-        next = scheduler.schedule(() -> retry.accept(kind), delay.toMillis(), TimeUnit.MILLISECONDS);
+        if (!stopped) {
+            next = jobs.after(delay, () -> retry.accept(kind));
+        }
         return true;
     }
 
     static Duration backoff(Duration initial, int attempts) {
         Duration delay = initial.multipliedBy(1L << Math.min(20, attempts - 1));
         return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
+    }
+
+    /** At a stop: no retry starts any more (the work stays visible as pending; the next start reads git again). */
+    synchronized void stop() {
+        stopped = true;
+        cancel();
     }
 
     synchronized void clear() {
@@ -62,7 +70,7 @@ final class PendingRetries {
 
     private void cancel() {
         if (next != null) {
-            next.cancel(false);
+            next.cancel();
             next = null;
         }
     }

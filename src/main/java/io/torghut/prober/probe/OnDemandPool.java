@@ -5,7 +5,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A pool that starts a thread only when no idle one can take the task, up to {@code max}, and queues beyond that.
@@ -17,19 +16,6 @@ final class OnDemandPool extends ThreadPoolExecutor {
 
     OnDemandPool(int max, long keepAliveSeconds, ThreadFactory threads) {
         super(1, Math.max(1, max), keepAliveSeconds, TimeUnit.SECONDS, new HandOffQueue(), threads, OnDemandPool::overflow);
-    }
-
-    /**
-     * Daemon threads named {@code prefix-n}: a probe stuck on a dependency must never keep a stopping JVM alive (the
-     * runner abandons it, {@link ProbeRunner#stop()}).
-     */
-    static ThreadFactory daemon(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** All {@code max} threads busy: the task waits in the queue for the next free one (unless the pool is stopped). */

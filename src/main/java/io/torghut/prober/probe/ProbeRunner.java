@@ -1,5 +1,6 @@
 package io.torghut.prober.probe;
 
+import io.torghut.prober.core.DaemonThreads;
 import io.torghut.prober.core.Redactor;
 import io.torghut.prober.schedule.Jobs;
 import io.torghut.prober.schedule.Resolution;
@@ -44,7 +45,7 @@ public class ProbeRunner {
     public ProbeRunner(List<ScheduledProbe> probes, ProbeSink store, Clock clock, Redactor redactor, int maxConcurrency, Jobs jobs) {
         this.probes = List.copyOf(probes);
         this.jobs = jobs;
-        this.workers = new OnDemandPool(maxConcurrency, 30, OnDemandPool.daemon("probe-worker"));
+        this.workers = new OnDemandPool(maxConcurrency, 30, DaemonThreads.named("probe-worker"));
         this.calls = new TimedCalls(workers, jobs, clock, redactor, store, () -> stopped);
         int n = RUNNERS.incrementAndGet();
         this.scope = n == 1 ? "probes" : "probes-" + n;

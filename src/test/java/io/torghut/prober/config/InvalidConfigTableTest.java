@@ -71,7 +71,7 @@ class InvalidConfigTableTest {
     /** Every key that becomes a job of the scheduler, and so cannot be finer than its once-a-second look at its jobs. */
     static final List<String> INTERVAL_KEYS = List.of("prober.torghut.healthz.interval", "prober.torghut.trading-health.interval",
             "prober.clickhouse.interval", "prober.freshness.interval", "prober.postgres.interval", "prober.policy.evaluate-every",
-            "prober.kubernetes.interval", "prober.http.extra.interval");
+            "prober.kubernetes.interval", "prober.http.extra.interval", "prober.gitops.refresh-every", "prober.pause.effective-check-every");
 
     static Stream<Arguments> subSecond() {
         List<Arguments> cases = new ArrayList<>();
@@ -144,7 +144,8 @@ class InvalidConfigTableTest {
                 Arguments.of(Map.of("prober.http.extra.url", "127.0.0.1:9/health"), "prober.http.extra.url"),
                 Arguments.of(Map.of("prober.http.extra.url", "gopher://x"), "prober.http.extra.url"),
                 Arguments.of(Map.of("prober.pause.diagnose-url", "not a url"), "prober.pause.diagnose-url"),
-                Arguments.of(Map.of("prober.gitops.repo-url", "git@github.com:example/gitops.git", "prober.pause.mode", "trigger"), "prober.gitops.repo-url"),
+                Arguments.of(Map.of("prober.gitops.repo-url", "ftp://github.com/example/gitops.git", "prober.pause.mode", "trigger"), "prober.gitops.repo-url"),
+                Arguments.of(Map.of("prober.gitops.repo-url", "git@github.com:example/gitops.git", "prober.pause.mode", "trigger"), "prober.gitops.ssh-key-file"),
                 // DSN forms
                 Arguments.of(Map.of("prober.postgres.dsn", "postgresql://torghut:" + PG_SECRET + "@db:notaport/torghut"), "prober.postgres.dsn"),
                 Arguments.of(Map.of("prober.postgres.dsn", "mysql://torghut:" + PG_SECRET + "@db/torghut"), "prober.postgres.dsn"),

@@ -69,7 +69,7 @@ final class HttpPauseRig implements AutoCloseable {
         VerdictEpisodes episodes = new VerdictEpisodes(Duration.ofMinutes(10));
         Optional<ArgoCdSync> argo = Optional.of(new ArgoCdSync(Kube.api(k8s.client()), "argocd", "torghut", Duration.ofSeconds(2)));
         PauseService service = new PauseService(PauseMode.TRIGGER, desired, argo, new PauseAudit(registry, Optional.empty()), state,
-                tracker, new PendingRetries(retries, state, clock, retryInitial, Duration.ofMinutes(30)), clock, episodes, gitWork,
+                tracker, new PendingRetries(Services.TIMERS, state, clock, retryInitial, Duration.ofMinutes(30)), clock, episodes, gitWork,
                 answerWithin);
         return new Replica(service, desired, state, tracker, episodes);
     }

@@ -64,7 +64,7 @@ class PauseDiagnosisTest {
                 "https://prober.example/diagnose", "prober-7c9d", "argocd", "torghut", "torghut", "torghut");
         GitDesiredState desired = new GitDesiredState(Optional.empty(), planner, state, clock, PausePlannerTest.PATH);
         PauseService service = Services.service(mode, desired, Optional.empty(), new PauseAudit(new SimpleMeterRegistry(), Optional.empty()),
-                state, tracker, new PendingRetries(scheduler, state, clock, Duration.ofSeconds(1), Duration.ofMinutes(30)), clock);
+                state, tracker, new PendingRetries(Services.TIMERS, state, clock, Duration.ofSeconds(1), Duration.ofMinutes(30)), clock);
         TradingStateSource trading = new TradingStateSource() {
             @Override
             public Optional<Boolean> tradingEnabled() {

@@ -77,7 +77,7 @@ class PauseFailurePathsTest {
                 Duration.ofMinutes(5), Duration.ofMinutes(1), detail -> { });
         return Services.service(PauseMode.TRIGGER, new GitDesiredState(Optional.of(git), planner, state, clock, BareRepo.PATH), argo,
                 new PauseAudit(registry, Optional.empty()), state, tracker,
-                new PendingRetries(scheduler, state, clock, Duration.ofHours(1), RETRY_FOR), clock);
+                new PendingRetries(Services.TIMERS, state, clock, Duration.ofHours(1), RETRY_FOR), clock);
     }
 
     double count(String result) {

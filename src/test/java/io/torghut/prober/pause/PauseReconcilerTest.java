@@ -33,7 +33,7 @@ class PauseReconcilerTest {
             detail -> { });
     final PauseState state = new PauseState(Duration.ofMinutes(10));
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    final PendingRetries retries = new PendingRetries(scheduler, state, clock, Duration.ofHours(1), Duration.ofHours(2));
+    final PendingRetries retries = new PendingRetries(Services.TIMERS, state, clock, Duration.ofHours(1), Duration.ofHours(2));
     final ArgoSyncs syncs = new ArgoSyncs(Optional.empty(), retries, state, kind -> { });
     final List<String> synced = new ArrayList<>();
 

@@ -68,7 +68,7 @@ class PauseServiceTest {
                 Duration.ofMinutes(5), Duration.ofMinutes(1), detail -> { });
         return Services.service(mode, new GitDesiredState(git, planner, state, clock, BareRepo.PATH), argo,
                 new PauseAudit(registry, Optional.empty()), state, tracker,
-                new PendingRetries(scheduler, state, clock, Duration.ofSeconds(1), Duration.ofMinutes(30)), clock);
+                new PendingRetries(Services.TIMERS, state, clock, Duration.ofSeconds(1), Duration.ofMinutes(30)), clock);
     }
 
     double count(String mode, String result) {

@@ -10,6 +10,8 @@ import java.util.Optional;
 /** The pause service as the unit tests build it: git rounds on the caller's thread, and a ten-minute episode reset. */
 final class Services {
     static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
+    /** The one clock for retries: real millisecond timers on a daemon thread, as Vert.x's are. */
+    static final io.torghut.prober.schedule.ManualJobs TIMERS = new io.torghut.prober.schedule.ManualJobs();
 
     private Services() {
     }
