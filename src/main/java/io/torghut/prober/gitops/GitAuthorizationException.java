@@ -1,8 +1,18 @@
 package io.torghut.prober.gitops;
 
-/** The remote refused the credentials: retrying will not help until a human fixes the token or its rights. */
+/**
+ * The remote refused us before any edit (the credentials, or an SSH host key that is not the pinned one): retrying
+ * will not help until a person fixes it.
+ */
 public final class GitAuthorizationException extends GitUnavailableException {
-    public GitAuthorizationException(String message) {
+    private final Refusal refusal;
+
+    public GitAuthorizationException(Refusal refusal, String message) {
         super(message);
+        this.refusal = refusal;
+    }
+
+    public Refusal refusal() {
+        return refusal;
     }
 }

@@ -86,6 +86,31 @@ public interface GitOpsConfig {
                 && org.eclipse.jgit.lib.Repository.isValidRefName(org.eclipse.jgit.lib.Constants.R_HEADS + name);
     }
 
+    /** Signing of pause commits, for branches that require signed commits. */
+    Signing signing();
+
+    /** How pause commits are signed; prefix {@code prober.gitops.signing}. Unsigned when no key file is set. */
+    interface Signing {
+        /** The ASCII-armored OpenPGP secret key (a mounted Secret); env {@code GITOPS_SIGNING_KEY_FILE}. Default none: unsigned. */
+        @WithName("key-file")
+        Optional<String> keyFile();
+
+        /** The key's passphrase, if it has one; env {@code GITOPS_SIGNING_PASSPHRASE}. A secret, never logged. */
+        Optional<String> passphrase();
+
+        /**
+         * {@code openpgp} (default). {@code ssh} is refused at startup: JGit signs with SSH keys only through its Apache
+         * MINA SSH module, which the prober does not carry (its SSH transport is JSch's, from quarkus-jgit).
+         */
+        @WithDefault("openpgp")
+        SigningFormat format();
+    }
+
+    /** The signature formats git knows ({@code gpg.format}). */
+    enum SigningFormat {
+        OPENPGP, SSH
+    }
+
     /** How often the manifest is re-read for {@code torghut_prober_trading_enabled} and GET /pause. Default 60s. */
     @WithName("refresh-every")
     @WithDefault("60s")

@@ -32,7 +32,7 @@ public final class GitOpsPauser {
      * round's own push).
      */
     public record Result(Kind kind, String commit, String diff, String detail, int attempts, Optional<String> manifest,
-                         BranchState branch) {
+                         BranchState branch, Optional<Refusal> refusal) {
         /** Outcomes of a pause against git. */
         public enum Kind {
             /** This round's commit is on the branch. */
@@ -48,7 +48,7 @@ public final class GitOpsPauser {
         /** This round's outcome as seen by a request that joined it: the commit is someone else's, so already paused. */
         Result joined() {
             return kind == Kind.PAUSED ? new Result(Kind.ALREADY_PAUSED, commit, "", "paused by a concurrent request in the same git round: "
-                    + detail, attempts, manifest, branch) : this;
+                    + detail, attempts, manifest, branch, refusal) : this;
         }
     }
 
@@ -95,41 +95,47 @@ public final class GitOpsPauser {
             try {
                 snapshot = repository.sync();
             } catch (GitAuthorizationException e) {
-                return new Result(Result.Kind.REFUSED, "none", "", e.getMessage(), attempt, Optional.empty(), BranchState.none(++reads));
+                return new Result(Result.Kind.REFUSED, "none", "", e.getMessage(), attempt, Optional.empty(), BranchState.none(++reads),
+                        Optional.of(e.refusal()));
             }
             BranchState branch = new BranchState(snapshot, repository.history(editor::current), ++reads);
             if (snapshot.problem().isPresent() || snapshot.text().isEmpty()) {
                 String why = snapshot.problem().orElse("no manifest at " + repository.describe());
-                return new Result(Result.Kind.REFUSED, snapshot.commit(), "", why, attempt, Optional.empty(), branch);
+                Refusal refusal = snapshot.commit().equals("none") ? Refusal.NO_BRANCH : Refusal.MANIFEST;
+                return new Result(Result.Kind.REFUSED, snapshot.commit(), "", why, attempt, Optional.empty(), branch, Optional.of(refusal));
             }
             String before = snapshot.text().get();
             ManifestEdit edit = editor.set(before, false);
             switch (edit.outcome()) {
                 case UNCHANGED -> {
-                    return new Result(Result.Kind.ALREADY_PAUSED, snapshot.commit(), "", edit.detail(), attempt, snapshot.text(), branch);
+                    return new Result(Result.Kind.ALREADY_PAUSED, snapshot.commit(), "", edit.detail(), attempt, snapshot.text(), branch,
+                            Optional.empty());
                 }
                 case REFUSED -> {
-                    return new Result(Result.Kind.REFUSED, snapshot.commit(), "", edit.detail(), attempt, snapshot.text(), branch);
+                    return new Result(Result.Kind.REFUSED, snapshot.commit(), "", edit.detail(), attempt, snapshot.text(), branch,
+                            Optional.of(Refusal.MANIFEST));
                 }
                 default -> {
                 }
             }
             PauseDecider.Decision decision = decider.decide(branch);
             if (decision instanceof PauseDecider.Hold hold) {
-                return new Result(Result.Kind.HELD, snapshot.commit(), "", hold.why(), attempt, snapshot.text(), branch);
+                return new Result(Result.Kind.HELD, snapshot.commit(), "", hold.why(), attempt, snapshot.text(), branch, Optional.empty());
             }
             String diff = UnifiedDiff.of(repository.manifestPath(), before, edit.text());
             PushOutcome push = repository.commitAndPush(before, edit.text(), ((PauseDecider.Pause) decision).message().apply(edit));
             switch (push.status()) {
                 case PUSHED -> {
-                    return new Result(Result.Kind.PAUSED, push.commit(), diff, edit.detail(), attempt, Optional.of(edit.text()), branch);
+                    return new Result(Result.Kind.PAUSED, push.commit(), diff, edit.detail(), attempt, Optional.of(edit.text()), branch,
+                            Optional.empty());
                 }
                 case UP_TO_DATE -> {
                     return new Result(Result.Kind.ALREADY_PAUSED, push.commit(), "", "the remote already had this pause commit", attempt,
-                            Optional.of(edit.text()), branch);
+                            Optional.of(edit.text()), branch, Optional.empty());
                 }
-                case DENIED_AUTHORIZATION, DENIED_PROTECTED, NOT_COMMITTED -> {
-                    return new Result(Result.Kind.REFUSED, snapshot.commit(), diff, push.detail(), attempt, snapshot.text(), branch);
+                case DENIED_AUTHORIZATION, DENIED_PROTECTED, DENIED_UNSIGNED, DENIED_HOST_KEY, NOT_COMMITTED -> {
+                    return new Result(Result.Kind.REFUSED, snapshot.commit(), diff, push.detail(), attempt, snapshot.text(), branch,
+                            push.refusalReason());
                 }
                 case REJECTED -> LOG.infof("push of the pause lost a race (attempt %d of %d: %s): fetching and re-checking",
                         attempt, attempts, push.detail());

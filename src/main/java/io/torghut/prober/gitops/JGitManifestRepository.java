@@ -34,6 +34,7 @@ public final class JGitManifestRepository implements ManifestRepository {
     private final String path;
     private final PersonIdent author;
     private final RemoteAccess access;
+    private final Optional<CommitSigner> signer;
     private final Redactor redactor;
     private final WorkingCopy copy;
     private final Pusher pusher;
@@ -45,16 +46,18 @@ public final class JGitManifestRepository implements ManifestRepository {
     public JGitManifestRepository(String url, String branch, String path, Path dir, Duration timeout, String authorName,
                                   String authorEmail, Optional<CredentialsProvider> credentials, Redactor redactor) {
         this(url, branch, path, dir, new PersonIdent(authorName, authorEmail), RemoteAccess.https(seconds(timeout), credentials),
-                redactor);
+                Optional.empty(), redactor);
     }
 
+    /** @param signer signs every pause commit (a branch that requires signed commits), empty: unsigned */
     public JGitManifestRepository(String url, String branch, String path, Path dir, PersonIdent author, RemoteAccess access,
-                                  Redactor redactor) {
+                                  Optional<CommitSigner> signer, Redactor redactor) {
         this.url = url;
         this.branch = branch;
         this.path = path;
         this.author = author;
         this.access = access;
+        this.signer = signer;
         this.redactor = redactor;
         this.copy = new WorkingCopy(url, branch, dir, this::shown);
         this.pusher = new Pusher(branch, access, this::shown);
@@ -79,8 +82,11 @@ public final class JGitManifestRepository implements ManifestRepository {
                         Path.of(config.sshKnownHostsFile().orElseThrow()), workDir.resolveSibling(workDir.getFileName() + ".no-ssh-config"))
                 : RemoteAccess.https(seconds(config.timeout()), config.token()
                         .map(token -> new UsernamePasswordCredentialsProvider(config.username(), token)));
+        config.signing().passphrase().ifPresent(redactor::add);
+        Optional<CommitSigner> signer = config.signing().keyFile()
+                .map(key -> OpenPgpSigner.load(Path.of(key), config.signing().passphrase()));
         return new JGitManifestRepository(url, config.branch(), manifestPath, workDir,
-                new PersonIdent(config.authorName(), config.authorEmail()), access, redactor);
+                new PersonIdent(config.authorName(), config.authorEmail()), access, signer, redactor);
     }
 
     @Override
@@ -143,7 +149,7 @@ public final class JGitManifestRepository implements ManifestRepository {
         String commit;
         try {
             Git git = copy.open();
-            PauseCommitWriter.Written written = new PauseCommitWriter(git.getRepository(), branch, path, author)
+            PauseCommitWriter.Written written = new PauseCommitWriter(git.getRepository(), branch, path, author, signer)
                     .write(tip, entry, before, after, message);
             if (written instanceof PauseCommitWriter.Refused refused) {
                 return new PushOutcome(PushOutcome.Status.NOT_COMMITTED, tip.name(), refused.reason());
@@ -199,10 +205,10 @@ public final class JGitManifestRepository implements ManifestRepository {
     private GitUnavailableException transport(String operation, GitAPIException e) {
         GitUnavailableException failure = unavailable(operation, e);
         if (PushRejection.isHostKeyRefusal(failure.getMessage())) {
-            return new GitAuthorizationException(PushRejection.explainHostKey(failure.getMessage()));
+            return new GitAuthorizationException(Refusal.HOST_KEY, PushRejection.explainHostKey(failure.getMessage()));
         }
         return PushRejection.isAuthorizationFailure(failure.getMessage())
-                ? new GitAuthorizationException("authorization failed: " + failure.getMessage()) : failure;
+                ? new GitAuthorizationException(Refusal.AUTHORIZATION, "authorization failed: " + failure.getMessage()) : failure;
     }
 
     private GitUnavailableException unavailable(String operation, Exception e) {

@@ -32,12 +32,14 @@ final class PauseCommitWriter {
     private final String branch;
     private final String path;
     private final PersonIdent author;
+    private final Optional<CommitSigner> signer;
 
-    PauseCommitWriter(Repository repository, String branch, String path, PersonIdent author) {
+    PauseCommitWriter(Repository repository, String branch, String path, PersonIdent author, Optional<CommitSigner> signer) {
         this.repository = repository;
         this.branch = branch;
         this.path = path;
         this.author = author;
+        this.signer = signer;
     }
 
     /** The new commit on the local branch, or the reason nothing was committed. */
@@ -80,6 +82,10 @@ final class PauseCommitWriter {
             commit.setAuthor(now);
             commit.setCommitter(now);
             commit.setMessage(message);
+            if (signer.isPresent()) {
+                // Over the commit as it stands without the signature header: what git verify-commit checks.
+                commit.setGpgSignature(signer.get().sign(commit.build()));
+            }
             ObjectId id = inserter.insert(commit);
             inserter.flush();
             RefUpdate update = repository.updateRef(Constants.R_HEADS + branch);

@@ -20,12 +20,28 @@ public record PushOutcome(Status status, String commit, String detail) {
         DENIED_AUTHORIZATION,
         /** A protected branch or a server hook declined the update: retrying would not help. */
         DENIED_PROTECTED,
+        /** The branch requires signed commits, and the host did not accept the commit's signature (or its absence). */
+        DENIED_UNSIGNED,
+        /** The SSH host key is not the pinned one. */
+        DENIED_HOST_KEY,
         /** Nothing was committed: the staged change was not exactly the intended one ({@link StagedChangeCheck}). */
         NOT_COMMITTED
     }
 
     /** Whether a human has to act before a pause can land (as opposed to a race that a retry resolves). */
     public boolean refusal() {
-        return status == Status.DENIED_AUTHORIZATION || status == Status.DENIED_PROTECTED || status == Status.NOT_COMMITTED;
+        return refusalReason().isPresent();
+    }
+
+    /** Why a person has to act, when one has to. */
+    public java.util.Optional<Refusal> refusalReason() {
+        return java.util.Optional.ofNullable(switch (status) {
+            case DENIED_AUTHORIZATION -> Refusal.AUTHORIZATION;
+            case DENIED_PROTECTED -> Refusal.PROTECTED_BRANCH;
+            case DENIED_UNSIGNED -> Refusal.UNSIGNED;
+            case DENIED_HOST_KEY -> Refusal.HOST_KEY;
+            case NOT_COMMITTED -> Refusal.MANIFEST;
+            case PUSHED, UP_TO_DATE, REJECTED -> null;
+        });
     }
 }

@@ -16,6 +16,8 @@ public final class PushRejection {
     private static final Pattern PROTECTED = Pattern.compile("protected|hook declined|declined by|update hook");
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "not authorized|authentication|auth fail|unauthorized|forbidden|permission|not permitted|access denied|\\b40[13]\\b|write access");
+    /** A protected branch that requires signed commits (GitHub's GH006, Gitea's and GitLab's hook messages). */
+    private static final Pattern UNSIGNED = Pattern.compile("signed commits|verified signature|must be signed|unsigned|signature");
     /** JSch's words for a host key that is not the pinned one (unknown, or changed). */
     private static final Pattern HOST_KEY = Pattern.compile("reject hostkey|hostkey has been changed|unknownhostkey");
 
@@ -38,7 +40,7 @@ public final class PushRejection {
         }
         String text = withoutUrls(reason + "\n" + remoteMessages).toLowerCase(Locale.ROOT);
         if (PROTECTED.matcher(text).find()) {
-            return PushOutcome.Status.DENIED_PROTECTED;
+            return UNSIGNED.matcher(text).find() ? PushOutcome.Status.DENIED_UNSIGNED : PushOutcome.Status.DENIED_PROTECTED;
         }
         if (AUTHORIZATION.matcher(text).find()) {
             return PushOutcome.Status.DENIED_AUTHORIZATION;
@@ -69,6 +71,9 @@ public final class PushRejection {
             case DENIED_AUTHORIZATION -> "the remote refused the push: authorization failed (check the credentials, "
                     + "GITOPS_USERNAME/GITOPS_TOKEN or the SSH deploy key GITOPS_SSH_KEY_FILE, and their write access to the branch); "
                     + "remote said: " + remoteSaid;
+            case DENIED_UNSIGNED -> "the remote refused the push: the branch requires signed commits (set "
+                    + "prober.gitops.signing.key-file, GITOPS_SIGNING_KEY_FILE, to a key the host trusts, or pause by hand); remote said: "
+                    + remoteSaid;
             case DENIED_PROTECTED -> "the remote refused the push: protected branch or server hook declined it (allow the prober "
                     + "to push to the branch, or pause by hand); remote said: " + remoteSaid;
             default -> remoteSaid;

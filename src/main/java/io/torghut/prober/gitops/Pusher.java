@@ -37,7 +37,7 @@ final class Pusher {
         } catch (GitAPIException | RuntimeException e) {
             String failure = messages.clean(String.valueOf(e.getMessage()));
             if (PushRejection.isHostKeyRefusal(failure)) {
-                return new PushOutcome(PushOutcome.Status.DENIED_AUTHORIZATION, commit, PushRejection.explainHostKey(failure));
+                return new PushOutcome(PushOutcome.Status.DENIED_HOST_KEY, commit, PushRejection.explainHostKey(failure));
             }
             if (PushRejection.isAuthorizationFailure(failure)) {
                 return new PushOutcome(PushOutcome.Status.DENIED_AUTHORIZATION, commit,

@@ -59,7 +59,7 @@ final class SingleFlight<T> {
             throw new GitUnavailableException("interrupted while waiting for the pause already in flight");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof GitAuthorizationException auth) {
-                throw new GitAuthorizationException(auth.getMessage());
+                throw new GitAuthorizationException(auth.refusal(), auth.getMessage());
             }
             if (e.getCause() instanceof GitUnavailableException git) {
                 throw new GitUnavailableException(git.getMessage());

@@ -47,6 +47,12 @@ public final class PauseChecks {
                         "an SSH remote needs its host keys pinned (no trust on first use)");
             }
         }
+        if (gitops.signing().format() == GitOpsConfig.SigningFormat.SSH) {
+            throw new ConfigProblem("prober.gitops.signing.format (GITOPS_SIGNING_FORMAT)", "ssh is not available: JGit signs with SSH "
+                    + "keys only through its Apache MINA SSH module, which the prober does not carry; use openpgp");
+        }
+        gitops.signing().keyFile().ifPresent(key -> readable("prober.gitops.signing.key-file (GITOPS_SIGNING_KEY_FILE)",
+                java.util.Optional.of(key), "the signing key"));
         if (pause.mode() != PauseMode.TRIGGER) {
             return;
         }

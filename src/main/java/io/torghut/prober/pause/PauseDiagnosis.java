@@ -59,6 +59,8 @@ public class PauseDiagnosis implements DiagnosisSection {
                 + (a.commit() == null ? "" : " commit " + abbrev(a.commit())) + "; who asked, why and the detail: GET /pause with the token"));
         state.pending().ifPresent(p -> lines.add("PENDING " + p.kind().label() + " since " + p.since() + ", " + p.attempts()
                 + " attempt(s), next at " + p.nextAttemptAt() + ": " + p.lastError()));
+        state.refusal().ifPresent(r -> lines.add("FINDING: the pause is refused (" + r.label() + "): " + r.remedy()
+                + "; the prober's retry lands it once fixed"));
         Effectiveness effect = view.tracker().state();
         if (effect.status() != EffectivenessStatus.NONE) {
             lines.add((effect.status() == EffectivenessStatus.OVERDUE ? "FINDING: pause NOT effective: "
@@ -79,6 +81,7 @@ public class PauseDiagnosis implements DiagnosisSection {
         json.put("liveTradingEnabled", view.liveTradingEnabled());
         json.put("lastAction", state.lastAction().map(PauseDiagnosis::public_).orElse(null));
         json.put("pending", state.pending().orElse(null));
+        json.put("refusal", state.refusal().orElse(null));
         json.put("effectiveness", view.tracker().state());
         return json;
     }

@@ -4,6 +4,7 @@ import static io.torghut.prober.core.Contract.METRIC_PREFIX;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.torghut.prober.gitops.Refusal;
 
 /**
  * Pause gauges. Unknown values are exported as -1, never NaN and never a guess:
@@ -36,6 +37,12 @@ public final class PauseMetrics {
                 .description("1 when the last pause was not effective within prober.pause.effective-deadline").register(registry);
         Gauge.builder(METRIC_PREFIX + "leader", view, v -> v.leader() ? 1 : 0)
                 .description("1 on the replica holding the pause Lease (the one that pauses automatically)").register(registry);
+        for (Refusal refusal : Refusal.values()) {
+            Gauge.builder(METRIC_PREFIX + "pause_refused", view, v -> v.state().refusal().filter(refusal::equals).isPresent() ? 1 : 0)
+                    .tag("reason", refusal.label())
+                    .description("1 while the pause being retried is refused for this reason (a person has to act): authorization, "
+                            + "host-key, unsigned, protected-branch, manifest, no-branch").register(registry);
+        }
         for (PauseMode mode : PauseMode.values()) {
             Gauge.builder(METRIC_PREFIX + "pause_mode", view, v -> v.service().mode() == mode ? 1 : 0).tag("mode", mode.label())
                     .description("1 for the configured pause mode (off, recommend, trigger)").register(registry);

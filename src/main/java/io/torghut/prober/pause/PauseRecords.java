@@ -6,6 +6,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.torghut.prober.core.FreeText;
 import io.torghut.prober.gitops.BranchHistory;
 import io.torghut.prober.gitops.PauseCommits;
+import io.torghut.prober.gitops.Refusal;
 import io.torghut.prober.model.TradingFlag;
 import java.util.List;
 
@@ -85,7 +86,7 @@ public final class PauseRecords {
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Answer(@JsonIgnore int status, String action, String mode, String message, String commit, String diff,
-                         String argocd, PausePlan plan, HumanResume resumedBy) {
+                         String argocd, PausePlan plan, HumanResume resumedBy, Refusal refusal) {
 
         static Answer disabled(PauseMode mode) {
             return plain(409, "disabled", mode, "pausing is switched off (prober.pause.mode=off, PROBER_PAUSE_MODE)");
@@ -98,7 +99,7 @@ public final class PauseRecords {
 
         static Answer recommended(PauseMode mode, PausePlan plan) {
             return new Answer(200, "recommended", mode.label(), "recommend mode: nothing was committed; apply the plan or switch to "
-                    + "trigger mode", null, plan.diff(), null, plan, null);
+                    + "trigger mode", null, plan.diff(), null, plan, null, null);
         }
 
         static Answer stopping(PauseMode mode) {
@@ -119,33 +120,34 @@ public final class PauseRecords {
          * branch, a hook, maintenance). 503, because the same request can work once a person fixes it, and the prober
          * retries meanwhile.
          */
-        static Answer refused(PauseMode mode, String detail) {
-            return plain(503, "refused", mode, detail + "; nothing was committed, the prober retries");
+        static Answer refused(PauseMode mode, java.util.Optional<Refusal> why, String detail) {
+            return new Answer(503, "refused", mode.label(), detail + "; nothing was committed, the prober retries", null, null, null,
+                    null, null, why.orElse(null));
         }
 
         /** @param since the commit that set TRADING_ENABLED to "false", when git says who */
         static Answer alreadyPaused(PauseMode mode, String commit, String since) {
             return new Answer(200, "already-paused", mode.label(), "TRADING_ENABLED is already \"false\" in git"
-                    + (since == null ? "" : " (since commit " + since + ")") + "; no commit", commit, null, null, null, null);
+                    + (since == null ? "" : " (since commit " + since + ")") + "; no commit", commit, null, null, null, null, null);
         }
 
         static Answer resumedByHuman(PauseMode mode, HumanResume resume, String why) {
             return new Answer(200, "resumed-by-human", mode.label(), "a human set TRADING_ENABLED back to \"true\" in commit "
                     + resume.commit() + " at " + resume.at() + " after the prober's pause; " + why + ": not pausing again. A new "
                     + "episode pauses; to pause now, POST {\"reason\": ..., \"force\": true} with the token", resume.commit(), null,
-                    null, null, resume);
+                    null, null, resume, null);
         }
 
         /** @param syncRetried Argo CD could not be asked and is being asked again: 503, so the caller knows it is not done */
         static Answer paused(PauseMode mode, String commit, String diff, String argocd, boolean syncRetried) {
             return syncRetried
                     ? new Answer(503, "paused", mode.label(), "committed " + commit + " but " + argocd + "; retrying the Argo CD sync",
-                            commit, diff, argocd, null, null)
-                    : new Answer(200, "paused", mode.label(), "committed and pushed " + commit, commit, diff, argocd, null, null);
+                            commit, diff, argocd, null, null, null)
+                    : new Answer(200, "paused", mode.label(), "committed and pushed " + commit, commit, diff, argocd, null, null, null);
         }
 
         private static Answer plain(int status, String action, PauseMode mode, String message) {
-            return new Answer(status, action, mode.label(), message, null, null, null, null, null);
+            return new Answer(status, action, mode.label(), message, null, null, null, null, null, null);
         }
     }
 
@@ -154,7 +156,7 @@ public final class PauseRecords {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record View(String mode, PausePhase phase, boolean auto, boolean leader, String repository, GitView git,
                        HumanResume resumedBy, TradingFlag liveTradingEnabled, Rollout live, String liveError, Action lastAction,
-                       Pending pending, Effectiveness effectiveness, PausePlan recommendation) {
+                       Pending pending, Refusal refusal, Effectiveness effectiveness, PausePlan recommendation) {
     }
 
     /** Null stays null (absent from the JSON). */

@@ -254,20 +254,23 @@ public class PauseService {
      */
     private PauseRecords.Answer refused(PauseRequest request, boolean retry, GitOpsPauser.Result result) {
         desired.rememberRefusal(result);
+        state.refusal(result.refusal().orElse(null));
         pendingRequest.set(request);
         if (!retries.failed(PendingKind.GIT, "refused: " + result.detail(), null, kind -> retryPending())) {
             pendingRequest.set(null);
+            state.refusal(null);
             audit.record(mode, AuditEntry.of(PauseResult.GAVE_UP, request, result.detail()));
             return PauseRecords.Answer.gaveUp(mode, result.detail());
         }
         audit.record(mode, AuditEntry.of(PauseResult.REFUSED, request, result.detail()).withCommit(result.commit()).repeated(retry));
         state.lastAction(action(PauseResult.REFUSED, request, null, result.detail(), null));
-        return PauseRecords.Answer.refused(mode, result.detail());
+        return PauseRecords.Answer.refused(mode, result.refusal(), result.detail());
     }
 
     /** Git could not be reached: retried with backoff until {@code prober.pause.retry-for}, then given up loudly. */
     private PauseRecords.Answer gitUnavailable(PauseRequest request, boolean retry, String error) {
         pendingRequest.set(request);
+        state.refusal(null);
         if (!retries.failed(PendingKind.GIT, error, null, kind -> retryPending())) {
             pendingRequest.set(null);
             audit.record(mode, AuditEntry.of(PauseResult.GAVE_UP, request, error));
@@ -293,6 +296,7 @@ public class PauseService {
     /** Git answered this pause: nothing of it is pending any more. */
     private void gitDone() {
         pendingRequest.set(null);
+        state.refusal(null);
         if (state.pending().filter(p -> p.kind() == PendingKind.GIT).isPresent()) {
             retries.clear();
         }

@@ -1,5 +1,6 @@
 package io.torghut.prober.pause;
 
+import io.torghut.prober.gitops.Refusal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -13,6 +14,7 @@ public final class PauseState {
     private volatile PauseRecords.Action lastAction;
     private volatile PauseRecords.Pending pending;
     private volatile PauseRecords.GitView git = PauseRecords.GitView.UNREAD;
+    private volatile Refusal refusal;
     private final Map<String, Instant> handled = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
@@ -40,6 +42,15 @@ public final class PauseState {
 
     void pending(PauseRecords.Pending work) {
         pending = work;
+    }
+
+    /** Why the pause being retried is refused (a person has to act), empty when it is not refused. */
+    public Optional<Refusal> refusal() {
+        return Optional.ofNullable(refusal);
+    }
+
+    void refusal(Refusal why) {
+        refusal = why;
     }
 
     public PauseRecords.GitView git() {

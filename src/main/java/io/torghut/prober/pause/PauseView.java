@@ -38,7 +38,8 @@ public final class PauseView {
         PauseRecords.GitView git = state.git();
         return new PauseRecords.View(service.mode().label(), phase(), auto, leader.getAsBoolean(), desired.repository(), git,
                 humanResume().orElse(null), liveTradingEnabled(), live, tracker.liveError().orElse(null),
-                state.lastAction().orElse(null), state.pending().orElse(null), tracker.state(), desired.currentPlan(reasons));
+                state.lastAction().orElse(null), state.pending().orElse(null), state.refusal().orElse(null), tracker.state(),
+                desired.currentPlan(reasons));
     }
 
     /** Where the pause stands ({@link PausePhase#of}), from git as last read, the rollout check and the pending work. */

@@ -29,6 +29,22 @@ record GitOpsConfigStub(String workDir, String tokenValue) implements GitOpsConf
         return Optional.empty();
     }
 
+    public Signing signing() {
+        return new Signing() {
+            public Optional<String> keyFile() {
+                return Optional.empty();
+            }
+
+            public Optional<String> passphrase() {
+                return Optional.empty();
+            }
+
+            public SigningFormat format() {
+                return SigningFormat.OPENPGP;
+            }
+        };
+    }
+
     public String username() {
         return "x-access-token";
     }

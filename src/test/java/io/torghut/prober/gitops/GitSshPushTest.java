@@ -43,6 +43,7 @@ class GitSshPushTest {
     GitOpsPauser pauser(String name, Path key, Path knownHosts) {
         ManifestRepository repository = new JGitManifestRepository(sshd.url(remote.bare()), "main", BareRepo.PATH, tmp.resolve(name),
                 new PersonIdent("torghut-prober", "prober@example.com"), RemoteAccess.ssh(10, key, knownHosts, tmp.resolve("no-ssh-config")),
+                java.util.Optional.empty(),
                 new Redactor());
         return new GitOpsPauser(repository, new TradingFlagEditor(java.util.Optional.empty()), 5);
     }

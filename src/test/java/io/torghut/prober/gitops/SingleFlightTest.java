@@ -68,7 +68,7 @@ class SingleFlightTest {
 
     @Test
     void followersGetTheRoundsFailureWithItsKind() throws Exception {
-        Throwable failure = followerFailure(new GitAuthorizationException("authorization failed: not authorized"));
+        Throwable failure = followerFailure(new GitAuthorizationException(Refusal.AUTHORIZATION, "authorization failed: not authorized"));
         assertTrue(failure instanceof GitAuthorizationException, failure.toString());
         assertEquals("authorization failed: not authorized", failure.getMessage());
         assertFalse(flight.run(() -> "fresh").value().isEmpty());

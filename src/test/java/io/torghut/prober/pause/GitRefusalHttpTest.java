@@ -9,6 +9,7 @@ import io.torghut.prober.gitops.BareRepo;
 import io.torghut.prober.testsupport.GitHttpHooks;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,9 @@ class GitRefusalHttpTest {
     void aPushTheHostRefusesIs503AndRetried(int status) {
         rig.host.refusePushes(status);
         HttpPauseRig.Replica prober = prober();
-        assertRefused(prober.handle(PauseRequest.manual("oncall", "stale", false)), "authorization failed");
+        PauseRecords.Answer answer = prober.handle(PauseRequest.manual("oncall", "stale", false));
+        assertRefused(answer, "authorization failed");
+        assertEquals(io.torghut.prober.gitops.Refusal.AUTHORIZATION, answer.refusal());
         assertRetriedUntilItLands(prober, () -> rig.host.refusePushes(0));
     }
 
@@ -102,5 +105,38 @@ class GitRefusalHttpTest {
         assertEquals("pending", answer.action(), answer.message());
         assertFalse(answer.message().contains("authorization"), answer.message());
         assertEquals(0.0, rig.count("refused"));
+    }
+
+    /**
+     * Issue 21, point 2: without a signing key, a branch that requires signed commits refuses the pause; the answer,
+     * the metric and the finding say that the branch requires signed commits (503: the host's refusal is not the
+     * request's fault).
+     */
+    @Test
+    void anUnsignedPauseOnABranchThatRequiresSignedCommitsSaysSoEverywhere() throws Exception {
+        io.torghut.prober.testsupport.GnuPg keys = io.torghut.prober.testsupport.GnuPg.home(tmp.resolve("host-gnupg"));
+        GitHttpHooks.requireSignedCommits(rig.remote.bare(), keys.dir());
+        HttpPauseRig.Replica prober = prober();
+        io.torghut.prober.policy.TradingStateSource trading = new io.torghut.prober.policy.TradingStateSource() {
+            @Override
+            public java.util.Optional<Boolean> tradingEnabled() {
+                return java.util.Optional.of(true);
+            }
+
+            @Override
+            public String describe() {
+                return "test";
+            }
+        };
+        PauseView view = new PauseView(prober.service(), prober.desired(), prober.state(), prober.tracker(), trading, () -> true, null, false);
+        PauseMetrics.register(rig.registry, view);
+        PauseRecords.Answer answer = prober.handle(PauseRequest.manual("oncall", "stale", false));
+        assertRefused(answer, "the branch requires signed commits");
+        assertEquals(io.torghut.prober.gitops.Refusal.UNSIGNED, answer.refusal());
+        assertEquals(1.0, rig.registry.get("torghut_prober_pause_refused").tag("reason", "unsigned").gauge().value());
+        assertEquals(0.0, rig.registry.get("torghut_prober_pause_refused").tag("reason", "authorization").gauge().value());
+        List<String> lines = new PauseDiagnosis(view).textLines();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("FINDING: the pause is refused (unsigned): set GITOPS_SIGNING_KEY_FILE")),
+                lines.toString());
     }
 }

@@ -49,6 +49,28 @@ public final class GitHttpHooks {
         write(bare, "#!/bin/sh\necho '" + message.replace("'", "") + "' >&2\nexit 1\n");
     }
 
+    /**
+     * A branch that requires signed commits, as a Git host's protection does: every new commit must pass
+     * {@code git verify-commit} against the keys in {@code gnupgHome} (the host's keyring of its users' public keys);
+     * otherwise the push is declined with GitHub's words.
+     */
+    public static void requireSignedCommits(Path bare, Path gnupgHome) throws IOException {
+        write(bare, "#!/bin/sh\n"
+                + "export GNUPGHOME='" + gnupgHome + "'\n"
+                + "zero=0000000000000000000000000000000000000000\n"
+                + "while read old new ref; do\n"
+                + "  if [ \"$old\" = \"$zero\" ]; then range=\"$new\"; else range=\"$old..$new\"; fi\n"
+                + "  for c in $(git rev-list \"$range\"); do\n"
+                + "    if ! git verify-commit \"$c\" >/dev/null 2>&1; then\n"
+                + "      echo \"GH006: Protected branch update failed for $ref.\" >&2\n"
+                + "      echo \"Commits must have verified signatures.\" >&2\n"
+                + "      exit 1\n"
+                + "    fi\n"
+                + "  done\n"
+                + "done\n"
+                + "exit 0\n");
+    }
+
     /** Every push waits this long in {@code pre-receive} before the ref update: a slow host. */
     public static void delay(Path bare, double seconds) throws IOException {
         write(bare, "#!/bin/sh\nsleep " + seconds + "\nexit 0\n");
