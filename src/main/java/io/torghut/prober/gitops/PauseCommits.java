@@ -31,8 +31,19 @@ public final class PauseCommits {
     private PauseCommits() {
     }
 
-    /** A pause commit found on the branch. */
-    public record PauseCommit(String commit, Instant committedAt, String instance) {
+    /**
+     * A pause commit found on the branch.
+     *
+     * @param reasons the "Why:" lines of its message (text from outside, cleaned where shown)
+     */
+    public record PauseCommit(String commit, Instant committedAt, String instance, List<String> reasons) {
+        public PauseCommit {
+            reasons = List.copyOf(reasons);
+        }
+
+        public PauseCommit(String commit, Instant committedAt, String instance) {
+            this(commit, committedAt, instance, List.of());
+        }
     }
 
     /** The trailer line for a commit message, to be the last line of its last paragraph. */
@@ -107,7 +118,25 @@ public final class PauseCommits {
     private static Optional<PauseCommit> pauseCommit(RevCommit commit) {
         List<String> values = commit.getFooterLines(KEY);
         return values.isEmpty() ? Optional.empty() : Optional.of(new PauseCommit(commit.name(),
-                Instant.ofEpochSecond(commit.getCommitTime()), values.get(values.size() - 1).strip()));
+                Instant.ofEpochSecond(commit.getCommitTime()), values.get(values.size() - 1).strip(), reasons(commit.getFullMessage())));
+    }
+
+    /** The "- " lines under "Why:", as the prober writes its pause commits (without the "… N more" line). */
+    static List<String> reasons(String message) {
+        List<String> reasons = new java.util.ArrayList<>();
+        boolean inWhy = false;
+        for (String line : message.lines().toList()) {
+            if (line.equals("Why:")) {
+                inWhy = true;
+            } else if (inWhy && line.startsWith("- ")) {
+                if (!line.startsWith("- … ")) {
+                    reasons.add(line.substring(2));
+                }
+            } else if (inWhy) {
+                break;
+            }
+        }
+        return reasons;
     }
 
     private static TradingFlag flagAt(Repository repository, RevCommit commit, String path, Map<ObjectId, TradingFlag> byBlob,

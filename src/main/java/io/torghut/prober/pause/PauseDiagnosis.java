@@ -2,6 +2,7 @@ package io.torghut.prober.pause;
 
 import io.torghut.prober.core.FreeText;
 import io.torghut.prober.diagnose.DiagnosisSection;
+import io.torghut.prober.diagnose.HumanDuration;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,6 +62,16 @@ public class PauseDiagnosis implements DiagnosisSection {
                 + " attempt(s), next at " + p.nextAttemptAt() + ": " + p.lastError()));
         state.refusal().ifPresent(r -> lines.add("FINDING: the pause is refused (" + r.label() + "): " + r.remedy()
                 + "; the prober's retry lands it once fixed"));
+        view.resumeChecklist().ifPresent(list -> {
+            lines.add("RESUME CHECKLIST (the prober never resumes: a human does, in git): " + (list.ready()
+                    ? "every signal that can call for a pause is good now" : "NOT READY: a signal that can call for a pause is not good"));
+            list.conditions().forEach(c -> lines.add("  " + c.signal() + " " + c.health()
+                    + (c.goodForSeconds() == null ? "" : " for " + HumanDuration.of(c.goodForSeconds()))
+                    + (c.causedThePause() ? " (named by the pause)" : "") + (c.detail() == null ? "" : ": " + c.detail())));
+            lines.add("  then: set TRADING_ENABLED back to \"true\" (the edit: GET /pause, resumeChecklist.edit), " + list.commit().get(1)
+                    + ", " + list.commit().get(2));
+            list.argocd().forEach(step -> lines.add("  then: " + step));
+        });
         Effectiveness effect = view.tracker().state();
         if (effect.status() != EffectivenessStatus.NONE) {
             lines.add((effect.status() == EffectivenessStatus.OVERDUE ? "FINDING: pause NOT effective: "
@@ -83,6 +94,7 @@ public class PauseDiagnosis implements DiagnosisSection {
         json.put("pending", state.pending().orElse(null));
         json.put("refusal", state.refusal().orElse(null));
         json.put("effectiveness", view.tracker().state());
+        json.put("resumeChecklist", view.resumeChecklist().orElse(null));
         return json;
     }
 

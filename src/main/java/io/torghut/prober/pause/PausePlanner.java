@@ -16,6 +16,7 @@ public final class PausePlanner {
     private final String diagnoseUrl;
     private final String instance;
     private final List<String> steps;
+    private final List<String> resumeSteps;
 
     public PausePlanner(TradingFlagEditor editor, String manifestPath, String repository, String diagnoseUrl, String instance,
                         String argocdNamespace, String application, String knativeNamespace, String service) {
@@ -24,13 +25,22 @@ public final class PausePlanner {
         this.repository = repository;
         this.diagnoseUrl = diagnoseUrl;
         this.instance = instance;
-        this.steps = List.of(
-                "commit and push the diff to " + repository,
-                "argocd app sync " + application + "   (or: kubectl -n " + argocdNamespace + " patch applications.argoproj.io "
-                        + application + " --type merge -p '{\"operation\":{\"sync\":{\"revision\":\"<commit>\"}}}')",
-                "wait until a new revision with TRADING_ENABLED=false is Ready and takes all traffic: kubectl -n "
-                        + knativeNamespace + " get ksvc " + service
-                        + " -o jsonpath='{.status.latestCreatedRevisionName} {.status.latestReadyRevisionName} {.status.traffic}'");
+        String sync = "argocd app sync " + application + "   (or: kubectl -n " + argocdNamespace + " patch applications.argoproj.io "
+                + application + " --type merge -p '{\"operation\":{\"sync\":{\"revision\":\"<commit>\"}}}')";
+        String rollout = " is Ready and takes all traffic: kubectl -n " + knativeNamespace + " get ksvc " + service
+                + " -o jsonpath='{.status.latestCreatedRevisionName} {.status.latestReadyRevisionName} {.status.traffic}'";
+        this.steps = List.of("commit and push the diff to " + repository, sync,
+                "wait until a new revision with TRADING_ENABLED=false" + rollout);
+        this.resumeSteps = List.of(sync, "wait until a new revision with TRADING_ENABLED=true" + rollout);
+    }
+
+    /** The Argo CD step of a resume, and the check that the resumed revision took over. */
+    public List<String> resumeSteps() {
+        return resumeSteps;
+    }
+
+    String manifestPath() {
+        return manifestPath;
     }
 
     public TradingFlagEditor editor() {

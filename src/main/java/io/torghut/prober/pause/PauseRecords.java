@@ -156,7 +156,8 @@ public final class PauseRecords {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record View(String mode, PausePhase phase, boolean auto, boolean leader, String repository, GitView git,
                        HumanResume resumedBy, TradingFlag liveTradingEnabled, Rollout live, String liveError, Action lastAction,
-                       Pending pending, Refusal refusal, Effectiveness effectiveness, PausePlan recommendation) {
+                       Pending pending, Refusal refusal, Effectiveness effectiveness, ResumeChecklist resumeChecklist,
+                       PausePlan recommendation) {
     }
 
     /** Null stays null (absent from the JSON). */

@@ -1,10 +1,14 @@
 package io.torghut.prober.pause;
 
+import io.torghut.prober.gitops.BranchHistory;
+import io.torghut.prober.gitops.PauseCommits;
 import io.torghut.prober.model.TradingFlag;
 import io.torghut.prober.policy.TradingStateSource;
 import io.torghut.prober.policy.Verdict;
 import io.torghut.prober.policy.VerdictTracker;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /** Assembles GET /pause and the /diagnose section from stored state only: no git or API call on the request path. */
@@ -17,9 +21,20 @@ public final class PauseView {
     private final BooleanSupplier leader;
     private final VerdictTracker verdicts;
     private final boolean auto;
+    private final Clock clock;
+    private final String branch;
 
     public PauseView(PauseService service, GitDesiredState desired, PauseState state, EffectivenessTracker tracker,
                      TradingStateSource trading, BooleanSupplier leader, VerdictTracker verdicts, boolean auto) {
+        this(service, desired, state, tracker, trading, leader, verdicts, auto, Clock.systemUTC(), "main");
+    }
+
+    /** @param branch the GitOps branch a resume is pushed to */
+    public PauseView(PauseService service, GitDesiredState desired, PauseState state, EffectivenessTracker tracker,
+                     TradingStateSource trading, BooleanSupplier leader, VerdictTracker verdicts, boolean auto, Clock clock,
+                     String branch) {
+        this.clock = clock;
+        this.branch = branch;
         this.service = service;
         this.desired = desired;
         this.state = state;
@@ -36,10 +51,33 @@ public final class PauseView {
                 ? List.of("no current reason (verdict " + (verdict == null ? "unknown" : verdict.level()) + ")") : verdict.reasons();
         Rollout live = tracker.live().orElse(null);
         PauseRecords.GitView git = state.git();
+        PausePlan plan = desired.currentPlan(reasons);
         return new PauseRecords.View(service.mode().label(), phase(), auto, leader.getAsBoolean(), desired.repository(), git,
                 humanResume().orElse(null), liveTradingEnabled(), live, tracker.liveError().orElse(null),
                 state.lastAction().orElse(null), state.pending().orElse(null), state.refusal().orElse(null), tracker.state(),
-                desired.currentPlan(reasons));
+                resumeChecklist(plan).orElse(null), plan);
+    }
+
+    /**
+     * While git pauses: what must be true before trading resumes, and the edit, commit and Argo CD step a human makes.
+     * Empty otherwise.
+     */
+    public Optional<ResumeChecklist> resumeChecklist() {
+        return phase() == PausePhase.IN_FORCE || phase() == PausePhase.PAUSED_NOT_IN_FORCE
+                ? resumeChecklist(desired.currentPlan(List.of())) : Optional.empty();
+    }
+
+    private Optional<ResumeChecklist> resumeChecklist(PausePlan plan) {
+        PausePhase phase = phase();
+        if (phase != PausePhase.IN_FORCE && phase != PausePhase.PAUSED_NOT_IN_FORCE) {
+            return Optional.empty();
+        }
+        BranchHistory history = state.git().history();
+        List<String> pauseReasons = ResumeChecklist.reasons(history.newestPause().map(PauseCommits.PauseCommit::reasons),
+                state.lastAction());
+        Verdict verdict = verdicts == null ? null : verdicts.current();
+        return Optional.of(ResumeChecklist.of(verdict, clock.instant(), pauseReasons, plan, desired.manifestPath(), branch,
+                desired.planner().resumeSteps()));
     }
 
     /** Where the pause stands ({@link PausePhase#of}), from git as last read, the rollout check and the pending work. */
@@ -49,8 +87,8 @@ public final class PauseView {
     }
 
     /** The human's resume that git shows after the prober's newest pause, with its author (for GET /pause only). */
-    public java.util.Optional<PauseRecords.HumanResume> humanResume() {
-        io.torghut.prober.gitops.BranchHistory history = state.git().history();
+    public Optional<PauseRecords.HumanResume> humanResume() {
+        BranchHistory history = state.git().history();
         return history.humanResume().map(r -> PauseRecords.HumanResume.of(r, history));
     }
 

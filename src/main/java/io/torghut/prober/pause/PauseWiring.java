@@ -91,7 +91,7 @@ public class PauseWiring {
         election = config.leader().enabled() ? client.leaderElection(config.leader().namespace(), config.leader().lease(),
                 instance, config.leader().duration(), config.leader().renewDeadline(), config.leader().retryPeriod()) : Optional.empty();
         view = new PauseView(service, desired, state, tracker, trading, this::leader, verdicts,
-                config.auto() && config.mode() == PauseMode.TRIGGER);
+                config.auto() && config.mode() == PauseMode.TRIGGER, clock, gitops.branch());
         AutoPause autoPause = new AutoPause(service, config.auto(), new HoldTimer(config.autoHold()), this::leader, executors.work(), audit);
         // Until every signal has reported once, PAUSE_RECOMMENDED only means "no result yet": never act on it.
         verdicts.onVerdict(verdict -> {

@@ -7,16 +7,18 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Everything known about one signal: its latest result, streaks, settled health and, for freshness signals,
- * the last measured data age and when it was measured.
+ * Everything known about one signal: its latest result, streaks, settled health and since when it has been so,
+ * and, for freshness signals, the last measured data age and when it was measured.
+ *
+ * @param healthSince when the settled health last changed (empty while unknown)
  */
 public record SignalState(String name, SignalRole role, Optional<Duration> maxAge, Optional<ProbeResult> latest,
                           Optional<Instant> lastSuccess, int consecutiveFailures, int consecutiveSuccesses,
-                          Health health, Optional<Duration> measuredAge, Optional<Instant> measuredAt) {
+                          Health health, Optional<Duration> measuredAge, Optional<Instant> measuredAt, Optional<Instant> healthSince) {
 
     public static SignalState initial(String name, SignalRole role, Optional<Duration> maxAge) {
         return new SignalState(name, role, maxAge, Optional.empty(), Optional.empty(), 0, 0, Health.UNKNOWN,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** The state after one more result. */
@@ -28,7 +30,7 @@ public record SignalState(String name, SignalRole role, Optional<Duration> maxAg
         Optional<Duration> age = result.age().isPresent() ? result.age() : measuredAge;
         Optional<Instant> ageAt = result.age().isPresent() ? Optional.of(result.observedAt()) : measuredAt;
         return new SignalState(name, role, maxAge, Optional.of(result), ok ? Optional.of(result.observedAt()) : lastSuccess,
-                failures, successes, next, age, ageAt);
+                failures, successes, next, age, ageAt, next != health ? Optional.of(result.observedAt()) : healthSince);
     }
 
     /**

@@ -121,7 +121,7 @@ public final class K8sFixtures {
         ProbeResult result = new ProbeResult(name, outcome, Duration.ofMillis(12), NOW.minusSeconds(3));
         return new SignalState(name, role, Optional.empty(), health == Health.UNKNOWN ? Optional.empty() : Optional.of(result),
                 ok ? Optional.of(NOW.minusSeconds(3)) : Optional.empty(), ok ? 0 : 3, ok ? 3 : 0, health,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.of(NOW.minusSeconds(3)));
     }
 
     public static SignalState good(String name, SignalRole role) {

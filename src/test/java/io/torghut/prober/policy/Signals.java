@@ -27,7 +27,7 @@ public final class Signals {
     public static SignalState good(String name, SignalRole role) {
         ProbeResult result = new ProbeResult(name, ProbeOutcome.ok(name + " ok"), Duration.ofMillis(4), OPEN.minusSeconds(5));
         return new SignalState(name, role, maxAge(role), Optional.of(result), Optional.of(OPEN.minusSeconds(5)), 0, 3,
-                Health.GOOD, Optional.empty(), Optional.empty());
+                Health.GOOD, Optional.empty(), Optional.empty(), Optional.of(OPEN.minusSeconds(15)));
     }
 
     public static SignalState unknown(String name, SignalRole role) {
@@ -43,7 +43,7 @@ public final class Signals {
         ProbeResult result = new ProbeResult(name, ProbeOutcome.fail(reason, detail).withEvidence(evidence),
                 Duration.ofMillis(4), OPEN.minusSeconds(5));
         return new SignalState(name, role, maxAge(role), Optional.of(result), Optional.of(OPEN.minusSeconds(600)),
-                failures, 0, Health.BAD, Optional.empty(), Optional.empty());
+                failures, 0, Health.BAD, Optional.empty(), Optional.empty(), Optional.of(OPEN.minusSeconds(300)));
     }
 
     /** Parses "name:ROLE:HEALTH" specs separated by spaces; bad signals fail with reason CONNECT. */

@@ -122,7 +122,7 @@ class ClickHouseFindingsTest {
         ProbeResult health = new ProbeResult("trading-health", ProbeOutcome.fail(FailureReason.HTTP_5XX, "503")
                 .withEvidence(Map.of("failing_dependencies", "postgres, clickhouse")), Duration.ofMillis(5), NOW);
         SignalState torghut = new SignalState("trading-health", SignalRole.TRADING, Optional.empty(), Optional.of(health), Optional.empty(),
-                3, 0, Health.BAD, Optional.empty(), Optional.empty());
+                3, 0, Health.BAD, Optional.empty(), Optional.empty(), Optional.of(NOW));
         Finding said = ClickHouseFindings.unreachable(Optional.empty(), ctx(good("clickhouse", SignalRole.DEPENDENCY), torghut)).orElseThrow();
         assertEquals("ClickHouse is unreachable", said.summary());
         assertTrue(said.evidence().contains("Torghut's /trading/health reports dependencies not ok: postgres, clickhouse"), said.evidence().toString());
