@@ -36,7 +36,8 @@ public final class ArgoCdSync {
     public Result sync(String revision, String reason) {
         String where = RESOURCE + "/" + application + " in namespace " + namespace;
         try {
-            // A merge patch of the generic object: one PATCH, no read first, no Argo CD model class.
+            // A merge patch of the generic object (no Argo CD model class); fabric8 reads the Application first, so a
+            // missing one is a 404 before anything is sent.
             client.genericKubernetesResources(APPLICATIONS.context()).inNamespace(namespace).withName(application)
                     .patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization().asJson(patch(revision, reason)));
             return new Result(true, false, "sync of " + revision + " requested on " + where);
