@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A minimal Kubernetes API stand-in for bench/stop-latency.sh: every namespaced object is kept in memory with
-create (POST), read (GET), replace (PUT, with the resourceVersion check that leader election relies on) and merge
-patch (PATCH); a list or an unknown object is answered as a real API server does (an empty list, a 404 Status).
+create (POST), read (GET), replace (PUT) and merge patch (PATCH), both with the resourceVersion check that leader
+election relies on; a list or an unknown object is answered as a real API server does (an empty list, a 404 Status).
 Enough for the prober's Lease, Events and Argo CD Application. Loopback only.
 
 After SIGUSR1 the server hangs: it accepts every request and never answers (an API server that has gone silent).
@@ -113,6 +113,10 @@ class Handler(BaseHTTPRequestHandler):
             current = objects.get(path)
             if current is None:
                 return self.send(*status(404, 'NotFound', path + ' not found'))
+            # A resourceVersion in the patch is a precondition (fabric8's LeaseLock renews with such a merge patch).
+            wanted = (patch.get('metadata') or {}).get('resourceVersion')
+            if wanted and wanted != current['metadata']['resourceVersion']:
+                return self.send(*status(409, 'Conflict', 'the object has been modified'))
             merge(current, patch)
             self.stamp(current)
         self.send(200, current)

@@ -1,25 +1,28 @@
 package io.torghut.prober.k8s;
 
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A namespaced resource type of the Kubernetes API, by group, version and plural: enough to build its REST paths.
- * The core group is the empty string ({@code /api/v1}).
+ * A namespaced resource type of the Kubernetes API, by group, version, kind and plural: what fabric8's generic resources
+ * need ({@link #context()}), so that no typed model class (and no model jar) is needed for it. The core group is the
+ * empty string.
  */
-public record ApiResource(String group, String version, String plural) {
-    public static final ApiResource PODS = new ApiResource("", "v1", "pods");
-    public static final ApiResource EVENTS = new ApiResource("", "v1", "events");
-    public static final ApiResource LEASES = new ApiResource("coordination.k8s.io", "v1", "leases");
+public record ApiResource(String group, String version, String kind, String plural) {
+    public static final ApiResource PODS = new ApiResource("", "v1", "Pod", "pods");
+    public static final ApiResource EVENTS = new ApiResource("", "v1", "Event", "events");
 
-    /** {@code /apis/<group>/<version>/namespaces/<namespace>/<plural>}. */
-    public String path(String namespace) {
-        return (group.isEmpty() ? "/api/" : "/apis/" + group + "/") + version + "/namespaces/" + segment(namespace) + "/" + plural;
+    /** fabric8's description of the type, for {@code genericKubernetesResources(...)}. */
+    public ResourceDefinitionContext context() {
+        return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind).withPlural(plural)
+                .withNamespaced(true).build();
     }
 
-    /** The path of one object. */
+    /** {@code /api[s]/<group>/<version>/namespaces/<namespace>/<plural>/<name>}: for the one sub-resource read raw (logs). */
     public String path(String namespace, String name) {
-        return path(namespace) + "/" + segment(name);
+        return (group.isEmpty() ? "/api/" : "/apis/" + group + "/") + version + "/namespaces/" + segment(namespace) + "/" + plural
+                + "/" + segment(name);
     }
 
     /** {@code plural.group}, the name RBAC rules and kubectl use. */

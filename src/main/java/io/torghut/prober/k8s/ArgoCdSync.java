@@ -1,8 +1,13 @@
 package io.torghut.prober.k8s;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.torghut.prober.model.AccessProblem;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Asks Argo CD to sync the pause commit now, by merge-patching the Application's {@code operation} (what
@@ -10,16 +15,16 @@ import java.time.Duration;
  * when it next polls git (every few minutes): a failure here never undoes the commit.
  */
 public final class ArgoCdSync {
-    public static final ApiResource APPLICATIONS = new ApiResource("argoproj.io", "v1alpha1", "applications");
+    public static final ApiResource APPLICATIONS = new ApiResource("argoproj.io", "v1alpha1", "Application", "applications");
     static final String INITIATOR = "torghut-prober";
     private static final String RESOURCE = APPLICATIONS.qualifiedName();
-    private final KubeApi api;
+    private final KubernetesClient client;
     private final String namespace;
     private final String application;
 
     /** @param timeout bounds the patch request (no retries: the pause's retry schedule asks again) */
-    public ArgoCdSync(KubeApi api, String namespace, String application, Duration timeout) {
-        this.api = api.withTimeout(timeout);
+    public ArgoCdSync(KubernetesClient client, String namespace, String application, Duration timeout) {
+        this.client = BoundedClient.of(client, timeout);
         this.namespace = namespace;
         this.application = application;
     }
@@ -31,7 +36,10 @@ public final class ArgoCdSync {
     public Result sync(String revision, String reason) {
         String where = RESOURCE + "/" + application + " in namespace " + namespace;
         try {
-            api.send("PATCH", APPLICATIONS.path(namespace, application), "application/merge-patch+json", patch(revision, reason));
+            // A merge patch of the generic object (no Argo CD model class); fabric8 reads the Application first, so a
+            // missing one is a 404 before anything is sent.
+            client.genericKubernetesResources(APPLICATIONS.context()).inNamespace(namespace).withName(application)
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization().asJson(patch(revision, reason)));
             return new Result(true, false, "sync of " + revision + " requested on " + where);
         } catch (RuntimeException e) {
             AccessProblem problem = AccessClassifier.classify(e, "patch", RESOURCE, application, namespace);
@@ -45,14 +53,16 @@ public final class ArgoCdSync {
         }
     }
 
-    static String patch(String revision, String reason) {
-        ObjectNode root = KubeJson.MAPPER.createObjectNode();
-        root.putObject("metadata").putObject("annotations").put("argocd.argoproj.io/refresh", "normal");
-        ObjectNode operation = root.putObject("operation");
-        operation.putObject("initiatedBy").put("username", INITIATOR).put("automated", false);
-        operation.putArray("info").addObject().put("name", "reason").put("value", reason);
-        operation.putObject("sync").put("revision", revision);
-        return root.toString();
+    /** The merge patch {@code argocd app sync --revision} sends, plus a refresh. */
+    static Map<String, Object> patch(String revision, String reason) {
+        Map<String, Object> operation = new LinkedHashMap<>();
+        operation.put("initiatedBy", Map.of("username", INITIATOR, "automated", false));
+        operation.put("info", List.of(Map.of("name", "reason", "value", reason)));
+        operation.put("sync", Map.of("revision", revision));
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("metadata", Map.of("annotations", Map.of("argocd.argoproj.io/refresh", "normal")));
+        root.put("operation", operation);
+        return root;
     }
 
     /** The kind and the API's first line, with the API URL cut out (it names the cluster's address). */

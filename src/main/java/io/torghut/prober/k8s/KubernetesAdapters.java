@@ -1,5 +1,6 @@
 package io.torghut.prober.k8s;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -10,14 +11,14 @@ import java.util.concurrent.Executor;
 /**
  * Builds the pause's Kubernetes adapters (Argo CD sync, Events, Lease) from the one shared client, so that no package
  * but this one sees the API. With {@code prober.kubernetes.enabled=false} there are none: the client is never built
- * (no token is read) and not one request reaches whatever cluster the environment points at.
+ * (no token or kubeconfig is read) and not one request reaches whatever cluster the environment points at.
  */
 @Singleton
 public class KubernetesAdapters {
     private final KubernetesConfig config;
-    private final Instance<KubeApi> client;
+    private final Instance<KubernetesClient> client;
 
-    public KubernetesAdapters(KubernetesConfig config, Instance<KubeApi> client) {
+    public KubernetesAdapters(KubernetesConfig config, Instance<KubernetesClient> client) {
         this.config = config;
         this.client = client;
     }
@@ -40,7 +41,7 @@ public class KubernetesAdapters {
         return client().map(c -> new LeaderElection(c, namespace, lease, identity, duration, renewDeadline, retryPeriod));
     }
 
-    private Optional<KubeApi> client() {
+    private Optional<KubernetesClient> client() {
         return config.enabled() ? Optional.of(client.get()) : Optional.empty();
     }
 }

@@ -1,10 +1,16 @@
 package io.torghut.prober.k8s;
 
+import io.fabric8.kubernetes.client.Config;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.nio.file.Path;
 
-/** The shared holder of the latest observations, and the one API client (built only when something asks for it). */
+/**
+ * The shared holder of the latest observations, and the fabric8 client's configuration. The Quarkus extension's own
+ * {@code Config} (a default bean, replaced by this one) starts from {@code Config.autoConfigure}, which reads the
+ * kubeconfig's current context; this one follows {@link ApiRoute}. The extension still builds the client from it
+ * (its serialization and native registrations, and the test mock server's URL through
+ * {@code prober.kubernetes.api-server-url}), and only when something first uses the client.
+ */
 public class KubernetesBeans {
 
     @Produces
@@ -15,8 +21,7 @@ public class KubernetesBeans {
 
     @Produces
     @Singleton
-    KubeApi kubeApi(KubernetesConfig config) {
-        return new KubeApi(ApiEndpoint.resolve(config.apiServerUrl(), config.tokenFile().map(Path::of), config.caFile().map(Path::of),
-                System.getenv()), config.timeout());
+    Config kubernetesClientConfig(KubernetesConfig config) {
+        return ApiRoute.config(ApiRoute.Settings.of(config), System.getenv());
     }
 }

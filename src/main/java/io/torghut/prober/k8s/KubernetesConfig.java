@@ -27,20 +27,26 @@ public interface KubernetesConfig {
     boolean enabled();
 
     /**
-     * The API server. Default: inside a pod, {@code https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT} with the
-     * pod's ServiceAccount token and CA; elsewhere {@code https://kubernetes.default.svc}. Outside a cluster, run
-     * {@code kubectl proxy} and set {@code http://127.0.0.1:8001}.
+     * The API server, reached without credentials (outside a cluster: run {@code kubectl proxy} and set
+     * {@code http://127.0.0.1:8001}). Default: none, and then inside a pod
+     * {@code https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT} with the pod's ServiceAccount token and CA
+     * ({@link ApiRoute}). Not together with {@link #context()}.
      */
     @WithName("api-server-url")
     Optional<java.net.URI> apiServerUrl();
 
-    /** A file holding the bearer token (re-read every minute). Default: the pod's ServiceAccount token, in a pod. */
-    @WithName("token-file")
-    Optional<String> tokenFile();
+    /**
+     * A kubeconfig context to use, by name (env {@code PROBER_KUBERNETES_CONTEXT}). Default: none, and then no
+     * kubeconfig is read at all, whatever {@code ~/.kube/config} or {@code $KUBECONFIG} hold: the prober never acts on a
+     * cluster because a kubeconfig's current context happened to point at it.
+     */
+    Optional<String> context();
 
-    /** PEM file of the CA that signed the API server's certificate. Default: the pod's ServiceAccount CA, in a pod. */
-    @WithName("ca-file")
-    Optional<String> caFile();
+    /**
+     * The kubeconfig file holding {@link #context()}. Default: the first file of {@code $KUBECONFIG}, else
+     * {@code ~/.kube/config}. Read only when a context is named.
+     */
+    Optional<String> kubeconfig();
 
     /** Namespace of Torghut and its database. Default {@code torghut}. */
     @WithDefault("torghut")

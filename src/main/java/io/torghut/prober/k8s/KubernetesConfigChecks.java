@@ -23,6 +23,7 @@ final class KubernetesConfigChecks {
             throw new ConfigProblem("prober.kubernetes.rollout-grace", "must not be negative (got " + config.rolloutGrace() + ")");
         }
         LogSignatures.from(config.logSignatures());
+        ApiRoute.check(ApiRoute.Settings.of(config), System.getenv());
     }
 
     private static void positive(String key, Duration value) {

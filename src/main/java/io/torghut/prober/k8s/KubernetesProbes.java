@@ -1,5 +1,6 @@
 package io.torghut.prober.k8s;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.torghut.prober.core.Redactor;
 import io.torghut.prober.probe.ProbeContributor;
 import io.torghut.prober.probe.ProbeSpec;
@@ -21,11 +22,11 @@ public class KubernetesProbes implements ProbeContributor {
     private static final double REQUEST_SHARE = 0.8;
     private final KubernetesConfig config;
     private final Target target;
-    private final Instance<KubeApi> client;
+    private final Instance<KubernetesClient> client;
     private final Redactor redactor;
     private final Clock clock;
 
-    public KubernetesProbes(KubernetesConfig config, Target target, Instance<KubeApi> client,
+    public KubernetesProbes(KubernetesConfig config, Target target, Instance<KubernetesClient> client,
                             Redactor redactor, Clock clock) {
         this.config = config;
         this.target = target;

@@ -1,10 +1,14 @@
 package io.torghut.prober.k8s;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.jboss.logging.Logger;
@@ -15,7 +19,7 @@ import org.jboss.logging.Logger;
  */
 public final class PauseEvents {
     private static final Logger LOG = Logger.getLogger(PauseEvents.class);
-    private final KubeApi api;
+    private final KubernetesClient client;
     private final String namespace;
     private final String service;
     private final String instance;
@@ -27,9 +31,9 @@ public final class PauseEvents {
      * @param writer  runs the writes in the background, in order (a single thread owned by the wiring): the audit
      *                must not delay the answer to Alertmanager
      */
-    public PauseEvents(KubeApi api, String namespace, String service, String instance, Duration timeout, Clock clock,
+    public PauseEvents(KubernetesClient client, String namespace, String service, String instance, Duration timeout, Clock clock,
                        Executor writer) {
-        this.api = api.withTimeout(timeout);
+        this.client = BoundedClient.of(client, timeout);
         this.namespace = namespace;
         this.service = service;
         this.instance = instance;
@@ -40,25 +44,32 @@ public final class PauseEvents {
     /** @param reason CamelCase, e.g. {@code TradingPaused}; {@code warning} marks the Event type */
     public void record(String reason, String message, boolean warning) {
         String now = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
-        ObjectNode event = KubeJson.MAPPER.createObjectNode().put("apiVersion", "v1").put("kind", "Event");
-        event.putObject("metadata").put("generateName", service + ".pause.").put("namespace", namespace);
-        event.putObject("involvedObject").put("apiVersion", "serving.knative.dev/v1").put("kind", "Service").put("name", service)
-                .put("namespace", namespace);
-        event.put("reason", reason).put("message", io.torghut.prober.core.FreeText.line(message, 1000))
-                .put("type", warning ? "Warning" : "Normal");
-        event.putObject("source").put("component", "torghut-prober");
-        event.put("reportingComponent", "torghut-prober").put("reportingInstance", instance)
-                .put("firstTimestamp", now).put("lastTimestamp", now).put("count", 1);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("involvedObject", Map.of("apiVersion", "serving.knative.dev/v1", "kind", "Service", "name", service,
+                "namespace", namespace));
+        fields.put("reason", reason);
+        fields.put("message", io.torghut.prober.core.FreeText.line(message, 1000));
+        fields.put("type", warning ? "Warning" : "Normal");
+        fields.put("source", Map.of("component", "torghut-prober"));
+        fields.put("reportingComponent", "torghut-prober");
+        fields.put("reportingInstance", instance);
+        fields.put("firstTimestamp", now);
+        fields.put("lastTimestamp", now);
+        fields.put("count", 1);
+        // A generic object, as every kind the prober reads or writes except the Lease (fabric8's LeaseLock is typed).
+        GenericKubernetesResource event = new GenericKubernetesResourceBuilder().withApiVersion("v1").withKind("Event")
+                .withNewMetadata().withGenerateName(service + ".pause.").withNamespace(namespace).endMetadata()
+                .withAdditionalProperties(fields).build();
         try {
-            writer.execute(() -> write(reason, event.toString()));
+            writer.execute(() -> write(reason, event));
         } catch (RejectedExecutionException e) {
             LOG.debugf("Event %s not recorded: shutting down", reason);
         }
     }
 
-    private void write(String reason, String event) {
+    private void write(String reason, GenericKubernetesResource event) {
         try {
-            api.send("POST", ApiResource.EVENTS.path(namespace), "application/json", event);
+            client.genericKubernetesResources(ApiResource.EVENTS.context()).inNamespace(namespace).resource(event).create();
         } catch (RuntimeException e) {
             LOG.warnf("could not record Event %s: %s", reason,
                     AccessClassifier.classify(e, "create", "events", service + ".pause.*", namespace).describe());

@@ -104,7 +104,7 @@ class ExampleOverlayTest {
     @Test
     void rolesGrantLeastPrivilegeAndNeverSecrets() {
         Map<String, Set<String>> allowedVerbs = Map.of(
-                "leases", Set.of("get", "create", "update"),
+                "leases", Set.of("get", "create", "patch", "update"),
                 "events", Set.of("create"),
                 "applications", Set.of("get", "patch"));
         List<Map<String, Object>> roles = example.objects().stream().filter(o -> o.get("kind").toString().endsWith("Role")).toList();

@@ -25,7 +25,7 @@ class ArgoCdSyncTest {
 
     @Test
     void argoPatchContentAndMissingApplication() {
-        ArgoCdSync sync = new ArgoCdSync(Kube.api(client), "argocd", "torghut", Duration.ofSeconds(15));
+        ArgoCdSync sync = new ArgoCdSync(client, "argocd", "torghut", Duration.ofSeconds(15));
         ArgoCdSync.Result missing = sync.sync("abc", "why");
         assertFalse(missing.requested());
         assertFalse(missing.transientFailure(), "no Argo CD is not worth retrying: " + missing.message());
@@ -51,7 +51,7 @@ class ArgoCdSyncTest {
              KubernetesClient hung = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
                      .withMasterUrl(silent.url()).withRequestRetryBackoffLimit(3).build()).build()) {
             long start = System.nanoTime();
-            ArgoCdSync.Result result = new ArgoCdSync(Kube.api(hung), "argocd", "torghut", Duration.ofMillis(500)).sync("abc", "why");
+            ArgoCdSync.Result result = new ArgoCdSync(hung, "argocd", "torghut", Duration.ofMillis(500)).sync("abc", "why");
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertFalse(result.requested());
             assertTrue(result.transientFailure(), "a silent API server is worth asking again: " + result.message());

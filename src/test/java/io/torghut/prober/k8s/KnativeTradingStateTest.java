@@ -18,8 +18,8 @@ class KnativeTradingStateTest {
         public String container() { return "user-container"; }
         public Duration timeout() { return Duration.ofSeconds(5); }
         public java.util.Optional<java.net.URI> apiServerUrl() { return java.util.Optional.empty(); }
-        public java.util.Optional<String> tokenFile() { return java.util.Optional.empty(); }
-        public java.util.Optional<String> caFile() { return java.util.Optional.empty(); }
+        public java.util.Optional<String> context() { return java.util.Optional.empty(); }
+        public java.util.Optional<String> kubeconfig() { return java.util.Optional.empty(); }
         public int logTailLines() { return 200; }
         public int logMaxBytes() { return 262144; }
         public int podsPerRevision() { return 2; }

@@ -1,6 +1,5 @@
 package io.torghut.prober.k8s;
 
-import io.torghut.prober.testsupport.Kube;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +30,7 @@ class KubernetesReadsTest {
     @Test
     void aHungApiServerIsATimeoutWithinTheRequestTimeout() throws IOException {
         try (SilentServer hung = new SilentServer(); KubernetesClient base = client(hung.port())) {
-            KubernetesReads reads = new KubernetesReads(Kube.api(base), "torghut", 300);
+            KubernetesReads reads = new KubernetesReads(base, "torghut", 300);
             long start = System.nanoTime();
             ReadFailure failure = assertThrows(ReadFailure.class, () -> reads.get(KubernetesReads.KSVC, "torghut"));
             long millis = (System.nanoTime() - start) / 1_000_000;
@@ -55,7 +54,7 @@ class KubernetesReadsTest {
             port = socket.getLocalPort();
         }
         try (KubernetesClient base = client(port)) {
-            KnativeReader reader = new KnativeReader(new KubernetesReads(Kube.api(base), "torghut", 1000) {
+            KnativeReader reader = new KnativeReader(new KubernetesReads(base, "torghut", 1000) {
                 @Override
                 public java.util.Optional<java.util.Map<String, Object>> get(io.torghut.prober.k8s.ApiResource type, String name) {
                     return java.util.Optional.empty(); // answered, but the budget below is already gone
@@ -76,7 +75,7 @@ class KubernetesReadsTest {
             port = socket.getLocalPort();
         }
         try (KubernetesClient base = client(port)) {
-            CnpgObservation obs = new CnpgReader(new KubernetesReads(Kube.api(base), "torghut", 1000), "torghut-db", Clock.systemUTC()).read();
+            CnpgObservation obs = new CnpgReader(new KubernetesReads(base, "torghut", 1000), "torghut-db", Clock.systemUTC()).read();
             assertEquals(AccessProblem.Kind.UNREACHABLE, obs.problems().get(0).kind(), obs.problems().toString());
             assertTrue(obs.problems().get(0).describe().startsWith(
                     "unreachable: get clusters.postgresql.cnpg.io torghut-db in torghut - cannot connect to the Kubernetes API"),

@@ -65,7 +65,7 @@ class KubernetesScenariosTest {
 
     @KubernetesTestServer
     KubernetesServer server;
-    /** The mock server's own client: seeds and inspects objects (the prober has its own, k8s/KubeApi). */
+    /** The mock server's own client: seeds and inspects objects (the prober builds its own from prober.kubernetes.api-server-url). */
     KubernetesClient client;
     @Inject
     ProbeRunner runner;

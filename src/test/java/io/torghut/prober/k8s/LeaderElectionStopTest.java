@@ -1,6 +1,5 @@
 package io.torghut.prober.k8s;
 
-import io.torghut.prober.testsupport.Kube;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -58,7 +57,7 @@ class LeaderElectionStopTest {
     }
 
     private static LeaderElection election(KubernetesClient client) {
-        return new LeaderElection(Kube.api(client), "torghut", "stop-lease", "replica-a", Duration.ofSeconds(15), Duration.ofSeconds(10),
+        return new LeaderElection(client, "torghut", "stop-lease", "replica-a", Duration.ofSeconds(15), Duration.ofSeconds(10),
                 Duration.ofMillis(250));
     }
 }

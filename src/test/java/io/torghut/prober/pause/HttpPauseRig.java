@@ -10,7 +10,6 @@ import io.torghut.prober.gitops.JGitManifestRepository;
 import io.torghut.prober.gitops.TradingFlagEditor;
 import io.torghut.prober.k8s.ArgoCdSync;
 import io.torghut.prober.testsupport.GitHttpServer;
-import io.torghut.prober.testsupport.Kube;
 import io.torghut.prober.testsupport.MockKubernetes;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,7 +66,7 @@ final class HttpPauseRig implements AutoCloseable {
         EffectivenessTracker tracker = new EffectivenessTracker(live::get, clock, Duration.ofMinutes(5), Duration.ofMinutes(1), detail -> { });
         GitDesiredState desired = new GitDesiredState(Optional.of(git), planner, state, clock, BareRepo.PATH);
         VerdictEpisodes episodes = new VerdictEpisodes(Duration.ofMinutes(10));
-        Optional<ArgoCdSync> argo = Optional.of(new ArgoCdSync(Kube.api(k8s.client()), "argocd", "torghut", Duration.ofSeconds(2)));
+        Optional<ArgoCdSync> argo = Optional.of(new ArgoCdSync(k8s.client(), "argocd", "torghut", Duration.ofSeconds(2)));
         PauseService service = new PauseService(PauseMode.TRIGGER, desired, argo, new PauseAudit(registry, Optional.empty()), state,
                 tracker, new PendingRetries(Services.TIMERS, state, clock, retryInitial, Duration.ofMinutes(30)), clock, episodes, gitWork,
                 answerWithin);

@@ -1,6 +1,5 @@
 package io.torghut.prober.pause;
 
-import io.torghut.prober.testsupport.Kube;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,7 +130,7 @@ class PauseFailurePathsTest {
         server.expect().patch().withPath(APP_PATH).andReturn(code, new StatusBuilder().withCode(code)
                 .withReason(code == 401 ? "Unauthorized" : "Forbidden").withMessage("applications.argoproj.io \"torghut\" is forbidden")
                 .build()).always();
-        PauseService service = service(Optional.of(new ArgoCdSync(Kube.api(client), "argocd", "torghut", Duration.ofSeconds(20))));
+        PauseService service = service(Optional.of(new ArgoCdSync(client, "argocd", "torghut", Duration.ofSeconds(20))));
         int before = server.getRequestCount();
 
         PauseRecords.Answer answer = service.handle(manual("TA stale"));

@@ -82,7 +82,7 @@ class PauseResourceTest {
     /** The counterpart of {@link PauseWithoutKubernetesAppTest}: with the API on, the client is built (and that check sees it). */
     @Test
     void withTheApiOnTheClientIsBuilt() {
-        assertFalse(PauseWithoutKubernetesAppTest.created(io.torghut.prober.k8s.KubeApi.class).isEmpty());
+        assertFalse(PauseWithoutKubernetesAppTest.created(KubernetesClient.class).isEmpty());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.torghut.prober.pause;
 
-import io.torghut.prober.testsupport.Kube;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -181,7 +180,7 @@ class PauseServiceTest {
         io.fabric8.kubernetes.client.KubernetesClient dead = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
                 .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl("http://127.0.0.1:9")
                         .withRequestRetryBackoffLimit(0).build()).build();
-        PauseService service = service(PauseMode.TRIGGER, true, Optional.of(new ArgoCdSync(Kube.api(dead), "argocd", "torghut", Duration.ofSeconds(2))));
+        PauseService service = service(PauseMode.TRIGGER, true, Optional.of(new ArgoCdSync(dead, "argocd", "torghut", Duration.ofSeconds(2))));
         PauseRecords.Answer answer = service.handle(alert("g"));
         assertEquals(503, answer.status(), answer.message());
         assertEquals("paused", answer.action());

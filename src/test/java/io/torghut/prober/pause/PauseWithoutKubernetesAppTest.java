@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.torghut.prober.k8s.KubeApi;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.test.common.WithTestResource;
@@ -70,7 +70,7 @@ class PauseWithoutKubernetesAppTest {
                 .body("effectiveness.status", equalTo("waiting")).body("effectiveness.commit", equalTo(commit));
 
         assertEquals(0, server.getKubernetesMockServer().getRequestCount(), "no Event, no Argo CD patch, no Lease, no read");
-        assertEquals(List.of(), created(KubeApi.class), "the client is never built: no token is read");
+        assertEquals(List.of(), created(KubernetesClient.class), "the client is never built: no token is read");
         assertEquals(1, created(PauseWiring.class).size(), "the walk over the contexts sees the beans that were built");
     }
 

@@ -54,7 +54,7 @@ class StoredRolloutTest {
 
     @Test
     void judgesTheStoredObservationUntilThePauseIsEffective() throws Exception {
-        KnativeReader reader = new KnativeReader(new KubernetesReads(Kube.api(client), "torghut", 10_000), "torghut", Optional.empty(), 50,
+        KnativeReader reader = new KnativeReader(new KubernetesReads(client, "torghut", 10_000), "torghut", Optional.empty(), 50,
                 65536, 1, new LogScanner(LogSignatures.defaults(), new Redactor()), Clock.systemUTC());
         AtomicReference<KnativeObservation> stored = new AtomicReference<>();
         StoredRollout rollout = new StoredRollout(() -> Optional.ofNullable(stored.get()), Clock.systemUTC(), Duration.ofMinutes(1));
