@@ -3,11 +3,14 @@ package io.torghut.prober.k8s;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.torghut.prober.model.AccessProblem;
+import io.torghut.prober.model.ArgoApplicationStatus;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Asks Argo CD to sync the pause commit now, by merge-patching the Application's {@code operation} (what
@@ -27,6 +30,14 @@ public final class ArgoCdSync {
         this.client = BoundedClient.of(client, timeout);
         this.namespace = namespace;
         this.application = application;
+    }
+
+    public String application() {
+        return application;
+    }
+
+    public String namespace() {
+        return namespace;
     }
 
     /** What Argo CD said. {@code transientFailure} means: try again later (unreachable, timeout, 5xx). */
@@ -51,6 +62,31 @@ public final class ArgoCdSync {
                 default -> new Result(false, true, "Argo CD unreachable (" + where + "): " + shortDetail(problem));
             };
         }
+    }
+
+    /** What Argo CD says of the Application now ({@code status.operationState}, {@code status.sync}); one bounded GET. */
+    public Status status() {
+        String where = RESOURCE + "/" + application + " in namespace " + namespace;
+        try {
+            GenericKubernetesResource app = client.genericKubernetesResources(APPLICATIONS.context()).inNamespace(namespace)
+                    .withName(application).get();
+            if (app == null) {
+                return new Status(Optional.empty(), "no Argo CD application " + where);
+            }
+            Object status = app.getAdditionalProperties().get("status");
+            return new Status(Optional.of(new ArgoApplicationStatus(Fields.optionalText(status, "operationState", "phase"),
+                    Fields.optionalText(status, "operationState", "message"),
+                    Fields.optionalText(status, "operationState", "operation", "sync", "revision"),
+                    Fields.optionalText(status, "sync", "status"), Fields.optionalText(status, "sync", "revision"),
+                    Fields.optionalText(app.getAdditionalProperties().get("spec"), "project"))), null);
+        } catch (RuntimeException e) {
+            return new Status(Optional.empty(), "cannot read " + where + ": "
+                    + shortDetail(AccessClassifier.classify(e, "get", RESOURCE, application, namespace)));
+        }
+    }
+
+    /** The Application's status, or why it could not be read. */
+    public record Status(Optional<ArgoApplicationStatus> read, String problem) {
     }
 
     /** The merge patch {@code argocd app sync --revision} sends, plus a refresh. */

@@ -30,6 +30,9 @@ final class ArgoSyncs {
     /** Asks for the sync; a transient failure is retried in the background (the result says so). */
     ArgoCdSync.Result request(String revision, String reason) {
         ArgoCdSync.Result sync = sync(revision, reason);
+        if (sync.requested()) {
+            state.argo(new ArgoOperation(ArgoOperation.State.REQUESTED, revision, "sync requested", null));
+        }
         if (sync.transientFailure() && !retries.failed(PendingKind.ARGOCD, sync.message(), revision, retry)) {
             LOG.errorf("gave up asking Argo CD to sync %s: %s", revision, sync.message());
         }
@@ -49,8 +52,32 @@ final class ArgoSyncs {
         });
     }
 
+    /**
+     * Reads what Argo CD made of the sync last asked for (one bounded GET), and keeps it for GET /pause, /diagnose and
+     * the metric; empty when none was asked for (or the API is off).
+     */
+    Optional<ArgoOperation> check() {
+        Optional<ArgoOperation> asked = state.argo();
+        if (argo.isEmpty() || asked.isEmpty()) {
+            return asked;
+        }
+        ArgoCdSync.Status status = argo.get().status();
+        ArgoOperation now = ArgoOperation.judge(asked.get().revision(), status.read(), status.problem());
+        if (now.state() != asked.get().state() && now.state().refused()) {
+            LOG.warnf("Argo CD has not rolled the pause %s out: %s: %s", now.revision(), now.state().label(), now.message());
+        }
+        state.argo(now);
+        return Optional.of(now);
+    }
+
+    /** The remedy for a refused sync, with the configured names. */
+    String remedy(ArgoOperation operation) {
+        return argo.map(a -> operation.remedy(a.application(), a.namespace())).orElse("");
+    }
+
     /** Git no longer pauses: a sync still being retried would roll back to a paused revision; drop it. */
     void drop(String why) {
+        state.argo(null);
         state.pending().filter(p -> p.kind() == PendingKind.ARGOCD).ifPresent(p -> {
             LOG.infof("dropped the Argo CD sync of %s still being retried: %s", p.commit(), why);
             retries.clear();

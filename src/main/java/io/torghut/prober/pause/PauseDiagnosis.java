@@ -60,6 +60,9 @@ public class PauseDiagnosis implements DiagnosisSection {
                 + (a.commit() == null ? "" : " commit " + abbrev(a.commit())) + "; who asked, why and the detail: GET /pause with the token"));
         state.pending().ifPresent(p -> lines.add("PENDING " + p.kind().label() + " since " + p.since() + ", " + p.attempts()
                 + " attempt(s), next at " + p.nextAttemptAt() + ": " + p.lastError()));
+        state.argo().filter(o -> o.state().refused()).ifPresent(o -> lines.add("FINDING: Argo CD has not rolled the pause "
+                + abbrev(o.revision()) + " out: " + o.state().label() + ": " + o.message() + "; " + view.service().argoRemedy(o)
+                + "; the commit stands and the effectiveness deadline keeps running"));
         state.refusal().ifPresent(r -> lines.add("FINDING: the pause is refused (" + r.label() + "): " + r.remedy()
                 + "; the prober's retry lands it once fixed"));
         view.resumeChecklist().ifPresent(list -> {
@@ -93,6 +96,7 @@ public class PauseDiagnosis implements DiagnosisSection {
         json.put("lastAction", state.lastAction().map(PauseDiagnosis::public_).orElse(null));
         json.put("pending", state.pending().orElse(null));
         json.put("refusal", state.refusal().orElse(null));
+        json.put("argocd", state.argo().orElse(null));
         json.put("effectiveness", view.tracker().state());
         json.put("resumeChecklist", view.resumeChecklist().orElse(null));
         return json;

@@ -43,6 +43,12 @@ public final class PauseMetrics {
                     .description("1 while the pause being retried is refused for this reason (a person has to act): authorization, "
                             + "host-key, unsigned, protected-branch, manifest, no-branch").register(registry);
         }
+        for (ArgoOperation.State argo : ArgoOperation.State.values()) {
+            Gauge.builder(METRIC_PREFIX + "pause_argocd", view, v -> v.state().argo().filter(o -> o.state() == argo).isPresent() ? 1 : 0)
+                    .tag("state", argo.label())
+                    .description("1 for where the Argo CD sync the pause asked for stands: requested, running, blocked-by-sync-window, "
+                            + "failed, succeeded, unknown (all 0 when none was asked for)").register(registry);
+        }
         for (PauseMode mode : PauseMode.values()) {
             Gauge.builder(METRIC_PREFIX + "pause_mode", view, v -> v.service().mode() == mode ? 1 : 0).tag("mode", mode.label())
                     .description("1 for the configured pause mode (off, recommend, trigger)").register(registry);

@@ -146,6 +146,11 @@ public final class PauseRecords {
                     : new Answer(200, "paused", mode.label(), "committed and pushed " + commit, commit, diff, argocd, null, null, null);
         }
 
+        /** The same answer with what Argo CD said. */
+        Answer withArgocd(String said) {
+            return new Answer(status, action, mode, message, commit, diff, said, plan, resumedBy, refusal);
+        }
+
         private static Answer plain(int status, String action, PauseMode mode, String message) {
             return new Answer(status, action, mode.label(), message, null, null, null, null, null, null);
         }
@@ -156,8 +161,8 @@ public final class PauseRecords {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record View(String mode, PausePhase phase, boolean auto, boolean leader, String repository, GitView git,
                        HumanResume resumedBy, TradingFlag liveTradingEnabled, Rollout live, String liveError, Action lastAction,
-                       Pending pending, Refusal refusal, Effectiveness effectiveness, ResumeChecklist resumeChecklist,
-                       PausePlan recommendation) {
+                       Pending pending, Refusal refusal, ArgoOperation argocd, Effectiveness effectiveness,
+                       ResumeChecklist resumeChecklist, PausePlan recommendation) {
     }
 
     /** Null stays null (absent from the JSON). */

@@ -216,9 +216,10 @@ public class PauseService {
         gitDone();
         tracker.start(result.commit());
         ArgoCdSync.Result sync = syncs.request(result.commit(), String.join("; ", request.reasons()));
-        audit.record(mode, AuditEntry.of(PauseResult.PAUSED, request, result.detail()).withCommit(result.commit()).withArgocd(sync.message()));
-        state.lastAction(action(PauseResult.PAUSED, request, result.commit(), result.detail(), sync.message()));
-        return PauseRecords.Answer.paused(mode, result.commit(), result.diff(), sync.message(), sync.transientFailure());
+        String argocd = sync.message() + argoSaid(syncs.check());
+        audit.record(mode, AuditEntry.of(PauseResult.PAUSED, request, result.detail()).withCommit(result.commit()).withArgocd(argocd));
+        state.lastAction(action(PauseResult.PAUSED, request, result.commit(), result.detail(), argocd));
+        return PauseRecords.Answer.paused(mode, result.commit(), result.diff(), argocd, sync.transientFailure());
     }
 
     /** Git says "false" at this moment: true of git, whoever set it; its rollout is followed and synced. */
@@ -230,10 +231,12 @@ public class PauseService {
         }
         gitDone();
         syncs.retryIfPending();
+        String argocd = argoSaid(syncs.check());
         String since = fresh ? history.lastChange().map(BranchHistory.FlagChange::commit).orElse(null) : null;
         audit.record(mode, AuditEntry.of(PauseResult.ALREADY_PAUSED, request, result.detail()).withCommit(result.commit()));
         state.lastAction(action(PauseResult.ALREADY_PAUSED, request, result.commit(), result.detail(), null));
-        return PauseRecords.Answer.alreadyPaused(mode, result.commit(), since);
+        PauseRecords.Answer answer = PauseRecords.Answer.alreadyPaused(mode, result.commit(), since);
+        return argocd.isEmpty() ? answer : answer.withArgocd(argocd.substring(2));
     }
 
     /** A human resumed within this request's episode: no commit, and the answer says who and when. */
@@ -337,6 +340,23 @@ public class PauseService {
         } finally {
             inFlight.exit();
         }
+    }
+
+    /** When Argo CD said no to the sync (known in time for the answer): "; Argo CD ...". */
+    private String argoSaid(Optional<ArgoOperation> operation) {
+        return operation.filter(o -> o.state().refused())
+                .map(o -> "; Argo CD did not roll it out: " + o.state().label() + ": " + o.message() + " (" + syncs.remedy(o) + ")")
+                .orElse("");
+    }
+
+    /** Run with the effectiveness checks while a pause is followed: what Argo CD made of the sync. */
+    void checkArgo() {
+        syncs.check();
+    }
+
+    /** The remedy for a refused sync, with the configured Application and namespace. */
+    String argoRemedy(ArgoOperation operation) {
+        return syncs.remedy(operation);
     }
 
     /** The pause is in force: an Argo CD sync still being retried is no longer needed. */

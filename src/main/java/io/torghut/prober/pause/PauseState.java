@@ -15,6 +15,7 @@ public final class PauseState {
     private volatile PauseRecords.Pending pending;
     private volatile PauseRecords.GitView git = PauseRecords.GitView.UNREAD;
     private volatile Refusal refusal;
+    private volatile ArgoOperation argo;
     private final Map<String, Instant> handled = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
@@ -51,6 +52,15 @@ public final class PauseState {
 
     void refusal(Refusal why) {
         refusal = why;
+    }
+
+    /** The sync last asked of Argo CD, as last read: empty when none was asked for. */
+    public Optional<ArgoOperation> argo() {
+        return Optional.ofNullable(argo);
+    }
+
+    void argo(ArgoOperation operation) {
+        argo = operation;
     }
 
     public PauseRecords.GitView git() {

@@ -46,7 +46,7 @@ public final class PauseView {
     }
 
     public PauseRecords.View view() {
-        Verdict verdict = verdicts.current();
+        Verdict verdict = verdicts == null ? null : verdicts.current();
         List<String> reasons = verdict == null || verdict.reasons().isEmpty()
                 ? List.of("no current reason (verdict " + (verdict == null ? "unknown" : verdict.level()) + ")") : verdict.reasons();
         Rollout live = tracker.live().orElse(null);
@@ -54,7 +54,8 @@ public final class PauseView {
         PausePlan plan = desired.currentPlan(reasons);
         return new PauseRecords.View(service.mode().label(), phase(), auto, leader.getAsBoolean(), desired.repository(), git,
                 humanResume().orElse(null), liveTradingEnabled(), live, tracker.liveError().orElse(null),
-                state.lastAction().orElse(null), state.pending().orElse(null), state.refusal().orElse(null), tracker.state(),
+                state.lastAction().orElse(null), state.pending().orElse(null), state.refusal().orElse(null),
+                state.argo().orElse(null), tracker.state(),
                 resumeChecklist(plan).orElse(null), plan);
     }
 

@@ -192,6 +192,9 @@ public class PauseWiring {
 
     private void tick() {
         try {
+            if (tracker.state().status().tracking()) {
+                service.checkArgo();
+            }
             tracker.tick();
             if (tracker.state().status() == EffectivenessStatus.EFFECTIVE) {
                 service.rolloutConfirmed();

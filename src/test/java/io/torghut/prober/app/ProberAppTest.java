@@ -175,7 +175,7 @@ class ProberAppTest {
                 assertEquals(1.0, line.value());
                 continue;
             }
-            assertTrue(Set.of("probe", "signal", "reason", "component", "procedure", "finding", "mode", "result", "phase", "le")
+            assertTrue(Set.of("probe", "signal", "reason", "component", "procedure", "finding", "mode", "result", "phase", "state", "le")
                     .containsAll(line.labels().keySet()), line::toString);
             line.labels().forEach((k, v) -> assertTrue(k.equals("le") ? v.matches("[0-9.]+|\\+Inf") : v.matches("[A-Za-z0-9_-]{1,40}"),
                     "unbounded label value in " + line));

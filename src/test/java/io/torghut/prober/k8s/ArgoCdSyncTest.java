@@ -60,4 +60,22 @@ class ArgoCdSyncTest {
             assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "bounded by the request timeout, no retries: took " + took);
         }
     }
+
+    /** Issue 21, point 3: the Application's status as Argo CD's controller writes it, read back in one bounded GET. */
+    @Test
+    void readsTheOperationStateAndTheSyncStatus() {
+        ArgoCdSync sync = new ArgoCdSync(client, "argocd", "torghut-status", Duration.ofSeconds(15));
+        assertTrue(sync.status().read().isEmpty());
+        assertTrue(sync.status().problem().startsWith("no Argo CD application applications.argoproj.io/torghut-status"), sync.status().problem());
+        client.genericKubernetesResources(Kube.type(ArgoCdSync.APPLICATIONS)).inNamespace("argocd").resource(new GenericKubernetesResourceBuilder()
+                .withApiVersion("argoproj.io/v1alpha1").withKind("Application").withNewMetadata().withName("torghut-status").withNamespace("argocd")
+                .endMetadata().addToAdditionalProperties("spec", Map.of("project", "trading"))
+                .addToAdditionalProperties("status", Map.of("operationState", Map.of("phase", "Running", "message",
+                        "Sync operation blocked by sync window", "operation", Map.of("sync", Map.of("revision", "0123abcd"))),
+                        "sync", Map.of("status", "OutOfSync", "revision", "fedc9876"))).build()).create();
+        io.torghut.prober.model.ArgoApplicationStatus read = sync.status().read().orElseThrow();
+        assertEquals(new io.torghut.prober.model.ArgoApplicationStatus(java.util.Optional.of("Running"),
+                java.util.Optional.of("Sync operation blocked by sync window"), java.util.Optional.of("0123abcd"),
+                java.util.Optional.of("OutOfSync"), java.util.Optional.of("fedc9876"), java.util.Optional.of("trading")), read);
+    }
 }

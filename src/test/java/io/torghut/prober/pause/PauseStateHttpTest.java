@@ -228,4 +228,71 @@ class PauseStateHttpTest {
         assertEquals(rig.remote.log().get(0).name(), restarted.tracker().state().commit());
         assertFalse(restarted.tracker().state().status() == EffectivenessStatus.NONE);
     }
+
+    /** Sets the Application's status as Argo CD's controller would write it. */
+    void argoSays(String phase, String message, String revision) {
+        io.fabric8.kubernetes.api.model.GenericKubernetesResource app = rig.k8s.client()
+                .genericKubernetesResources(io.torghut.prober.testsupport.MockKubernetes.APPLICATIONS).inNamespace("argocd").withName("torghut").get();
+        app.getAdditionalProperties().put("status", java.util.Map.of("operationState", java.util.Map.of("phase", phase, "message", message,
+                "operation", java.util.Map.of("sync", java.util.Map.of("revision", revision))), "sync", java.util.Map.of("status", "OutOfSync")));
+        rig.k8s.client().genericKubernetesResources(io.torghut.prober.testsupport.MockKubernetes.APPLICATIONS).inNamespace("argocd")
+                .resource(app).update();
+    }
+
+    /**
+     * Issue 21, point 3: Argo CD saying no is heard. A deny sync window parks the sync, a failing hook or a permission
+     * fails it: GET /pause, the /diagnose finding (with Argo CD's message and what to do), the metric and the next answer
+     * say so, and the effectiveness deadline keeps running.
+     */
+    @Test
+    void argoCdSayingNoIsHeardEverywhere() throws Exception {
+        HttpPauseRig.Replica prober = rig.replica("wc");
+        io.torghut.prober.policy.TradingStateSource trading = new io.torghut.prober.policy.TradingStateSource() {
+            @Override
+            public Optional<Boolean> tradingEnabled() {
+                return Optional.of(true);
+            }
+
+            @Override
+            public String describe() {
+                return "test";
+            }
+        };
+        PauseView view = new PauseView(prober.service(), prober.desired(), prober.state(), prober.tracker(), trading, () -> true, null, false);
+        PauseMetrics.register(rig.registry, view);
+        PauseRecords.Answer paused = prober.handle(PauseRequest.manual("oncall", "stale", false));
+        assertEquals("paused", paused.action());
+        assertEquals("requested", view.view().argocd().state().label(), "asked, not taken up yet");
+
+        argoSays("Running", "Sync operation blocked by sync window", paused.commit());
+        prober.service().checkArgo();
+        assertEquals(ArgoOperation.State.BLOCKED, view.view().argocd().state());
+        assertEquals(1.0, rig.registry.get("torghut_prober_pause_argocd").tag("state", "blocked-by-sync-window").gauge().value());
+        List<String> lines = new PauseDiagnosis(view).textLines();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("FINDING: Argo CD has not rolled the pause " + paused.commit().substring(0, 12)
+                + " out: blocked-by-sync-window: Sync operation blocked by sync window; a sync window blocks it: argocd proj windows list")
+                && l.endsWith("the commit stands and the effectiveness deadline keeps running")), lines.toString());
+        PauseRecords.Answer again = prober.handle(PauseRequest.manual("oncall", "still stale", false));
+        assertEquals("already-paused", again.action());
+        assertTrue(again.argocd().startsWith("Argo CD did not roll it out: blocked-by-sync-window: Sync operation blocked by sync window"),
+                again.argocd());
+        assertEquals(EffectivenessStatus.WAITING, prober.tracker().state().status(), "the deadline keeps running");
+
+        argoSays("Failed", "one or more synchronization tasks completed unsuccessfully (hook PreSync/Job/migrate failed)", paused.commit());
+        prober.service().checkArgo();
+        assertEquals(ArgoOperation.State.FAILED, view.view().argocd().state());
+        assertTrue(new PauseDiagnosis(view).textLines().stream().anyMatch(l -> l.contains("failed: Failed: one or more synchronization tasks "
+                + "completed unsuccessfully (hook PreSync/Job/migrate failed); argocd app get torghut -n argocd shows the failing resource or hook")),
+                new PauseDiagnosis(view).textLines().toString());
+
+        argoSays("Error", "permission denied: applications, sync, default/torghut, sub: torghut-prober", paused.commit());
+        prober.service().checkArgo();
+        assertEquals(ArgoOperation.State.FAILED, view.view().argocd().state());
+
+        argoSays("Succeeded", "successfully synced (all tasks run)", paused.commit());
+        prober.service().checkArgo();
+        assertEquals(ArgoOperation.State.SUCCEEDED, view.view().argocd().state());
+        assertEquals(0.0, rig.registry.get("torghut_prober_pause_argocd").tag("state", "failed").gauge().value());
+        assertTrue(new PauseDiagnosis(view).textLines().stream().noneMatch(l -> l.startsWith("FINDING: Argo CD")));
+    }
 }

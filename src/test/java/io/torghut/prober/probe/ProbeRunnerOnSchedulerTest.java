@@ -133,7 +133,9 @@ class ProbeRunnerOnSchedulerTest {
         // the second is out are skipped by the scheduler itself (SKIP), which reports them.
         await().atMost(PATIENCE).until(() -> slow.calls.get() >= 3 || slow.maxConcurrent.get() > 1);
         assertEquals(1, slow.maxConcurrent.get(), "a probe overlapped itself");
-        assertTrue(runner.skippedRuns("sched-slow") >= 4, "each 2.5 s call spans at least two ticks, skipped: " + runner.skippedRuns("sched-slow"));
+        // Each 2.5 s call spans two or three ticks; on a loaded machine the scheduler's own once-a-second look can come
+        // late and merge ticks, so the floor is one skipped tick per overlong call, counted.
+        assertTrue(runner.skippedRuns("sched-slow") >= 2, "each 2.5 s call spans at least one tick, skipped: " + runner.skippedRuns("sched-slow"));
         assertTrue(recorded.get("sched-slow").stream().allMatch(ProbeResult::success), recorded.toString());
     }
 
