@@ -81,8 +81,9 @@ class KustomizeManifestsTest {
         List<String> mounts = list(container, "volumeMounts").stream().map(m -> (String) m.get("mountPath")).toList();
         assertTrue(mounts.contains("/tmp"), mounts.toString());
         for (Map<String, Object> volume : list(pod, "volumes")) {
-            assertTrue(volume.containsKey("emptyDir") || volume.get("name").equals(YAML_VOLUME),
-                    "only emptyDir volumes besides the optional configuration file: " + volume);
+            assertTrue(volume.containsKey("emptyDir") || volume.get("name").equals(YAML_VOLUME) || volume.get("name").equals("pause-token")
+                    && map(volume, "secret").get("defaultMode").equals(288),
+                    "only emptyDir volumes besides the optional configuration file and the pause token (a Secret, mode 0440): " + volume);
         }
         assertEquals("ghcr.io/torghut/torghut-prober:0.1.0", container.get("image"), "kustomize images: default");
     }
@@ -174,16 +175,55 @@ class KustomizeManifestsTest {
 
     @Test
     void secretsComeFromSecretReferencesNeverFromLiterals() {
-        for (Map<String, Object> env : list(base.deploymentContainer(), "env")) {
-            String name = (String) env.get("name");
-            if (name.contains("PASSWORD") || name.contains("TOKEN") || name.equals("DB_DSN")) {
-                assertFalse(env.containsKey("value"), name + " must not be a literal");
-                assertTrue(map(env, "valueFrom").containsKey("secretKeyRef"), name + " must come from a Secret");
-            }
-        }
+        assertSecretsAreReferencesOrMountedFiles(base);
         for (Object key : map(base.only("ConfigMap"), "data").keySet()) {
             String name = key.toString();
             assertFalse(name.contains("PASSWORD") || name.contains("TOKEN") || name.equals("DB_DSN"), name + " in a ConfigMap");
+        }
+        assertEquals("/var/run/secrets/torghut-prober/pause/pause-token", env(base, "PROBER_PAUSE_TOKEN_FILE"),
+                "the pause token is a mounted file: a rotated Secret needs no restart");
+    }
+
+    /** Issue 21: the SSH deploy key, its pinned host keys and the signing key are files of Secrets, readable by the prober only. */
+    @Test
+    void theGuardedGitOpsComponentsMountTheKeysFromSecrets() {
+        Manifests guarded = Manifests.render("src/test/resources/kustomize/guarded-gitops");
+        assertSecretsAreReferencesOrMountedFiles(guarded);
+        assertEquals("/var/run/secrets/torghut-prober/gitops-ssh/ssh-privatekey", env(guarded, "GITOPS_SSH_KEY_FILE"));
+        assertEquals("/var/run/secrets/torghut-prober/gitops-ssh/known_hosts", env(guarded, "GITOPS_SSH_KNOWN_HOSTS_FILE"));
+        assertEquals("/var/run/secrets/torghut-prober/gitops-signing/signing-key.asc", env(guarded, "GITOPS_SIGNING_KEY_FILE"));
+        for (Map<String, Object> volume : list(map(map(map(guarded.only("Deployment"), "spec"), "template"), "spec"), "volumes")) {
+            if (volume.containsKey("secret")) {
+                // 0440: root owns Secret files; the prober (runAsUser 10001) reads them through the pod's fsGroup, nobody else can.
+                assertEquals(288, map(volume, "secret").get("defaultMode"), volume.get("name") + ": keys readable by owner and fsGroup only (0440)");
+            }
+        }
+    }
+
+    /**
+     * A secret is never a literal: it comes from a Secret reference, or it is a file (an env ending in _FILE) under the
+     * mount of a Secret volume.
+     */
+    private static void assertSecretsAreReferencesOrMountedFiles(Manifests manifests) {
+        Map<String, Object> podSpec = map(map(map(manifests.only("Deployment"), "spec"), "template"), "spec");
+        java.util.Set<String> secretVolumes = list(podSpec, "volumes").stream().filter(v -> v.containsKey("secret"))
+                .map(v -> (String) v.get("name")).collect(java.util.stream.Collectors.toSet());
+        List<String> secretMounts = list(manifests.deploymentContainer(), "volumeMounts").stream()
+                .filter(m -> secretVolumes.contains((String) m.get("name"))).map(m -> (String) m.get("mountPath")).toList();
+        for (Map<String, Object> env : list(manifests.deploymentContainer(), "env")) {
+            String name = (String) env.get("name");
+            boolean secret = name.contains("PASSWORD") || name.contains("TOKEN") || name.contains("PASSPHRASE") || name.contains("KEY")
+                    || name.equals("DB_DSN");
+            if (!secret) {
+                continue;
+            }
+            if (name.endsWith("_FILE")) {
+                String path = (String) env.get("value");
+                assertTrue(secretMounts.stream().anyMatch(m -> path.startsWith(m + "/")), name + " must point into a mounted Secret: " + path);
+            } else {
+                assertFalse(env.containsKey("value"), name + " must not be a literal");
+                assertTrue(map(env, "valueFrom").containsKey("secretKeyRef"), name + " must come from a Secret");
+            }
         }
     }
 }
