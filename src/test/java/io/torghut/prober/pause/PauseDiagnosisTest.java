@@ -199,7 +199,7 @@ class PauseDiagnosisTest {
         PauseDiagnosis diagnosis = diagnosis(view(PauseMode.RECOMMEND, false));
         state.git(Services.git(TradingFlag.ENABLED, COMMIT, "2026-11-27T14:59:00Z", null, null));
         Map<?, ?> json = (Map<?, ?>) diagnosis.json();
-        assertEquals(List.of("mode", "phase", "leader", "git", "liveTradingEnabled", "lastAction", "pending", "refusal", "effectiveness",
+        assertEquals(List.of("mode", "phase", "leader", "git", "liveTradingEnabled", "lastAction", "pending", "refusal", "argocd", "effectiveness",
                 "resumeChecklist"), List.copyOf(json.keySet()));
         assertEquals("recommend", json.get("mode"));
         assertEquals(true, json.get("leader"));
