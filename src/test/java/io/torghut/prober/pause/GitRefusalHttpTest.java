@@ -117,17 +117,7 @@ class GitRefusalHttpTest {
         io.torghut.prober.testsupport.GnuPg keys = io.torghut.prober.testsupport.GnuPg.home(tmp.resolve("host-gnupg"));
         GitHttpHooks.requireSignedCommits(rig.remote.bare(), keys.dir());
         HttpPauseRig.Replica prober = prober();
-        io.torghut.prober.policy.TradingStateSource trading = new io.torghut.prober.policy.TradingStateSource() {
-            @Override
-            public java.util.Optional<Boolean> tradingEnabled() {
-                return java.util.Optional.of(true);
-            }
-
-            @Override
-            public String describe() {
-                return "test";
-            }
-        };
+        io.torghut.prober.policy.TradingStateSource trading = Services.tradingOn();
         PauseView view = new PauseView(prober.service(), prober.desired(), prober.state(), prober.tracker(), trading, () -> true, null, false);
         PauseMetrics.register(rig.registry, view);
         PauseRecords.Answer answer = prober.handle(PauseRequest.manual("oncall", "stale", false));

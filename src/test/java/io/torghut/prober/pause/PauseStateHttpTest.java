@@ -247,17 +247,7 @@ class PauseStateHttpTest {
     @Test
     void argoCdSayingNoIsHeardEverywhere() throws Exception {
         HttpPauseRig.Replica prober = rig.replica("wc");
-        io.torghut.prober.policy.TradingStateSource trading = new io.torghut.prober.policy.TradingStateSource() {
-            @Override
-            public Optional<Boolean> tradingEnabled() {
-                return Optional.of(true);
-            }
-
-            @Override
-            public String describe() {
-                return "test";
-            }
-        };
+        io.torghut.prober.policy.TradingStateSource trading = Services.tradingOn();
         PauseView view = new PauseView(prober.service(), prober.desired(), prober.state(), prober.tracker(), trading, () -> true, null, false);
         PauseMetrics.register(rig.registry, view);
         PauseRecords.Answer paused = prober.handle(PauseRequest.manual("oncall", "stale", false));

@@ -22,6 +22,21 @@ final class Services {
                 Runnable::run, ANSWER_WITHIN);
     }
 
+    /** The live revision trades, as the verdict and the pause section read it. */
+    static io.torghut.prober.policy.TradingStateSource tradingOn() {
+        return new io.torghut.prober.policy.TradingStateSource() {
+            @Override
+            public Optional<Boolean> tradingEnabled() {
+                return Optional.of(true);
+            }
+
+            @Override
+            public String describe() {
+                return "TRADING_ENABLED=true in live revision torghut-00041";
+            }
+        };
+    }
+
     /** Git as read: TRADING_ENABLED at {@code commit}, with no history beyond it. */
     static PauseRecords.GitView git(TradingFlag desired, String commit, String readAt, String error, String text) {
         return new PauseRecords.GitView(desired, commit, readAt, error, null, text,
