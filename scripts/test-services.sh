@@ -13,15 +13,10 @@ SVC_DIR=${SVC_DIR:-/tmp/torghut-prober-services}
 PG_PORT=${PG_PORT:-55432}; CH_HTTP_PORT=${CH_HTTP_PORT:-18123}; CH_TCP_PORT=${CH_TCP_PORT:-19000}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 SUDO=; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+# wait_for, as_user, gone
+source "$(dirname "$0")/lib.sh"
 
-as_user() { local u=$1; shift; if [ "$(id -u)" -eq 0 ]; then setpriv --reuid="$u" --regid="$u" --init-groups "$@"; else "$@"; fi; }
 svc_user() { if [ "$(id -u)" -eq 0 ]; then echo "$1"; else id -un; fi; }
-wait_for() { # name timeout_s cmd...
-  local name=$1 t=$2; shift 2; local deadline=$((SECONDS + t))
-  until "$@" >/dev/null 2>&1; do
-    if [ $SECONDS -ge $deadline ]; then echo "TIMEOUT waiting for $name" >&2; return 1; fi; sleep 0.2
-  done
-}
 
 install() {
   local missing=()
@@ -152,8 +147,8 @@ start() {
 }
 
 stop_pid() { local f=$1; [ -f "$f" ] || return 0; local p; p=$(cat "$f"); kill "$p" 2>/dev/null || true
-  for _ in $(seq 1 300); do kill -0 "$p" 2>/dev/null || { rm -f "$f"; return 0; }; sleep 0.1; done
-  kill -9 "$p" 2>/dev/null || true; rm -f "$f"; }
+  wait_for "$f to exit" 30 gone "$p" 2>/dev/null || kill -9 "$p" 2>/dev/null || true
+  rm -f "$f"; }
 stop() {
   stop_pid "$SVC_DIR/ch/pid"
   if [ -f "$SVC_DIR/pg/data/postmaster.pid" ]; then as_user "$(svc_user postgres)" "$PGBIN/pg_ctl" -D "$SVC_DIR/pg/data" -m immediate -w stop >/dev/null || true; fi
