@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Throwaway PostgreSQL 15 and ClickHouse 18.16 on 127.0.0.1 for the integration tests, from Debian packages;
-# `install` also brings the other tools the tests call: promtool, Alertmanager, git, shellcheck
+# `install` also brings the other tools the tests and CI call: promtool, Alertmanager, git, shellcheck, pyflakes
 # (kubectl with kustomize v4+ must already be there: checked, not installed; see check_installed).
 # Usage: scripts/test-services.sh install | start | stop | env
 #   install  apt-get the packages if a binary is missing (keeps their own services from starting)
@@ -29,6 +29,7 @@ install() {
   # manifests' components. check_installed names what is needed when it is missing or too old.
   command -v git >/dev/null || missing+=(git)
   command -v shellcheck >/dev/null || missing+=(shellcheck)
+  /usr/bin/python3 -c 'import pyflakes' 2>/dev/null || missing+=(python3-pyflakes)  # scripts/pyflakes.sh
   python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)  # scripts/kube_api_stub.py reads the scenario YAML
   # SSH remotes and signed commits (issue 21): a real sshd with git-shell, ssh-keygen, gpg for git verify-commit
   [ -x /usr/sbin/sshd ] && command -v ssh-keygen >/dev/null || missing+=(openssh-server openssh-client)
@@ -63,6 +64,7 @@ check_installed() {
   for b in psql curl promtool prometheus prometheus-alertmanager git shellcheck ssh-keygen gpg git-shell; do
     command -v "$b" >/dev/null || absent+=("$b")
   done
+  /usr/bin/python3 -c 'import pyflakes' 2>/dev/null || absent+=("pyflakes for /usr/bin/python3 (package python3-pyflakes)")
   # The manifests use kustomize components (kustomize >= v3.7; kubectl >= 1.21 embeds v4+). Debian bookworm's
   # kubernetes-client is 1.20 (kustomize v2.0.3) and cannot render them.
   if ! kubectl version --client 2>/dev/null | grep -Eq 'Kustomize Version: v([4-9]|[1-9][0-9])\.'; then
