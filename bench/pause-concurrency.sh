@@ -32,12 +32,17 @@ run() { # label jar
 # honoured for the rest of the episode): one fetch+edit+commit+push round each (the figures that used to be printed by
 # GitOpsPauserTest), measured end to end through POST /pause.
 sequential() { # dir
-  local dir=$1 i t times=()
+  local dir=$1 i out before times=()
   for i in $(seq 1 20); do
     human_resume "$dir/seed" "resume $i"
-    t=$(curl -s -o /dev/null -w '%{time_total}' -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    before=$(git --git-dir="$dir/gitops.git" rev-list --count main)
+    out=$(curl -s -o "$dir/answer.json" -w '%{http_code} %{time_total}' -X POST -H "Authorization: Bearer $TOKEN" \
+      -H 'Content-Type: application/json' \
       --data "{\"reason\":\"sequential $i\",\"requestedBy\":\"bench\",\"force\":true}" "http://127.0.0.1:$PROBER_PORT/pause")
-    times+=("$t")
+    if [ "${out%% *}" != 200 ] || [ "$(git --git-dir="$dir/gitops.git" rev-list --count main)" != $((before + 1)) ]; then
+      echo "sequential pause $i: HTTP ${out%% *}, no new commit: $(cat "$dir/answer.json")" >&2; exit 1
+    fi
+    times+=("${out#* }")
   done
   printf 'sequential: 20 single pauses (fetch+edit+commit+push each): median %.3fs min %.3fs max %.3fs\n' \
     "$(printf '%s\n' "${times[@]}" | median)" "$(printf '%s\n' "${times[@]}" | sort -n | head -1)" \
