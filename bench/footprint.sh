@@ -8,8 +8,9 @@
 # env: NATIVE_FLAGS (default: the -X flags of Dockerfile.native-micro), JVM_IMAGE_FLAGS (default: JAVA_OPTS of k8s/base/prober.env),
 #      JVM_ROWS=0 leaves the JVM rows out (a quick native-against-blackbox run), K8S_ROWS=0 the "Kubernetes on" rows
 # The main rows run with the Kubernetes API off (no client at all). The "Kubernetes on" rows are the setting of a pod:
-# Kubernetes reads every 15 s and the pause Lease renewed every 2 s, against bench/lease_api.py (a loopback API
-# stand-in: Lease and Events kept; the Knative and CNPG reads answer 404, so the reads stop at the first one).
+# Kubernetes reads every 15 s (the Knative Service, its revision, pod and log, the CNPG cluster: the healthy scenario)
+# and the pause Lease renewed every 2 s, against scripts/kube_api_stub.py. The figures of 2026-12-06 and earlier were
+# taken against bench/lease_api.py, which answered the first Knative read with 404, so the reads stopped there.
 source "$(dirname "$0")/lib.sh"
 RUNS=${1:-3}; WINDOW=${2:-30}
 TARGET_PORT=18931; PROBER_PORT=18932; BB_PORT=18933
@@ -37,13 +38,15 @@ launch() {
   while [ "$1" != -- ]; do extra+=("$1"); shift; done; shift
   t0=$(date +%s%N)
   env "${ENVS[@]}" "${ROW_ENV[@]}" "${extra[@]}" PORT=$PROBER_PORT MANAGEMENT_PORT=$((PROBER_PORT + 1000)) "$@" >"$log" 2>&1 & PID=$!; PIDS+=("$PID")
-  until grep -q "first probe round complete" "$log" 2>/dev/null; do
-    kill -0 $PID 2>/dev/null || { echo "prober exited: $(tail -3 "$log")" >&2; return 1; }; sleep 0.05; done
-  # The end is the prober's own timestamp on that line, not when this loop saw it: polling every 5 ms with a grep and
-  # a sleep, on 2 cores shared with the starting prober, added about 100 ms (so the loop polls slowly now).
+  wait_for "the first probe round ($log)" 120 round_logged_or_exited "$log" "$PID"
+  gone "$PID" && { echo "prober exited: $(tail -3 "$log")" >&2; return 1; }
+  # The end is the prober's own timestamp on that line, not when the wait saw it: polling every 5 ms with a grep and
+  # a sleep, on 2 cores shared with the starting prober, added about 100 ms (so the wait polls slowly).
   t1=$(date -d "$(grep -m1 "first probe round complete" "$log" | sed -n 's/.*"timestamp":"\([^"]*\)".*/\1/p')" +%s%N)
   STARTUP_MS=$(( (t1 - t0) / 1000000 ))
 }
+
+round_logged_or_exited() { grep -q "first probe round complete" "$1" || gone "$2"; }
 
 stop() { kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null || true; }
 
@@ -73,10 +76,9 @@ if [ "${JVM_ROWS:-1}" != 0 ]; then
 fi
 
 if [ "${K8S_ROWS:-1}" != 0 ]; then
-  python3 "$(dirname "$0")/lease_api.py" "$WORK/api.port" >"$WORK/api.log" 2>&1 & PIDS+=($!)
-  for _ in $(seq 1 100); do [ -s "$WORK/api.port" ] && break; sleep 0.1; done
-  ROW_ENV=(PROBER_KUBERNETES_ENABLED=true PROBER_PAUSE_LEADER_ENABLED=true
-    PROBER_KUBERNETES_API_SERVER_URL="http://127.0.0.1:$(cat "$WORK/api.port")")
+  mkdir -p "$WORK/footprint-kube"; rm -f "$WORK/footprint-kube/kube-requests.jsonl"
+  start_kube_api "$WORK/footprint-kube"
+  ROW_ENV=(PROBER_KUBERNETES_ENABLED=true PROBER_PAUSE_LEADER_ENABLED=true PROBER_KUBERNETES_API_SERVER_URL="$KUBE_URL")
   [ -n "$RUNNER" ] && row "native ${NATIVE_FLAGS[*]}, Kubernetes on" "$nsize" "$RUNNER" "${NATIVE_FLAGS[@]}"
   [ "${JVM_ROWS:-1}" != 0 ] && row "JVM 17, image flags, Kubernetes on" "$jsize" "$JAVA17" "${JVM_IMAGE_FLAGS[@]}" -jar "$JAR"
   ROW_ENV=()
@@ -87,7 +89,7 @@ if command -v prometheus-blackbox-exporter >/dev/null; then
   printf 'modules:\n  http_2xx:\n    prober: http\n    timeout: 1s\n    http: {preferred_ip_protocol: ip4}\n' >"$WORK/blackbox.yml"
   prometheus-blackbox-exporter --config.file="$WORK/blackbox.yml" --web.listen-address="127.0.0.1:$BB_PORT" >"$WORK/blackbox.log" 2>&1 &
   PID=$!; PIDS+=("$PID")
-  wait_http "http://127.0.0.1:$BB_PORT/metrics" 20
+  wait_for blackbox_exporter 20 curl -sf "http://127.0.0.1:$BB_PORT/metrics"
   sleep 5; bidle=$(rss_mib "$PID")
   python3 - "$BB_PORT" "$TARGET_PORT" "$WINDOW" <<'PY'
 import sys, time, urllib.request

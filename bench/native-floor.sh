@@ -63,7 +63,7 @@ FLOOR=$APP/target/floor-1-runner
 
 printf '%-52s %9s %10s %14s\n' process "size MiB" "idle RSS" "after 1 scrape"
 "$FLOOR" "${NATIVE_FLAGS[@]}" -Dquarkus.http.port=18951 -Dquarkus.management.port=18952 >"$WORK/native-floor.log" 2>&1 & PIDS+=($!); pid=$!
-wait_http "http://127.0.0.1:18952/q/health/ready" 30; sleep "$IDLE"; idle=$(rss_mib $pid)
+wait_for "the floor application" 30 curl -sf http://127.0.0.1:18952/q/health/ready; sleep "$IDLE"; idle=$(rss_mib $pid)
 curl -sf -o /dev/null http://127.0.0.1:18951/hello; curl -sf -o /dev/null http://127.0.0.1:18952/q/metrics; sleep 1
 printf '%-52s %9s %10s %14s\n' "Quarkus floor (REST+Jackson, Micrometer, Health)" "$(du -m "$FLOOR" | cut -f1)" "$idle" "$(rss_mib $pid)"
 kill $pid
@@ -73,7 +73,7 @@ if [ -n "$RUNNER" ]; then
   env "${QUIET_CORE[@]}" PROBER_TORGHUT_HEALTHZ_INTERVAL=10s PROBER_TORGHUT_TRADING_HEALTH_INTERVAL=10s PROBER_CLICKHOUSE_INTERVAL=15s \
     PROBER_FRESHNESS_INTERVAL=15s PROBER_POSTGRES_INTERVAL=15s PROBER_PAUSE_LEADER_ENABLED=false PORT=18953 MANAGEMENT_PORT=19953 \
     "$RUNNER" "${NATIVE_FLAGS[@]}" >"$WORK/native-floor-prober.log" 2>&1 & PIDS+=($!); pid=$!
-  wait_http "http://127.0.0.1:19953/q/health/live" 30; sleep "$IDLE"; idle=$(rss_mib $pid)
+  wait_for "the prober" 30 curl -sf http://127.0.0.1:19953/q/health/live; sleep "$IDLE"; idle=$(rss_mib $pid)
   curl -s -o /dev/null http://127.0.0.1:18953/diagnose; curl -sf -o /dev/null http://127.0.0.1:19953/q/metrics; sleep 1
   printf '%-52s %9s %10s %14s\n' "torghut-prober native (core probes at their intervals)" "$(du -m "$RUNNER" | cut -f1)" "$idle" "$(rss_mib $pid)"
   kill $pid
@@ -83,7 +83,7 @@ fi
 if command -v prometheus-blackbox-exporter >/dev/null; then
   printf 'modules:\n  http_2xx:\n    prober: http\n' >"$WORK/native-floor-bb.yml"
   prometheus-blackbox-exporter --config.file="$WORK/native-floor-bb.yml" --web.listen-address=127.0.0.1:18954 >"$WORK/native-floor-bb.log" 2>&1 & PIDS+=($!); pid=$!
-  wait_http "http://127.0.0.1:18954/metrics" 20; sleep "$IDLE"; idle=$(rss_mib $pid)
+  wait_for blackbox_exporter 20 curl -sf http://127.0.0.1:18954/metrics; sleep "$IDLE"; idle=$(rss_mib $pid)
   curl -sf -o /dev/null http://127.0.0.1:18954/metrics; sleep 1
   printf '%-52s %9s %10s %14s\n' blackbox_exporter "$(du -m "$(command -v prometheus-blackbox-exporter)" | cut -f1)" "$idle" "$(rss_mib $pid)"
   kill $pid

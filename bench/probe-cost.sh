@@ -34,7 +34,7 @@ start() {
   [ "$busy" = 1 ] && extra=("${BENCH_TARGET[@]/PATH/$name}")
   env "${QUIET_CORE[@]}" "${extra[@]}" PROBER_PAUSE_LEADER_ENABLED=false PORT="$port" MANAGEMENT_PORT="$(mgmt_port "$port")" "$@" >"$WORK/probe-cost-$name.log" 2>&1 &
   PIDS+=("$!"); printf -v "PID_$name" '%s' "$!"
-  wait_http "http://127.0.0.1:$(mgmt_port "$port")/q/health/ready" 60
+  wait_for "the prober ($name)" 60 curl -sf "http://127.0.0.1:$(mgmt_port "$port")/q/health/ready"
 }
 
 flavours=()
@@ -56,7 +56,7 @@ modules:
     http: {preferred_ip_protocol: ip4}
 YML
 prometheus-blackbox-exporter --config.file="$WORK/blackbox.yml" --web.listen-address="127.0.0.1:$BB_PORT" >"$WORK/blackbox.log" 2>&1 & PIDS+=($!); BB_PID=$!
-wait_http "http://127.0.0.1:$BB_PORT/metrics" 20
+wait_for blackbox_exporter 20 curl -sf "http://127.0.0.1:$BB_PORT/metrics"
 sleep 10   # let everyone settle (the JVM's JIT warm-up of the first probes is not what we measure)
 curl -s "http://127.0.0.1:$TARGET_PORT/_stats?reset=1" >/dev/null
 declare -A c0

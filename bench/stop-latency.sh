@@ -4,6 +4,7 @@
 # flight plus about 2 s; hung probes and unreachable APIs are abandoned, not awaited. Scenarios, each run ROUNDS times:
 #   idle         every dependency refuses connections; no Kubernetes API
 #   torghut-hung Torghut accepts connections and never answers (probes in flight), Kubernetes API up, Lease held
+#                (the API is scripts/kube_api_stub.py with the healthy scenario: the Kubernetes reads run too)
 #   api-refused  the Lease is held, then the Kubernetes API goes away (connections refused) before SIGTERM
 #   api-hung     the Lease is held, then the Kubernetes API accepts requests and never answers before SIGTERM
 #   pause-in-flight  trigger mode: a POST /pause has pushed its commit and waits for its Argo CD sync request, which the
@@ -33,19 +34,12 @@ held = []
 while True:
     held.append(s.accept()[0])
 ' "$1" >/dev/null 2>&1 & PIDS+=($!); SILENT_PID=$!
-  wait_file "$1"
-}
-
-wait_file() {
-  local n=0
-  until [ -s "$1" ]; do
-    sleep 0.05; n=$((n + 1))
-    if [ $n -gt 200 ]; then echo "no $1" >&2; return 1; fi
-  done
+  wait_for "the silent server" 10 test -s "$1"
 }
 
 # metric VALUE of NAME on the management port, or empty
 metric() { curl -s "http://127.0.0.1:$2/q/metrics" | awk -v n="$1" '$1 == n {print $2}'; }
+leading() { [ "$(metric torghut_prober_leader "$1")" = "1.0" ]; } # mgmt_port
 
 stop_once() { # label jar scenario; sets SECONDS_TO_EXIT
   local label=$1 jar=$2 scenario=$3 dir="$WORK/stop-$1-$3" port mgmt torghut=http://127.0.0.1:9 api_pid='' env=()
@@ -53,16 +47,15 @@ stop_once() { # label jar scenario; sets SECONDS_TO_EXIT
   rm -rf "$dir"; mkdir -p "$dir"
   port=$(free_port); mgmt=$(free_port)
   if [ "$scenario" != idle ]; then
-    python3 "$BENCH_DIR/lease_api.py" "$dir/api.port" >"$dir/api.log" 2>&1 & PIDS+=($!); api_pid=$!
-    wait_file "$dir/api.port"
-    env+=(PROBER_KUBERNETES_API_SERVER_URL="http://127.0.0.1:$(cat "$dir/api.port")"
+    start_kube_api "$dir" --slow-patch-seconds "${SLOW_PATCH_SECONDS:-4}"; api_pid=$KUBE_PID
+    env+=(PROBER_KUBERNETES_API_SERVER_URL="$KUBE_URL"
       PROBER_KUBERNETES_ENABLED=true PROBER_PAUSE_LEADER_ENABLED=true
       PROBER_PAUSE_LEADER_DURATION=6s PROBER_PAUSE_LEADER_RENEW_DEADLINE=4s PROBER_PAUSE_LEADER_RETRY_PERIOD=1s)
   else
     env+=(PROBER_KUBERNETES_ENABLED=false PROBER_PAUSE_LEADER_ENABLED=false)
   fi
   if [ "$scenario" = pause-in-flight ]; then
-    gitops_remote "$dir"
+    seed_gitops_repo "$dir/gitops.git" "$dir/seed"
     env+=(PROBER_PAUSE_LEADER_ENABLED=false PROBER_PAUSE_MODE=trigger PROBER_PAUSE_TOKEN=stop-bench-token
       GITOPS_REPO_URL="file://$dir/gitops.git" GITOPS_BRANCH=main GITOPS_WORK_DIR="$dir/workdir")
   fi
@@ -71,13 +64,10 @@ stop_once() { # label jar scenario; sets SECONDS_TO_EXIT
   fi
   env -i PATH="$PATH" HOME="$HOME" PORT="$port" MANAGEMENT_PORT="$mgmt" PROBER_LOG_JSON=false TORGHUT_URL="$torghut" \
     TA_CLICKHOUSE_URL=http://127.0.0.1:9 "${env[@]}" java -Xmx64m -jar "$jar" >"$dir/prober.log" 2>&1 & PIDS+=($!)
-  local pid=$! n=0
-  wait_http "http://127.0.0.1:$mgmt/q/health/live" 90
+  local pid=$!
+  wait_for "the prober ($dir/prober.log)" 90 curl -sf "http://127.0.0.1:$mgmt/q/health/live"
   if [ "$scenario" != idle ] && [ "$scenario" != pause-in-flight ]; then
-    until [ "$(metric torghut_prober_leader "$mgmt")" = "1.0" ]; do
-      sleep 0.2; n=$((n + 1))
-      if [ $n -gt 150 ]; then echo "$label $scenario: never held the Lease" >&2; break; fi
-    done
+    wait_for "$label $scenario: the Lease" 30 leading "$mgmt" || echo "$label $scenario: never held the Lease" >&2
   fi
   case $scenario in
     torghut-hung) sleep 1 ;;  # the Torghut probes are waiting for an answer now
@@ -97,29 +87,14 @@ stop_once() { # label jar scenario; sets SECONDS_TO_EXIT
   fi
 }
 
-# A bare repository holding Torghut's manifest (trading on), as the pause's GitOps remote.
-gitops_remote() { # dir
-  local manifest=argocd/applications/torghut/knative-service.yaml
-  git init -q --bare -b main "$1/gitops.git"
-  git clone -q "$1/gitops.git" "$1/seed" 2>/dev/null
-  mkdir -p "$1/seed/$(dirname $manifest)"
-  cp "$ROOT/src/test/resources/e2e/knative-service.yaml" "$1/seed/$manifest"
-  git -C "$1/seed" add -A
-  git -C "$1/seed" -c user.name=bench -c user.email=bench@example.invalid commit -qm "torghut: initial manifest"
-  git -C "$1/seed" push -q origin HEAD:main
-}
-
 # POST /pause in the background; returns once its Argo CD sync request has reached the (now slow) API.
 pause_in_flight() { # dir port api_pid
-  local n=0
   kill -USR2 "$3"
   curl -s -o "$1/pause.json" -w '%{http_code}' -X POST -H 'Authorization: Bearer stop-bench-token' -H 'Content-Type: application/json' \
     -d '{"reason": "stop-latency bench", "requestedBy": "bench"}' "http://127.0.0.1:$2/pause" >"$1/pause.status" 2>&1 &
   PAUSE_CURL=$!
-  until grep -q '^PATCH ' "$1/api.log" 2>/dev/null; do
-    sleep 0.05; n=$((n + 1))
-    if [ $n -gt 600 ]; then echo "pause-in-flight: the pause never reached Argo CD's sync: $(cat "$1/pause.json" 2>/dev/null)" >&2; break; fi
-  done
+  wait_for "the Argo CD sync request" 30 grep -q '^PATCH ' "$1/kube.log" \
+    || echo "pause-in-flight: the pause never reached Argo CD's sync: $(cat "$1/pause.json" 2>/dev/null)" >&2
 }
 
 measure() { # label jar

@@ -15,7 +15,6 @@ export STACK_PROBER_PORT=${STACK_PROBER_PORT:-18980} STACK_TORGHUT_PORT=${STACK_
 export STACK_PROM_PORT=${STACK_PROM_PORT:-18982} STACK_AM_PORT=${STACK_AM_PORT:-18983} STACK_KUBE_PORT=${STACK_KUBE_PORT:-18984}
 source "$(dirname "$0")/stack.sh"
 PGBIN=/usr/lib/postgresql/15/bin
-as_user() { local u=$1; shift; if [ "$(id -u)" -eq 0 ]; then setpriv --reuid="$u" --regid="$u" --init-groups "$@"; else "$@"; fi; }
 
 usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
@@ -52,7 +51,8 @@ break_it() {
     stale) stack_stop_rows; echo "TA rows stopped: stale after ${MAX_AGE}s (Procedure C, step 3 / Preconditions)";;
     clickhouse)
       local pid; pid=$(cat "$SVC_DIR/ch/pid"); kill "$pid" 2>/dev/null || true
-      for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      # ClickHouse 18.16 may take longer than 30 s to exit after it stopped answering; fix restarts it until it answers.
+      wait_for "ClickHouse to exit" 30 gone "$pid" 2>/dev/null || echo "(its process was still exiting after 30 s)"
       echo "ClickHouse stopped (Procedure C, step 2)";;
     postgres) as_user postgres "$PGBIN/pg_ctl" -D "$SVC_DIR/pg/data" -m fast -w stop >/dev/null; echo "PostgreSQL stopped (Procedure C, step 1)";;
     trading-health) curl -sf "http://127.0.0.1:$TORGHUT_PORT/_fail?path=/trading/health" >/dev/null; echo "Torghut /trading/health answers 503";;
@@ -65,16 +65,8 @@ fix_it() {
     stale) stack_start_rows; echo "TA rows flowing again";;
     clickhouse)
       # A stopped ClickHouse may hold its data-directory lock for a few more seconds: start again until it answers.
-      local runas=(); [ "$(id -u)" -eq 0 ] && runas=(setpriv --reuid=clickhouse --regid=clickhouse --init-groups)
-      local deadline=$((SECONDS + 90)) pid
-      until curl -sf "http://127.0.0.1:$CH_HTTP_PORT/ping" >/dev/null 2>&1; do
-        [ $SECONDS -ge $deadline ] && stack_fail "ClickHouse did not come back"
-        if [ -z "${pid:-}" ] || ! kill -0 "$pid" 2>/dev/null; then
-          "${runas[@]}" /usr/sbin/clickhouse-server --config-file="$SVC_DIR/ch/config.xml" >>"$SVC_DIR/ch/log/stdout.log" 2>&1 </dev/null &
-          pid=$!; echo "$pid" >"$SVC_DIR/ch/pid"
-        fi
-        sleep 0.5
-      done
+      CH_PID=
+      stack_wait "ClickHouse to come back" 90 clickhouse_started
       echo "ClickHouse back";;
     postgres)
       as_user postgres "$PGBIN/pg_ctl" -D "$SVC_DIR/pg/data" -l "$SVC_DIR/pg/server.log" -w -t 60 \
@@ -82,6 +74,17 @@ fix_it() {
     trading-health) curl -sf "http://127.0.0.1:$TORGHUT_PORT/_ok?path=/trading/health" >/dev/null; echo "Torghut /trading/health answers 200";;
     *) usage;;
   esac
+}
+
+# Starts ClickHouse when it is not running (again when it exited at once); true once it answers.
+clickhouse_started() {
+  if [ -z "$CH_PID" ] || gone "$CH_PID"; then
+    # Not through as_user: $! must be the server itself (setpriv execs it), not a subshell running a function.
+    local runas=(); [ "$(id -u)" -eq 0 ] && runas=(setpriv --reuid=clickhouse --regid=clickhouse --init-groups)
+    "${runas[@]}" /usr/sbin/clickhouse-server --config-file="$SVC_DIR/ch/config.xml" >>"$SVC_DIR/ch/log/stdout.log" 2>&1 </dev/null &
+    CH_PID=$!; echo "$CH_PID" >"$SVC_DIR/ch/pid"
+  fi
+  curl -sf "http://127.0.0.1:$CH_HTTP_PORT/ping"
 }
 
 pause() {

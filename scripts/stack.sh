@@ -1,10 +1,11 @@
 # shellcheck shell=bash
 # The local stack shared by scripts/e2e.sh and scripts/rehearse.sh (sourced, not run). Everything on 127.0.0.1:
-# PostgreSQL + ClickHouse (scripts/test-services.sh), a simulated Torghut (bench/target_server.py), a TA row writer,
+# PostgreSQL + ClickHouse (scripts/test-services.sh), a simulated Torghut (scripts/target_server.py), a TA row writer,
 # a bare git repository with the Knative manifest, the prober (production jar), Alertmanager -> /pause, Prometheus
 # with the rules from k8s/prometheus. Each process's pid goes to $STACK_DIR/pids/<name> so that `stack_stop` can end
-# it from another shell.
+# it from another shell. The waits and the repository seeding are scripts/lib.sh's.
 STACK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$STACK_ROOT/scripts/lib.sh"
 STACK_DIR=${STACK_DIR:-/tmp/torghut-prober-stack}
 export SVC_DIR=$STACK_DIR/services
 export PG_PORT=${STACK_PG_PORT:-55471} CH_HTTP_PORT=${STACK_CH_PORT:-18171} CH_TCP_PORT=${STACK_CH_TCP_PORT:-19071}
@@ -14,12 +15,9 @@ PROM_PORT=${STACK_PROM_PORT:-18972}; AM_PORT=${STACK_AM_PORT:-18973}; KUBE_PORT=
 PROBER_MGMT_PORT=${STACK_PROBER_MGMT_PORT:-$((PROBER_PORT + 1000))}
 MAX_AGE=${STACK_MAX_AGE:-5}
 CH="http://127.0.0.1:$CH_HTTP_PORT/"
-MANIFEST=argocd/applications/torghut/knative-service.yaml
 
 stack_fail() { echo "FAILED: $*" >&2; [ -f "$STACK_DIR/prober.log" ] && { echo "--- prober log (tail)" >&2; tail -30 "$STACK_DIR/prober.log" >&2; }; exit 1; }
-stack_wait() { # what timeout_s cmd...
-  local what=$1 t=$2; shift 2; local deadline=$((SECONDS + t))
-  until "$@" >/dev/null 2>&1; do [ $SECONDS -ge $deadline ] && stack_fail "timeout waiting for $what"; sleep 0.1; done; }
+stack_wait() { wait_for "$@" || stack_fail "timeout waiting for $1"; } # what timeout_s cmd...: wait_for, or the end
 stack_pid() { echo "$2" >"$STACK_DIR/pids/$1"; }
 
 stack_stop() {
@@ -37,11 +35,11 @@ stack_prepare() {
 
 stack_start_dependencies() {
   "$STACK_ROOT/scripts/test-services.sh" start >/dev/null
-  python3 "$STACK_ROOT/bench/target_server.py" "$TORGHUT_PORT" >"$STACK_DIR/torghut.log" 2>&1 & stack_pid torghut $!
-  # No cluster runs here: a Kubernetes API stand-in holds ksvc/revisions/pods/CNPG and the Argo CD Application, takes
+  python3 "$STACK_ROOT/scripts/target_server.py" "$TORGHUT_PORT" >"$STACK_DIR/torghut.log" 2>&1 & stack_pid torghut $!
+  # No cluster runs here: the Kubernetes API stand-in holds ksvc/revisions/pods/CNPG and the Argo CD Application, takes
   # Events, and rolls out a new revision from the GitOps repository when asked to sync (scripts/kube_api_stub.py).
-  python3 "$STACK_ROOT/scripts/kube_api_stub.py" "$KUBE_PORT" "$STACK_DIR/kube-requests.jsonl" "$STACK_DIR/gitops.git" "$MANIFEST" \
-    >"$STACK_DIR/kube.log" 2>&1 &
+  python3 "$STACK_ROOT/scripts/kube_api_stub.py" --port "$KUBE_PORT" --requests "$STACK_DIR/kube-requests.jsonl" \
+    --gitops "$STACK_DIR/gitops.git" "$MANIFEST" >"$STACK_DIR/kube.log" 2>&1 &
   stack_pid kube $!
   stack_wait "the Kubernetes API stand-in" 60 curl -s -o /dev/null "http://127.0.0.1:$KUBE_PORT/api"
   stack_start_rows
@@ -64,19 +62,11 @@ stack_start_rows() {
 stack_stop_rows() {
   touch "$STACK_DIR/stop-rows"
   local p; p=$(cat "$STACK_DIR/pids/rows" 2>/dev/null || true)
-  while [ -n "$p" ] && kill -0 "$p" 2>/dev/null; do sleep 0.05; done
+  [ -z "$p" ] || stack_wait "the TA writer to stop" 10 gone "$p"
   rm -f "$STACK_DIR/pids/rows"
 }
 
-stack_seed_gitops() {
-  git init -q --bare -b main "$STACK_DIR/gitops.git"
-  git clone -q "$STACK_DIR/gitops.git" "$STACK_DIR/seed" 2>/dev/null
-  mkdir -p "$STACK_DIR/seed/$(dirname $MANIFEST)"
-  cp "$STACK_ROOT/src/test/resources/e2e/knative-service.yaml" "$STACK_DIR/seed/$MANIFEST"
-  git -C "$STACK_DIR/seed" add -A
-  git -C "$STACK_DIR/seed" -c user.name=seed -c user.email=seed@example.invalid commit -qm "torghut: initial manifest"
-  git -C "$STACK_DIR/seed" push -q origin HEAD:main
-}
+stack_seed_gitops() { seed_gitops_repo "$STACK_DIR/gitops.git" "$STACK_DIR/seed"; }
 stack_commits() { git --git-dir="$STACK_DIR/gitops.git" rev-list --count main; }
 stack_manifest() { git --git-dir="$STACK_DIR/gitops.git" show "main:$MANIFEST"; }
 

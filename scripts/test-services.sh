@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Throwaway PostgreSQL 15 and ClickHouse 18.16 on 127.0.0.1 for the integration tests, from Debian packages;
-# `install` also brings the other tools the tests call: promtool, Alertmanager, git, shellcheck
+# `install` also brings the other tools the tests and CI call: promtool, Alertmanager, git, shellcheck, pyflakes
 # (kubectl with kustomize v4+ must already be there: checked, not installed; see check_installed).
 # Usage: scripts/test-services.sh install | start | stop | env
 #   install  apt-get the packages if a binary is missing (keeps their own services from starting)
@@ -13,15 +13,10 @@ SVC_DIR=${SVC_DIR:-/tmp/torghut-prober-services}
 PG_PORT=${PG_PORT:-55432}; CH_HTTP_PORT=${CH_HTTP_PORT:-18123}; CH_TCP_PORT=${CH_TCP_PORT:-19000}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 SUDO=; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+# wait_for, as_user, gone
+source "$(dirname "$0")/lib.sh"
 
-as_user() { local u=$1; shift; if [ "$(id -u)" -eq 0 ]; then setpriv --reuid="$u" --regid="$u" --init-groups "$@"; else "$@"; fi; }
 svc_user() { if [ "$(id -u)" -eq 0 ]; then echo "$1"; else id -un; fi; }
-wait_for() { # name timeout_s cmd...
-  local name=$1 t=$2; shift 2; local deadline=$((SECONDS + t))
-  until "$@" >/dev/null 2>&1; do
-    if [ $SECONDS -ge $deadline ]; then echo "TIMEOUT waiting for $name" >&2; return 1; fi; sleep 0.2
-  done
-}
 
 install() {
   local missing=()
@@ -34,6 +29,7 @@ install() {
   # manifests' components. check_installed names what is needed when it is missing or too old.
   command -v git >/dev/null || missing+=(git)
   command -v shellcheck >/dev/null || missing+=(shellcheck)
+  /usr/bin/python3 -c 'import pyflakes' 2>/dev/null || missing+=(python3-pyflakes)  # scripts/pyflakes.sh
   python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)  # scripts/kube_api_stub.py reads the scenario YAML
   # SSH remotes and signed commits (issue 21): a real sshd with git-shell, ssh-keygen, gpg for git verify-commit
   [ -x /usr/sbin/sshd ] && command -v ssh-keygen >/dev/null || missing+=(openssh-server openssh-client)
@@ -68,6 +64,7 @@ check_installed() {
   for b in psql curl promtool prometheus prometheus-alertmanager git shellcheck ssh-keygen gpg git-shell; do
     command -v "$b" >/dev/null || absent+=("$b")
   done
+  /usr/bin/python3 -c 'import pyflakes' 2>/dev/null || absent+=("pyflakes for /usr/bin/python3 (package python3-pyflakes)")
   # The manifests use kustomize components (kustomize >= v3.7; kubectl >= 1.21 embeds v4+). Debian bookworm's
   # kubernetes-client is 1.20 (kustomize v2.0.3) and cannot render them.
   if ! kubectl version --client 2>/dev/null | grep -Eq 'Kustomize Version: v([4-9]|[1-9][0-9])\.'; then
@@ -152,8 +149,8 @@ start() {
 }
 
 stop_pid() { local f=$1; [ -f "$f" ] || return 0; local p; p=$(cat "$f"); kill "$p" 2>/dev/null || true
-  for _ in $(seq 1 300); do kill -0 "$p" 2>/dev/null || { rm -f "$f"; return 0; }; sleep 0.1; done
-  kill -9 "$p" 2>/dev/null || true; rm -f "$f"; }
+  wait_for "$f to exit" 30 gone "$p" 2>/dev/null || kill -9 "$p" 2>/dev/null || true
+  rm -f "$f"; }
 stop() {
   stop_pid "$SVC_DIR/ch/pid"
   if [ -f "$SVC_DIR/pg/data/postmaster.pid" ]; then as_user "$(svc_user postgres)" "$PGBIN/pg_ctl" -D "$SVC_DIR/pg/data" -m immediate -w stop >/dev/null || true; fi

@@ -5,6 +5,7 @@ import static io.torghut.prober.deploy.Manifests.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,11 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The GitHub Actions pipeline cannot run here; it is parsed instead, so that it stays well-formed YAML, runs the README's
- * test command as written, and builds and pushes both images, by digest, only on a tag and only after the tests.
+ * The GitHub Actions pipeline cannot run here; it is parsed instead, so that it stays well-formed YAML, runs the one list
+ * of stages ({@code .ci/run}, which calls the linters and the README's test command as written), and builds and pushes
+ * both images, by digest, only on a tag and only after the tests.
  */
 class WorkflowTest {
     private static final Path WORKFLOW = Path.of(".github/workflows/ci.yml");
+    private static final Path CI_RUN = Path.of(".ci/run");
     private static Map<String, Object> workflow;
     private static String text;
 
@@ -32,11 +35,20 @@ class WorkflowTest {
         workflow = new Yaml().load(text);
     }
 
-    /** The README's test command: the code block that follows "Run every test". */
+    /**
+     * The README's test command, read as the check before a submission reads it: the first line inside a code block
+     * that mentions test or verify, without a leading {@code $}.
+     */
     static String readmeTestCommand() throws IOException {
-        Matcher m = Pattern.compile("\nRun every test[^\n]*(?:\n[^\n`]+)*\n+```\n([^`]+?)\n```").matcher(Files.readString(Path.of("README.md")));
-        assertTrue(m.find(), "README: no code block after 'Run every test'");
-        return m.group(1).strip();
+        boolean inBlock = false;
+        for (String line : Files.readAllLines(Path.of("README.md"))) {
+            if (line.startsWith("```")) {
+                inBlock = !inBlock;
+            } else if (inBlock && (line.contains("test") || line.contains("verify"))) {
+                return line.replaceFirst("^\\$ *", "").strip();
+            }
+        }
+        return fail("README: no code block line mentions test or verify");
     }
 
     @Test
@@ -50,15 +62,25 @@ class WorkflowTest {
     }
 
     @Test
-    void testJobRunsTheReadmeTestCommandAsWrittenOnUbuntu() throws IOException {
+    void testJobRunsCiRunAndNoStageOfItsOwnOnUbuntu() {
         Map<String, Object> test = map(map(workflow, "jobs"), "test");
         assertTrue(((String) test.get("runs-on")).startsWith("ubuntu-"), "runs-on " + test.get("runs-on"));
+        List<String> runs = list(test, "steps").stream().filter(s -> s.containsKey("run")).map(s -> String.valueOf(s.get("run"))).toList();
+        assertTrue(runs.contains(".ci/run"), "a step runs exactly `.ci/run`: " + runs);
+        // One list of stages: the workflow's other steps only provide the machine (packages, kubectl, GraalVM, cache).
+        assertTrue(runs.stream().noneMatch(r -> r.contains("scripts/") || r.contains("mvnw")), "a stage outside .ci/run: " + runs);
+    }
+
+    @Test
+    void ciRunCallsTheLintersAndTheReadmeTestCommandAsWritten() throws IOException {
         String command = readmeTestCommand();
-        assertEquals("scripts/test.sh", command, "the README's test command changed: update the workflow");
-        List<Map<String, Object>> steps = list(test, "steps");
-        assertTrue(steps.stream().anyMatch(s -> command.equals(s.get("run"))), "a step runs exactly `" + command + "`");
-        assertTrue(steps.stream().anyMatch(s -> "scripts/shellcheck.sh".equals(String.valueOf(s.get("run")).lines()
-                .reduce((a, b) -> b).orElse(""))), "shellcheck runs in the pipeline");
+        assertEquals("scripts/test.sh", command, "the README's test command changed: update .ci/run");
+        List<String> lines = Files.readAllLines(CI_RUN).stream().map(String::strip).toList();
+        assertTrue(lines.contains(command), ".ci/run calls `" + command + "` on a line of its own");
+        assertTrue(lines.contains("scripts/shellcheck.sh"), "shellcheck on every shell script");
+        assertTrue(lines.contains("scripts/pyflakes.sh"), "pyflakes on every Python file");
+        assertTrue(lines.indexOf("scripts/pyflakes.sh") < lines.indexOf(command), "the linters run before the long stages");
+        assertTrue(Files.isExecutable(CI_RUN), ".ci/run is executable");
     }
 
     @Test

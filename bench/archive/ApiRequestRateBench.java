@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Not part of the test suite: bench/k8s-api-rate.sh copies it into a checkout of each version it compares. The prober
+ * Not part of the test suite: bench/archive/k8s-api-rate-mock-server.sh copies it into a checkout of each version it
+ * compares (archived: bench/k8s-api-rate.sh now counts on scripts/kube_api_stub.py). The prober
  * with its default cadences against the fabric8 mock server holding the healthy scenario (Knative Service, revision,
  * pod, CNPG cluster), in trigger mode against a local bare git repository. Two phases, BENCH_SECONDS each, every API
  * request counted by method and path: steady (after a warm-up, no pause), then confirming (right after a manual
