@@ -34,6 +34,8 @@ KINDS = {  # plural -> (kind, API prefix)
     'revisions': ('Revision', '/apis/serving.knative.dev/v1/namespaces/torghut/revisions'),
     'pods': ('Pod', '/api/v1/namespaces/torghut/pods'),
     'clusters': ('Cluster', '/apis/postgresql.cnpg.io/v1/namespaces/torghut/clusters'),
+    # The prober lists Events (field selector, limit) while the newest revision is not Ready; none are held here.
+    'events': ('Event', '/api/v1/namespaces/torghut/events'),
 }
 lock = threading.Lock()
 objects = {plural: {} for plural in KINDS}  # plural -> name -> object
