@@ -106,4 +106,23 @@ class HeadlineIsTheCauseTest {
         text(f).forEach(t -> assertFalse(t.toLowerCase(Locale.ROOT).contains("failover") || t.toLowerCase(Locale.ROOT).contains("switchover")
                 || t.toLowerCase(Locale.ROOT).contains("failing over"), t));
     }
+
+    /** Every command of the four situations works as printed under other configured names: namespace and service. */
+    @Test
+    void theCommandsFollowTheConfiguredNames() {
+        RunbookNames other = RunbookNames.of("trading-b", "torghut-b", "torghut-db", "user-container");
+        List<List<Finding>> situations = Stream.of(
+                new Object[] {knative("healthy.yaml", Map.of(P41, "clickhouse-refused.log")), RunbookFindingsTest.torghutSaysClickHouseIsDown()},
+                new Object[] {RunbookFindingsTest.configError(), healthyVerdict()},
+                new Object[] {knative("stuck-rollout.yaml", Map.of(P41, "healthy.log")), healthyVerdict()},
+                new Object[] {knative("healthy.yaml", Map.of(P41, "healthy.log")), healthyVerdict()})
+                .map(a -> RunbookFindings.evaluate(Optional.of((KnativeObservation) a[0]), Optional.of(cnpg("cnpg-replica-lost.yaml")),
+                        new FindingContext((Verdict) a[1], NOW, Duration.ofMinutes(3), other)))
+                .toList();
+        for (List<Finding> findings : situations) {
+            assertFalse(findings.isEmpty());
+            findings.stream().flatMap(f -> f.commands().stream()).forEach(c -> assertTrue(c.startsWith("kubectl -n trading-b ")
+                    || c.equals("argocd app sync torghut-b"), c));
+        }
+    }
 }
