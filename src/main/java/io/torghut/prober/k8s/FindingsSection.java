@@ -68,6 +68,12 @@ public class FindingsSection implements DiagnosisSection {
     }
 
     @Override
+    public Snapshot snapshot() {
+        Report report = json();
+        return new Snapshot(report, report.findings());
+    }
+
+    @Override
     public Report json() {
         FindingsTracker.Evaluated evaluated = findings.evaluated();
         return new Report(config.enabled(),
