@@ -2,8 +2,9 @@
 """The one Kubernetes API stand-in of the scripts and benches (no cluster runs here). Loopback only.
 
 It holds every object in memory by its API path, as a real API server answers it:
-- GET of an object, of a list (labelSelector, limit; a known collection with nothing in it is an empty list) and of
-  a Pod's log (the application container's, src/test/resources/k8s/logs/healthy.log; previous=true is a 400);
+- GET of an object, of a list (labelSelector, fieldSelector by equality, limit; a known collection with nothing in
+  it is an empty list) and of a Pod's log (the application container's, src/test/resources/k8s/logs/healthy.log;
+  previous=true is a 400);
 - POST creates (metadata.generateName honoured; an existing name is 409 AlreadyExists), PUT replaces and PATCH merges
   (RFC 7386), both refusing a stale metadata.resourceVersion with 409 Conflict, as leader election relies on
   (fabric8's LeaseLock takes and renews its Lease with a merge patch carrying the resourceVersion, and releases it
@@ -180,6 +181,16 @@ def matches(obj, selector):
     return all(labels.get(k) == v for k, v in (term.split('=', 1) for term in selector.split(',') if term))
 
 
+def matches_fields(obj, selector):
+    """Equality field selectors on dotted paths (involvedObject.name=x,reason=y), as the prober lists Events."""
+    def field(path):
+        value = obj
+        for part in path.split('.'):
+            value = value.get(part) if isinstance(value, dict) else None
+        return value
+    return all(field(k) == v for k, v in (term.split('=', 1) for term in selector.split(',') if term))
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = 'HTTP/1.1'
 
@@ -247,7 +258,8 @@ class Handler(BaseHTTPRequestHandler):
                 return self._send(200, log.read(), 'text/plain')
         if items or path.rsplit('/', 1)[-1] in COLLECTIONS:
             selector = query.get('labelSelector', [''])[0]
-            items = [o for o in items if matches(o, selector)]
+            fields = query.get('fieldSelector', [''])[0]
+            items = [o for o in items if matches(o, selector) and matches_fields(o, fields)]
             limit = int(query.get('limit', ['0'])[0])
             kind = next((k for k, prefix in KINDS.items() if prefix == path), '')
             return self._send(200, {'kind': kind + 'List', 'apiVersion': 'v1',

@@ -17,11 +17,15 @@ public final class LogScrubber {
     private LogScrubber() {
     }
 
-    public static String scrub(String line) {
-        String cleaned = URL_PASSWORD.matcher(line).replaceAll("$1****@");
+    /** The credentials masked, nothing else changed (no trimming, no shortening). */
+    public static String mask(String text) {
+        String cleaned = URL_PASSWORD.matcher(text).replaceAll("$1****@");
         cleaned = KEY_VALUE.matcher(cleaned).replaceAll("$1****");
-        cleaned = BEARER.matcher(cleaned).replaceAll("$1****");
-        cleaned = cleaned.strip();
+        return BEARER.matcher(cleaned).replaceAll("$1****");
+    }
+
+    public static String scrub(String line) {
+        String cleaned = mask(line).strip();
         return cleaned.length() > MAX_SAMPLE ? cleaned.substring(0, MAX_SAMPLE) + "..." : cleaned;
     }
 }

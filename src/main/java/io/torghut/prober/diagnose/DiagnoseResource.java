@@ -44,10 +44,15 @@ public class DiagnoseResource {
     DiagnosisReport report() {
         // The tracker re-evaluates after every result and every second; reading it keeps this path free of work.
         Verdict verdict = verdicts.current();
-        List<Finding> findings = sections.stream().flatMap(section -> section.findings().stream()).toList();
-        DiagnosisReport base = DiagnosisBuilder.build(verdict, verdicts.session().describe(), verdicts.tradingState().describe(), findings);
+        // One read per section: the findings the nextSteps come from are the ones the section shows.
+        List<Finding> findings = new java.util.ArrayList<>();
         Map<String, Object> extra = new LinkedHashMap<>();
-        sections.forEach(section -> extra.put(section.id(), section.json()));
+        for (DiagnosisSection section : sections) {
+            DiagnosisSection.Snapshot snapshot = section.snapshot();
+            extra.put(section.id(), snapshot.json());
+            findings.addAll(snapshot.findings());
+        }
+        DiagnosisReport base = DiagnosisBuilder.build(verdict, verdicts.session().describe(), verdicts.tradingState().describe(), findings);
         return new DiagnosisReport(base.verdict(), base.evaluatedAt(), base.sessionOpen(), base.session(),
                 base.tradingEnabled(), base.tradingState(), base.reasons(), base.signals(), base.nextSteps(), extra);
     }

@@ -27,4 +27,20 @@ public interface DiagnosisSection {
     default List<Finding> findings() {
         return List.of();
     }
+
+    /**
+     * The JSON value and the findings from one read of the section's state, so that a report's {@code nextSteps} and
+     * the section it is derived from never disagree (state changes between two reads). Sections whose state can change
+     * under a request override it.
+     */
+    default Snapshot snapshot() {
+        return new Snapshot(json(), findings());
+    }
+
+    /** What {@link #snapshot()} returns. */
+    record Snapshot(Object json, List<Finding> findings) {
+        public Snapshot {
+            findings = List.copyOf(findings);
+        }
+    }
 }

@@ -39,6 +39,16 @@ public class CnpgReader {
                 Fields.text(body, "status", "phaseReason"),
                 instances > 0 ? instances : Fields.number(body, "spec", "instances"),
                 Fields.number(body, "status", "readyInstances"), Fields.text(body, "status", "currentPrimary"),
-                Fields.text(body, "status", "targetPrimary"), KnativeParsing.conditions(body));
+                Fields.text(body, "status", "targetPrimary"), KnativeParsing.conditions(body), instancesStatus(body));
+    }
+
+    /** {@code status.instancesStatus}: CNPG's pod status ({@code healthy}, {@code replicating}, {@code failed}) to names. */
+    static Map<String, List<String>> instancesStatus(Map<String, Object> body) {
+        Map<String, List<String>> byStatus = new java.util.TreeMap<>();
+        if (Fields.at(body, "status", "instancesStatus") instanceof Map<?, ?> statuses) {
+            statuses.forEach((status, names) -> byStatus.put(String.valueOf(status),
+                    names instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of()));
+        }
+        return byStatus;
     }
 }

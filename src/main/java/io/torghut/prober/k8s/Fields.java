@@ -27,6 +27,16 @@ final class Fields {
         return value == null ? "" : String.valueOf(value);
     }
 
+    /**
+     * Text written by someone else (a condition message, a waiting message, an Event): one line without hidden or
+     * control characters ({@link io.torghut.prober.core.FreeText}) and without credentials
+     * ({@link io.torghut.prober.core.LogScrubber}), at most 1000 characters.
+     */
+    static String outside(Object node, String... path) {
+        String text = text(node, path);
+        return text.isEmpty() ? text : io.torghut.prober.core.FreeText.line(io.torghut.prober.core.LogScrubber.mask(text), 1000);
+    }
+
     static Optional<String> optionalText(Object node, String... path) {
         String value = text(node, path);
         return value.isEmpty() ? Optional.empty() : Optional.of(value);

@@ -3,6 +3,7 @@ package io.torghut.prober.k8s;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.torghut.prober.diagnose.DiagnosisSection;
 import io.torghut.prober.policy.runbook.Finding;
+import io.torghut.prober.policy.runbook.FindingRank;
 import io.torghut.prober.policy.runbook.GitOpsStep;
 import jakarta.inject.Singleton;
 import java.time.temporal.ChronoUnit;
@@ -24,9 +25,12 @@ public class FindingsSection implements DiagnosisSection {
         this.config = config;
     }
 
-    /** The JSON value: the findings and when the Kubernetes objects were last read (null: never). */
+    /**
+     * The JSON value: the findings, when the Kubernetes objects were last read (null: never), and the headline: the id of
+     * the most specific cause the evidence supports, the first finding after the pause ({@link FindingRank}; null: none).
+     */
     @RegisterForReflection
-    public record Report(boolean kubernetesEnabled, String knativeReadAt, String cnpgReadAt, List<Finding> findings) {
+    public record Report(boolean kubernetesEnabled, String knativeReadAt, String cnpgReadAt, String headline, List<Finding> findings) {
     }
 
     @Override public String id() { return "findings"; }
@@ -42,6 +46,7 @@ public class FindingsSection implements DiagnosisSection {
         if (report.findings().isEmpty()) {
             lines.add("  none");
         }
+        FindingRank.headline(report.findings()).ifPresent(h -> lines.add("  headline: [" + h.procedure() + "] " + h.id() + ": " + h.summary()));
         int n = 1;
         for (Finding f : report.findings()) {
             lines.add(String.format(Locale.ROOT, "%2d. %-8s [%s] %s: %s", n++, f.severity(), f.procedure(), f.id(), f.summary()));
@@ -63,12 +68,18 @@ public class FindingsSection implements DiagnosisSection {
     }
 
     @Override
+    public Snapshot snapshot() {
+        Report report = json();
+        return new Snapshot(report, report.findings());
+    }
+
+    @Override
     public Report json() {
         FindingsTracker.Evaluated evaluated = findings.evaluated();
         return new Report(config.enabled(),
                 evaluated.knative().map(o -> o.observedAt().truncatedTo(ChronoUnit.MILLIS).toString()).orElse(null),
                 evaluated.cnpg().map(o -> o.observedAt().truncatedTo(ChronoUnit.MILLIS).toString()).orElse(null),
-                evaluated.findings());
+                FindingRank.headline(evaluated.findings()).map(Finding::id).orElse(null), evaluated.findings());
     }
 
     private static String orNever(String at) {

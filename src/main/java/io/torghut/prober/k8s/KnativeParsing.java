@@ -46,11 +46,12 @@ public final class KnativeParsing {
                 conditions(body), Fields.optionalText(app, "image"), digest, env(app));
     }
 
+    /** Conditions as read; reason and message are outside text, made safe to print here (FreeText, no credentials). */
     static List<Condition> conditions(Object body) {
         List<Condition> conditions = new ArrayList<>();
         for (Object c : Fields.list(body, "status", "conditions")) {
-            conditions.add(new Condition(Fields.text(c, "type"), Fields.text(c, "status"), Fields.text(c, "reason"),
-                    Fields.text(c, "message")));
+            conditions.add(new Condition(Fields.text(c, "type"), Fields.text(c, "status"), Fields.outside(c, "reason"),
+                    Fields.outside(c, "message")));
         }
         return conditions;
     }
@@ -65,10 +66,16 @@ public final class KnativeParsing {
         return chosen.isPresent() ? containers.get(chosen.getAsInt()) : null;
     }
 
-    /** The only env values the findings need; any other value (someone may inline a password) is dropped at once. */
-    static final java.util.Set<String> KEPT_VALUES = java.util.Set.of(Contract.TRADING_ENABLED, "TA_CLICKHOUSE_URL", "CLICKHOUSE_HOST");
+    /**
+     * The only env values the findings need as written; any other value (someone may inline a password) is dropped at
+     * once. The dependency variables ({@link EnvEndpoints#VARIABLES}) are read into where they point, never kept whole.
+     */
+    static final java.util.Set<String> KEPT_VALUES = java.util.Set.of(Contract.TRADING_ENABLED);
 
-    /** Names always; plain values only for {@link #KEPT_VALUES}; for secret references only the Secret's name and key. */
+    /**
+     * Names always; plain values only for {@link #KEPT_VALUES}; for the dependency variables scheme, hosts and port
+     * ({@link EnvEndpoints}); for secret references only the Secret's name and key.
+     */
     static List<EnvVar> env(Object container) {
         List<EnvVar> env = new ArrayList<>();
         for (Object e : Fields.list(container, "env")) {
@@ -78,6 +85,8 @@ public final class KnativeParsing {
                 env.add(EnvVar.secret(name, Fields.text(secretRef, "name"), Fields.text(secretRef, "key")));
             } else if (Fields.at(e, "valueFrom") != null) {
                 env.add(new EnvVar(name, Optional.empty(), Optional.empty(), Optional.empty(), true));
+            } else if (EnvEndpoints.VARIABLES.contains(name)) {
+                env.add(EnvEndpoints.read(name, Fields.text(e, "value")));
             } else {
                 env.add(KEPT_VALUES.contains(name) ? EnvVar.plain(name, Fields.text(e, "value"))
                         : new EnvVar(name, Optional.empty(), Optional.empty(), Optional.empty(), false));

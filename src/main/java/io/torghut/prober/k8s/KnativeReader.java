@@ -2,6 +2,7 @@ package io.torghut.prober.k8s;
 
 import io.torghut.prober.model.AccessProblem;
 import io.torghut.prober.model.ContainerChoice;
+import io.torghut.prober.model.EventInfo;
 import io.torghut.prober.model.KnativeObservation;
 import io.torghut.prober.model.KnativeServiceInfo;
 import io.torghut.prober.model.LogTail;
@@ -25,6 +26,9 @@ import java.util.Set;
 public class KnativeReader {
     /** Older revisions only matter as rollback candidates; a few are enough. */
     static final int MAX_REVISIONS = 10;
+    /** Events asked for per read (a field selector narrows them to one object already) and kept per object. */
+    static final long EVENTS_PER_READ = 50;
+    static final int EVENTS_KEPT = 5;
     private final KubernetesReads reads;
     private final String service;
     private final Optional<String> configuredContainer;
@@ -116,7 +120,38 @@ public class KnativeReader {
                 }
             }
         }
-        return observation(ksvc, revisions, pods, logs, problems);
+        List<EventInfo> events = new ArrayList<>();
+        partial.newest().filter(r -> !r.ready()).ifPresent(r -> readEvents(r.name(), pods, deadline, events, problems));
+        return new KnativeObservation(clock.instant(), ksvc, revisions, pods, logs, problems, events);
+    }
+
+    /**
+     * The Warning Events that say why a revision's pods never started: those of each pod whose container has not run
+     * (FailedScheduling, FailedMount, FailedCreatePodSandBox, image pulls), at most {@code podsPerRevision} of them; and,
+     * when the revision has no pod at all, the ReplicaSets' FailedCreate (quota and admission denials name no pod).
+     * Only for a newest revision that is not Ready: a healthy round reads no Event.
+     */
+    private void readEvents(String revision, List<PodInfo> pods, long deadline, List<EventInfo> events, List<AccessProblem> problems) {
+        List<PodInfo> waiting = pods.stream().filter(p -> p.revision().equals(revision))
+                .filter(p -> p.container(container).map(c -> !c.started()).orElse(true)).limit(podsPerRevision).toList();
+        List<Map<String, String>> selectors = new ArrayList<>();
+        waiting.forEach(p -> selectors.add(Map.of("involvedObject.name", p.name())));
+        if (pods.stream().noneMatch(p -> p.revision().equals(revision))) {
+            selectors.add(Map.of("involvedObject.kind", "ReplicaSet", "reason", "FailedCreate"));
+        }
+        for (Map<String, String> fields : selectors) {
+            if (spent(deadline, "list", ApiResource.EVENTS.qualifiedName(), problems)) {
+                return;
+            }
+            try {
+                reads.events(fields, EVENTS_PER_READ).stream().map(EventParsing::event)
+                        .filter(e -> "Warning".equals(e.type()) && e.object().startsWith(revision + "-"))
+                        .sorted(Comparator.comparing(EventInfo::lastSeen).reversed()).limit(EVENTS_KEPT).forEach(events::add);
+            } catch (ReadFailure failure) {
+                problems.add(failure.problem());
+                return; // one forbidden/slow Event read says it for all of them
+            }
+        }
     }
 
     private void readLogs(PodInfo pod, long deadline, List<LogTail> logs) throws ReadFailure {
@@ -125,8 +160,7 @@ public class KnativeReader {
             return;
         }
         PodInfo.ContainerState c = state.get();
-        boolean started = c.running() || c.restartCount() > 0 || c.lastExitCode().isPresent();
-        if (started) {
+        if (c.started()) {
             logs.add(tail(pod, false, deadline));
         }
         if (c.restartCount() > 0 || c.lastExitCode().isPresent()) {

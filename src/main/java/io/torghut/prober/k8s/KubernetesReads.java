@@ -66,6 +66,19 @@ public class KubernetesReads {
     }
 
     /**
+     * The namespace's Events matching a field selector ({@code involvedObject.name=<pod>}, or
+     * {@code involvedObject.kind=ReplicaSet,reason=FailedCreate}), at most {@code limit}: one list request, no watch.
+     */
+    public List<Map<String, Object>> events(Map<String, String> fields, long limit) throws ReadFailure {
+        try {
+            return client.genericKubernetesResources(ApiResource.EVENTS.context()).inNamespace(namespace).withFields(fields)
+                    .list(new ListOptionsBuilder().withLimit(limit).build()).getItems().stream().map(this::map).toList();
+        } catch (RuntimeException e) {
+            throw classify(e, "list", ApiResource.EVENTS.qualifiedName(), "");
+        }
+    }
+
+    /**
      * The tail of a container's log, at most {@code maxBytes} (the API cuts it: {@code limitBytes}). A raw GET through
      * the client rather than fabric8's {@code getLog()}, which first watches the pod until it is ready (an informer,
      * and up to five seconds for a crash-looping pod that never is).

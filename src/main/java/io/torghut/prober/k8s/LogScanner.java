@@ -1,5 +1,6 @@
 package io.torghut.prober.k8s;
 
+import io.torghut.prober.core.FreeText;
 import io.torghut.prober.core.LogScrubber;
 import io.torghut.prober.core.Redactor;
 import io.torghut.prober.model.LogSignature;
@@ -12,7 +13,7 @@ import java.util.Map;
 /**
  * Counts the known signatures in a log tail. Pure apart from the Redactor's list of secrets: same lines, same hits.
  * Each line is tested against every signature (a traceback line may match more than one); the sample is the first
- * matching line, scrubbed of credentials.
+ * matching line, scrubbed of credentials and made one printable line ({@link FreeText}).
  */
 public final class LogScanner {
     private final List<LogSignature> signatures;
@@ -43,7 +44,7 @@ public final class LogScanner {
             int[] count = counts.get(signature);
             if (count != null) {
                 hits.add(new SignatureHit(signature.id(), signature.finding(), signature.dependency(), count[0],
-                        redactor.clean(LogScrubber.scrub(samples.get(signature)))));
+                        FreeText.line(redactor.clean(LogScrubber.scrub(samples.get(signature))))));
             }
         }
         return hits;

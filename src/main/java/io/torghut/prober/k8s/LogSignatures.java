@@ -39,7 +39,18 @@ public final class LogSignatures {
                 LogSignature.of("clickhouse-connection-failed", LogSignature.DEPENDENCY_UNREACHABLE, "clickhouse",
                         "(?i)(?:clickhouse.*(?:connection refused|timed out|timeout|Failed to establish|Name or service not known|unreachable)"
                                 + "|port=8123\\).*(?:Max retries exceeded|Connection refused|timed out)"
-                                + "|(?:connection refused|timed out|Failed to establish).*:8123)"));
+                                + "|(?:connection refused|timed out|Failed to establish).*:8123)"),
+                // Procedure C, configuration: the dependency answers, and refuses what Torghut's env makes it send.
+                // Writes on a read-only instance: DB_DSN points at CNPG's -ro/-r service (or the primary is changing).
+                LogSignature.of("postgres-read-only", LogSignature.POSTGRES_MISCONFIGURED, "postgres",
+                        "(?i)cannot execute [A-Z ]+ in a read-only transaction|ReadOnlySqlTransaction"),
+                LogSignature.of("postgres-auth-failed", LogSignature.POSTGRES_MISCONFIGURED, "postgres",
+                        "(?i)password authentication failed for user|no pg_hba\\.conf entry for host"),
+                // HTTP spoken to the native port: ClickHouse answers it with this text (TA_CLICKHOUSE_URL on 9000).
+                LogSignature.of("clickhouse-wrong-protocol", LogSignature.CLICKHOUSE_MISCONFIGURED, "clickhouse",
+                        "Port \\d+ is for clickhouse-client program|You must use port 8123 for HTTP"),
+                LogSignature.of("clickhouse-auth-failed", LogSignature.CLICKHOUSE_MISCONFIGURED, "clickhouse",
+                        "(?i)clickhouse.*(?:Authentication failed|AUTHENTICATION_FAILED|REQUIRED_PASSWORD)|\\bCode: (?:516|193)\\b"));
     }
 
     /** Defaults overlaid with the configured entries (same id replaces, {@code enabled=false} removes). */

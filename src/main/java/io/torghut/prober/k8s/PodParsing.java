@@ -1,12 +1,16 @@
 package io.torghut.prober.k8s;
 
+import io.torghut.prober.model.Condition;
 import io.torghut.prober.model.PodInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Turns pods into records: states and restarts only (a pod's env may hold secrets; it is not read). Pure. */
+/**
+ * Turns pods into records: conditions ({@code PodScheduled=False reason=Unschedulable ...}), container states and
+ * restarts only (a pod's env may hold secrets; it is not read). Messages are outside text, cleaned here. Pure.
+ */
 public final class PodParsing {
     static final String REVISION_LABEL = "serving.knative.dev/revision";
 
@@ -21,11 +25,17 @@ public final class PodParsing {
             Object exitCode = Fields.at(last, "exitCode");
             containers.add(new PodInfo.ContainerState(Fields.text(c, "name"), Boolean.TRUE.equals(Fields.at(c, "ready")),
                     Fields.number(c, "restartCount"), Fields.at(c, "state", "running") != null,
-                    Fields.text(waiting, "reason"), Fields.text(waiting, "message"), Fields.text(last, "reason"),
+                    Fields.outside(waiting, "reason"), Fields.outside(waiting, "message"), Fields.outside(last, "reason"),
                     exitCode instanceof Number n ? Optional.of(n.intValue()) : Optional.empty()));
+        }
+        List<Condition> conditions = new ArrayList<>();
+        for (Object c : Fields.list(pod, "status", "conditions")) {
+            conditions.add(new Condition(Fields.text(c, "type"), Fields.text(c, "status"), Fields.outside(c, "reason"),
+                    Fields.outside(c, "message")));
         }
         Object labels = Fields.at(pod, "metadata", "labels");
         return new PodInfo(Fields.text(pod, "metadata", "name"), Fields.text(labels, REVISION_LABEL),
-                Fields.instant(Fields.text(pod, "metadata", "creationTimestamp")), Fields.text(pod, "status", "phase"), containers);
+                Fields.instant(Fields.text(pod, "metadata", "creationTimestamp")), Fields.text(pod, "status", "phase"), containers,
+                conditions);
     }
 }

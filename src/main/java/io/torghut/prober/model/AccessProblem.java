@@ -40,6 +40,9 @@ public record AccessProblem(Kind kind, String verb, String resource, String name
         if (resource.endsWith("/log")) {
             return "get";
         }
+        if ("events".equals(resource)) {
+            return verb; // list to read why pods never started, create for the pause's audit: each in its own Role
+        }
         return "get".equals(verb) || "list".equals(verb) ? "get/list/watch" : verb;
     }
 }

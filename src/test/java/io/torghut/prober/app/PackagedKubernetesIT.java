@@ -63,14 +63,15 @@ class PackagedKubernetesIT {
                     HttpResponse<String> response = app.get("/diagnose", "application/json");
                     assertEquals(200, response.statusCode(), response.body());
                     json[0] = JsonPath.from(response.body());
-                    assertEquals(List.of("uuid-json-serialization", "revision-not-ready"),
-                            json[0].getList("sections.findings.findings.id"), json[0].prettify());
+                    // The revision not Ready is the UUID crash's evidence, not a finding of its own (issue 22's ranking rule).
+                    assertEquals(List.of("uuid-json-serialization"), json[0].getList("sections.findings.findings.id"), json[0].prettify());
                     for (String signal : List.of("postgres", "clickhouse", "ta_signals", "ta_microbars", "healthz", "trading-health", "cnpg")) {
                         assertEquals("OK", ProberAppTest.signal(json[0], signal).get("status"), signal + ": " + json[0].prettify());
                     }
                 });
                 JsonPath report = json[0];
                 assertEquals("DEGRADED", report.getString("verdict"), report.prettify());
+                assertEquals("uuid-json-serialization", report.getString("sections.findings.headline"), report.prettify());
                 assertEquals("CRITICAL", report.getString("sections.findings.findings[0].severity"));
                 assertEquals("image: " + GOOD, report.getString("sections.findings.findings[0].gitops[0].change"));
                 // nextSteps (kept for JSON consumers) are the findings, in their order

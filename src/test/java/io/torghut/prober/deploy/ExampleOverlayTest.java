@@ -105,18 +105,24 @@ class ExampleOverlayTest {
     void rolesGrantLeastPrivilegeAndNeverSecrets() {
         Map<String, Set<String>> allowedVerbs = Map.of(
                 "leases", Set.of("get", "create", "patch", "update"),
-                "events", Set.of("create"),
                 "applications", Set.of("get", "patch"));
+        // Events: the pause writes its audit (create), the diagnosis lists why a revision's pods never started (list).
+        Map<String, Set<String>> eventVerbs = Map.of("torghut-prober-pause", Set.of("create"), "torghut-prober", Set.of("list"));
         List<Map<String, Object>> roles = example.objects().stream().filter(o -> o.get("kind").toString().endsWith("Role")).toList();
         assertEquals(3, roles.size(), "diagnosis and pause Roles, the Argo CD ClusterRole");
+        Set<String> eventGrants = new java.util.TreeSet<>();
         for (Map<String, Object> role : roles) {
+            String roleName = (String) metadata(role).get("name");
             for (Map<String, Object> rule : list(role, "rules")) {
                 List<String> resources = strings(rule, "resources");
                 List<String> verbs = strings(rule, "verbs");
                 assertFalse(resources.contains("secrets") || resources.contains("*") || verbs.contains("*"), rule.toString());
                 for (String resource : resources) {
-                    Set<String> allowed = allowedVerbs.getOrDefault(resource,
-                            resource.equals("pods/log") ? Set.of("get") : Set.of("get", "list", "watch"));
+                    if (resource.equals("events")) {
+                        verbs.forEach(v -> eventGrants.add(roleName + ":" + v));
+                    }
+                    Set<String> allowed = resource.equals("events") ? eventVerbs.getOrDefault(roleName, Set.of())
+                            : allowedVerbs.getOrDefault(resource, resource.equals("pods/log") ? Set.of("get") : Set.of("get", "list", "watch"));
                     assertTrue(allowed.containsAll(verbs), resource + " may only " + allowed + ": " + rule);
                 }
                 if (resources.contains("applications")) {
@@ -127,6 +133,8 @@ class ExampleOverlayTest {
                 }
             }
         }
+        assertEquals(Set.of("torghut-prober-pause:create", "torghut-prober:list"), eventGrants,
+                "Events: create for the pause's audit, list for the pods that never started; nothing else");
         Map<String, Object> config = example.ofKind("ConfigMap").stream().filter(c -> map(c, "data").containsKey("ARGOCD_APPLICATION"))
                 .findFirst().orElseThrow();
         assertEquals("torghut", map(config, "data").get("ARGOCD_APPLICATION"), "the ClusterRole's resourceNames follow it");

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.torghut.prober.core.FailureReason;
 import io.torghut.prober.core.Redactor;
 import io.torghut.prober.model.CnpgObservation;
+import io.torghut.prober.model.EventInfo;
 import io.torghut.prober.model.KnativeObservation;
 import io.torghut.prober.model.KnativeServiceInfo;
 import io.torghut.prober.model.LogTail;
@@ -35,6 +36,8 @@ import java.util.Optional;
 /** Builds observations from the YAML and log fixtures under {@code src/test/resources/k8s}, without any server. */
 public final class K8sFixtures {
     public static final Instant NOW = Instant.parse("2026-11-27T23:00:00Z");
+    /** The password written into the literal DB_DSN of {@code config-error.yaml}: it must never come out again. */
+    public static final String CONFIG_ERROR_PASSWORD = "Tq7-hunter2-ro";
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     private K8sFixtures() {
@@ -86,11 +89,13 @@ public final class K8sFixtures {
         Optional<KnativeServiceInfo> ksvc = Optional.empty();
         List<RevisionInfo> revisions = new ArrayList<>();
         List<PodInfo> pods = new ArrayList<>();
+        List<EventInfo> events = new ArrayList<>();
         for (GenericKubernetesResource o : objects) {
             switch (o.getKind()) {
                 case "Service" -> ksvc = Optional.of(KnativeParsing.service(Kube.map(o), Optional.empty()));
                 case "Revision" -> revisions.add(KnativeParsing.revision(Kube.map(o), Optional.empty()));
                 case "Pod" -> pods.add(PodParsing.pod(Kube.map(o)));
+                case "Event" -> events.add(EventParsing.event(Kube.map(o)));
                 default -> { }
             }
         }
@@ -102,7 +107,7 @@ public final class K8sFixtures {
             List<String> lines = lines(fixture);
             tails.add(new LogTail(pod, "user-container", previous, lines.size(), scanner().scan(lines), Optional.empty()));
         });
-        return new KnativeObservation(at, ksvc, revisions, pods, tails, List.of());
+        return new KnativeObservation(at, ksvc, revisions, pods, tails, List.of(), events);
     }
 
     public static CnpgObservation cnpg(String scenario) {

@@ -82,4 +82,29 @@ class KubernetesReadsTest {
                     obs.problems().get(0).describe());
         }
     }
+
+    /**
+     * Events are read with one list request per object, narrowed by a field selector on the server and bounded by a
+     * limit: no watch, no list of the whole namespace. (The CRUD mock ignores field selectors on other fields than the
+     * name, so the answer is an expectation on the exact request the prober sends.)
+     */
+    @Test
+    void eventsAreOneBoundedListWithAFieldSelector() throws Exception {
+        try (io.torghut.prober.testsupport.MockKubernetes api = io.torghut.prober.testsupport.MockKubernetes.start()) {
+            String path = "/api/v1/namespaces/torghut/events?fieldSelector=" + java.net.URLEncoder.encode("involvedObject.name=p-1",
+                    java.nio.charset.StandardCharsets.UTF_8) + "&limit=50";
+            api.server().expect().get().withPath(path).andReturn(200, "{\"kind\":\"EventList\",\"apiVersion\":\"v1\",\"items\":[{"
+                    + "\"metadata\":{\"name\":\"p-1.1\",\"namespace\":\"torghut\"},\"involvedObject\":{\"kind\":\"Pod\",\"name\":\"p-1\"},"
+                    + "\"type\":\"Warning\",\"reason\":\"FailedMount\",\"message\":\"secret \\\"x\\\" not found\",\"count\":2}]}").once();
+            KubernetesReads reads = new KubernetesReads(api.client(), "torghut", 1000);
+            List<java.util.Map<String, Object>> events = reads.events(java.util.Map.of("involvedObject.name", "p-1"), 50);
+            assertEquals(path, api.server().getLastRequest().getPath());
+            assertEquals("FailedMount", EventParsing.event(events.get(0)).reason());
+            api.server().expect().get().withPath(path.replace("p-1", "p-2")).andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+                    + "\"status\":\"Failure\",\"reason\":\"Forbidden\",\"code\":403}").once();
+            ReadFailure forbidden = assertThrows(ReadFailure.class, () -> reads.events(java.util.Map.of("involvedObject.name", "p-2"), 50));
+            assertEquals("forbidden: list events in torghut - the prober's Role needs list on events (k8s/base/role-torghut.yaml)",
+                    forbidden.problem().describe(), "the one error model, naming the Role rule");
+        }
+    }
 }

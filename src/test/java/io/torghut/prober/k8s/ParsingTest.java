@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.torghut.prober.model.CnpgObservation;
 import io.torghut.prober.model.Condition;
+import io.torghut.prober.model.Endpoint;
 import io.torghut.prober.model.EnvVar;
+import io.torghut.prober.model.EventInfo;
 import io.torghut.prober.model.KnativeServiceInfo;
 import io.torghut.prober.model.PodInfo;
 import io.torghut.prober.model.RevisionInfo;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +33,8 @@ class ParsingTest {
         assertEquals(List.of("torghut-00041"), ksvc.servingRevisions());
         assertEquals(List.of(
                 EnvVar.plain("TRADING_ENABLED", "true"),
-                EnvVar.plain("TA_CLICKHOUSE_URL", "http://torghut-clickhouse.torghut.svc.cluster.local:8123"),
+                EnvVar.dependency("TA_CLICKHOUSE_URL", Optional.of("http://torghut-clickhouse.torghut.svc.cluster.local:8123"),
+                        new Endpoint("http", List.of("torghut-clickhouse.torghut.svc.cluster.local"), Optional.of(8123), Optional.empty())),
                 new EnvVar("TA_CLICKHOUSE_USERNAME", Optional.empty(), Optional.empty(), Optional.empty(), false),
                 EnvVar.secret("TA_CLICKHOUSE_PASSWORD", "torghut-clickhouse-auth", "password"),
                 EnvVar.secret("DB_DSN", "torghut-db-app", "uri")), ksvc.templateEnv());
@@ -63,7 +67,31 @@ class ParsingTest {
     void cnpgClusterStatus() {
         assertEquals(new CnpgObservation.Cluster("torghut-db", "Failing over", "Failing over from torghut-db-1 to torghut-db-2", 3, 2,
                         "torghut-db-1", "torghut-db-2", List.of(new Condition("Ready", "False", "ClusterIsNotReady", "Cluster Is Not Ready"),
-                        new Condition("ContinuousArchiving", "True", "ContinuousArchivingSuccess", ""))),
+                        new Condition("ContinuousArchiving", "True", "ContinuousArchivingSuccess", "")),
+                        Map.of("healthy", List.of("torghut-db-2", "torghut-db-3"))),
                 CnpgReader.parse(Kube.map(object("cnpg-failover.yaml", "Cluster", 0))));
+    }
+
+    @Test
+    void podConditionsSayWhyItWasNeverScheduled() {
+        PodInfo pod = PodParsing.pod(Map.of("metadata", Map.of("name", "p", "labels", Map.of("serving.knative.dev/revision", "r")),
+                "status", Map.of("phase", "Pending", "conditions", List.of(Map.of("type", "PodScheduled", "status", "False",
+                        "reason", "Unschedulable", "message", "0/3 nodes are available:\u202e 3 Insufficient cpu.\n")))));
+        assertEquals(Optional.of(new Condition("PodScheduled", "False", "Unschedulable", "0/3 nodes are available: 3 Insufficient cpu.")),
+                pod.condition("PodScheduled"), "outside text made safe to print: no bidi override, no line break");
+        assertEquals(List.of(), pod.containers(), "a pod never scheduled has no container status");
+    }
+
+    @Test
+    void eventsKeepWhatHappenedWhereAndWhenWithTheMessageCleaned() {
+        EventInfo event = EventParsing.event(Map.of("involvedObject", Map.of("kind", "Pod", "name", "torghut-00042-deployment-x"),
+                "type", "Warning", "reason", "FailedMount", "count", 4, "lastTimestamp", "2026-11-27T22:58:00Z",
+                "source", Map.of("component", "kubelet"),
+                "message", "MountVolume.SetUp failed for volume \"dsn\" : secret \"postgresql://app:hunter2@db-rw/app\" not found"));
+        assertEquals(new EventInfo("Pod", "torghut-00042-deployment-x", "Warning", "FailedMount",
+                "MountVolume.SetUp failed for volume \"dsn\" : secret \"postgresql://app:****@db-rw/app\" not found", 4,
+                Instant.parse("2026-11-27T22:58:00Z"), "kubelet"), event);
+        assertEquals("event Warning FailedMount on Pod torghut-00042-deployment-x (x4, last 2026-11-27T22:58:00Z, kubelet): "
+                + "MountVolume.SetUp failed for volume \"dsn\" : secret \"postgresql://app:****@db-rw/app\" not found", event.describe());
     }
 }

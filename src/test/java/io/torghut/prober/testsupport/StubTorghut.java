@@ -30,6 +30,9 @@ public final class StubTorghut implements AutoCloseable {
     public static final String OK_BODY = "{\"status\":\"ok\",\"service\":\"torghut\"}";
     public static final String DEGRADED_BODY = "{\"status\":\"degraded\",\"dependencies\":{\"postgres\":{\"ok\":false,"
             + "\"detail\":\"connection refused\"},\"clickhouse\":{\"ok\":true}}}";
+    /** Torghut's 503 when its own dependency check cannot reach ClickHouse (Postgres fine). */
+    public static final String CLICKHOUSE_DOWN_BODY = "{\"status\":\"degraded\",\"dependencies\":{\"postgres\":{\"ok\":true},"
+            + "\"clickhouse\":{\"ok\":false,\"detail\":\"HTTPConnectionPool(host='torghut-clickhouse', port=8123): Max retries exceeded\"}}}";
 
     private final ServerSocket server;
     private final ExecutorService connections = Executors.newCachedThreadPool(r -> {
@@ -62,7 +65,8 @@ public final class StubTorghut implements AutoCloseable {
     }
 
     /**
-     * Modes: {@code ok}, {@code degraded} (503 + Torghut's JSON), {@code status:NNN}, {@code garbage} (bytes that
+     * Modes: {@code ok}, {@code degraded} (503 + Torghut's JSON), {@code clickhouse-down} (503, ClickHouse not ok),
+     * {@code status:NNN}, {@code garbage} (bytes that
      * are not HTTP), {@code garbage-body} (200 with a body that is not JSON), {@code slow:MILLIS} (then ok),
      * {@code hang} (never answers), {@code reset} (headers and half a body, then a TCP reset).
      */
@@ -126,6 +130,7 @@ public final class StubTorghut implements AutoCloseable {
         switch (parts[0]) {
             case "ok" -> write(socket, 200, OK_BODY);
             case "degraded" -> write(socket, 503, DEGRADED_BODY);
+            case "clickhouse-down" -> write(socket, 503, CLICKHOUSE_DOWN_BODY);
             case "status" -> write(socket, Integer.parseInt(parts[1]), "{\"status\":\"error\"}");
             case "garbage" -> {
                 OutputStream out = socket.getOutputStream();

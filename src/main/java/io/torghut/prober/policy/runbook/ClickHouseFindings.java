@@ -31,41 +31,9 @@ public final class ClickHouseFindings {
     private ClickHouseFindings() {
     }
 
+    /** See {@link ClickHouseConfigFindings#misconfigured}. */
     public static Optional<Finding> misconfigured(KnativeObservation obs, FindingContext ctx) {
-        RunbookNames n = ctx.names();
-        if (obs.service().isEmpty()) {
-            return Optional.empty();
-        }
-        List<EnvVar> env = obs.service().get().templateEnv();
-        Optional<EnvVar> url = env.stream().filter(e -> e.name().equals(URL_ENV)).findFirst();
-        boolean legacy = env.stream().anyMatch(e -> e.name().equals(LEGACY_ENV));
-        String expected = "http://torghut-clickhouse." + n.namespace() + ".svc.cluster.local:8123";
-        String problem;
-        Severity severity = Severity.CRITICAL;
-        if (url.isEmpty()) {
-            problem = legacy ? "only the legacy " + LEGACY_ENV + " is set; the dependency check uses " + URL_ENV + ", which is missing"
-                    : URL_ENV + " is not set";
-        } else if (url.get().value().isEmpty()) {
-            return Optional.empty(); // from a ConfigMap or Secret: its value is not known here
-        } else {
-            String value = io.torghut.prober.core.LogScrubber.scrub(url.get().value().get());
-            Optional<String> wrong = judgeUrl(value);
-            if (wrong.isEmpty()) {
-                return Optional.empty();
-            }
-            problem = URL_ENV + "=" + value + " " + wrong.get();
-            severity = wrong.get().startsWith("uses port") && !wrong.get().contains("native") ? Severity.WARNING : Severity.CRITICAL;
-        }
-        String line = url.map(u -> "- name: " + URL_ENV + "  value: " + io.torghut.prober.core.LogScrubber.scrub(u.value().orElse("")))
-                .orElse("- name: " + URL_ENV + " (missing)");
-        return Optional.of(new Finding(FindingIds.CLICKHOUSE_MISCONFIGURED, "C", severity,
-                "ClickHouse is misconfigured in ksvc/" + n.service() + ": " + problem,
-                List.of("ksvc " + n.service() + " container " + n.container() + ": " + problem), List.of(n.service()),
-                List.of(n.kubectl("get ksvc " + n.service()
-                        + " -o jsonpath='{.spec.template.spec.containers[0].env[?(@.name==\"" + URL_ENV + "\")].value}'")),
-                List.of(new GitOpsStep(n.manifest(), line, "- name: " + URL_ENV + "  value: " + expected)),
-                List.of("The trading service's dependency check uses " + URL_ENV + " (not " + LEGACY_ENV
-                        + "); it must point at the ClickHouse HTTP service (" + expected + ").")));
+        return ClickHouseConfigFindings.misconfigured(obs, ctx);
     }
 
     /** Empty when the URL is a ClickHouse HTTP endpoint; otherwise what is wrong with it. */
@@ -94,13 +62,16 @@ public final class ClickHouseFindings {
     }
 
     /**
-     * The prober's clickhouse probe fails, Torghut's /trading/health names ClickHouse, or a freshness query fails for a
-     * reason about reaching ClickHouse (not about the data: that is {@link SignalFindings#taDataStale}).
+     * The prober's clickhouse probe fails, a freshness query fails for a reason about reaching ClickHouse (not about the
+     * data: that is {@link SignalFindings#taDataStale}), or Torghut's /trading/health names ClickHouse while the prober
+     * has no fresh view of its own. Torghut naming ClickHouse while the prober's own fresh probe succeeds is not this
+     * finding: that claim is contradicted, and the path between Torghut and ClickHouse is ({@link DependencyFindings}).
      */
     public static Optional<Finding> unreachable(Optional<KnativeObservation> obs, FindingContext ctx) {
         RunbookNames n = ctx.names();
         boolean probeDown = ctx.dependencyHealth(SIGNAL) == Health.BAD;
-        boolean torghutSays = ctx.torghutReports(SIGNAL);
+        DependencyReach.Reach reach = DependencyReach.of(SIGNAL, Optional.empty(), ctx);
+        boolean torghutSays = ctx.torghutReports(SIGNAL) && reach != DependencyReach.Reach.REACHED;
         List<SignalState> queries = ctx.failing(SignalRole.FRESHNESS).stream().filter(ClickHouseFindings::accessFailure).toList();
         if (!probeDown && !torghutSays && queries.isEmpty()) {
             return Optional.empty();
@@ -111,6 +82,15 @@ public final class ClickHouseFindings {
             evidence.add("Torghut's /trading/health reports dependencies not ok: " + String.join(", ", ctx.torghutFailingDependencies()));
         }
         queries.forEach(q -> evidence.add(ctx.probeLine(q.name())));
+        List<Subject> about = new ArrayList<>(List.of(Subject.dependency(SIGNAL)));
+        if (reach == DependencyReach.Reach.DOWN) {
+            // Torghut failing to connect is what ClickHouse being down looks like from Torghut: evidence, not a finding.
+            obs.ifPresent(o -> {
+                LogHits torghut = LogHits.of(o, n.container()).unreachable(SIGNAL);
+                evidence.addAll(torghut.evidence());
+                about.addAll(torghut.crashingRevisions());
+            });
+        }
         boolean auth = Stream.concat(ctx.signal(SIGNAL).stream(), queries.stream()).flatMap(s -> s.latest().stream())
                 .anyMatch(r -> r.reason() == FailureReason.AUTH);
         String svc = obs.map(o -> serviceName(o, n)).orElse("torghut-clickhouse");
@@ -121,7 +101,8 @@ public final class ClickHouseFindings {
                                 + svc + "." + n.namespace() + ".svc.cluster.local:8123/ping")),
                 List.of(),
                 List.of(auth ? "Check the Secret behind TA_CLICKHOUSE_PASSWORD (and the user's profile in ClickHouse)."
-                                : "Confirm ClickHouse is up; " + URL_ENV + " must point at the ClickHouse HTTP service (port 8123).")));
+                                : "Confirm ClickHouse is up; " + URL_ENV + " must point at the ClickHouse HTTP service (port 8123)."),
+                about));
     }
 
     /** A failed freshness query that says ClickHouse was not reached or refused us, not that the data is old. */

@@ -20,6 +20,11 @@ import java.util.Optional;
 public record FindingContext(Verdict verdict, Instant now, Duration rolloutGrace, RunbookNames names) {
     /** Torghut's /trading/health signal, whose failing dependencies are evidence about Postgres and ClickHouse. */
     static final String TRADING_HEALTH = "trading-health";
+    /**
+     * How recent a result or a read must be to count as the prober's own fresh observation (probes run every few
+     * seconds to a minute; the Kubernetes reads every 15 s): only such an observation can contradict a claim.
+     */
+    public static final Duration FRESH = Duration.ofMinutes(5);
 
     public Optional<SignalState> signal(String name) {
         return verdict.snapshot().get(name);
@@ -38,6 +43,20 @@ public record FindingContext(Verdict verdict, Instant now, Duration rolloutGrace
         Health health = health(name);
         boolean config = signal(name).flatMap(SignalState::latest).map(r -> r.reason() == FailureReason.CONFIG).orElse(false);
         return health == Health.BAD && config ? Health.UNKNOWN : health;
+    }
+
+    /**
+     * The prober reaches the dependency now: its own probe's settled health is GOOD and its latest run, at most
+     * {@link #FRESH} old, succeeded. Such an observation contradicts "the dependency is down".
+     */
+    public boolean reaches(String name) {
+        return health(name) == Health.GOOD && signal(name).flatMap(SignalState::latest).filter(ProbeResult::success)
+                .filter(r -> fresh(r.observedAt())).isPresent();
+    }
+
+    /** Whether something observed at {@code at} is the prober's fresh view ({@link #FRESH}). */
+    public boolean fresh(Instant at) {
+        return !at.isBefore(now.minus(FRESH));
     }
 
     /** {@code connect: Connection refused} style, or empty. */

@@ -11,11 +11,15 @@ public final class FindingIds {
     public static final String REVISION_NOT_READY = "revision-not-ready";
     public static final String KSVC_NOT_READY = "ksvc-not-ready";
     public static final String MISSING_SECRET = "missing-secret";
+    /** Pods of the revision never started: unschedulable, image not pulled, a volume or sandbox failing, quota or admission. */
+    public static final String PODS_NOT_STARTED = "pods-not-started";
     public static final String DEPENDENCY_UNREACHABLE = "dependency-unreachable";
     public static final String STARTUP_CRASH = "startup-crash";
     public static final String UUID_JSON = "uuid-json-serialization";
     public static final String POSTGRES_UNHEALTHY = "postgres-unhealthy";
     public static final String CLICKHOUSE_MISCONFIGURED = "clickhouse-misconfigured";
+    /** DB_DSN points where Torghut cannot write (CNPG's -ro or -r service, one instance), or Postgres refuses it. */
+    public static final String POSTGRES_MISCONFIGURED = "postgres-misconfigured";
     public static final String CLICKHOUSE_UNREACHABLE = "clickhouse-unreachable";
     public static final String TRADING_ON_BAD_DATA = "trading-still-enabled-on-bad-data";
     /** The verdict says pause and the live TRADING_ENABLED is not known (not read, too old, not a plain value). */
@@ -37,11 +41,13 @@ public final class FindingIds {
         ids.put(REVISION_NOT_READY, "A");
         ids.put(KSVC_NOT_READY, "A");
         ids.put(MISSING_SECRET, "A");
+        ids.put(PODS_NOT_STARTED, "A");
         ids.put(DEPENDENCY_UNREACHABLE, "A");
         ids.put(STARTUP_CRASH, "A");
         ids.put(TORGHUT_UNHEALTHY, "A");
         ids.put(UUID_JSON, "B");
         ids.put(POSTGRES_UNHEALTHY, "C");
+        ids.put(POSTGRES_MISCONFIGURED, "C");
         ids.put(CLICKHOUSE_MISCONFIGURED, "C");
         ids.put(CLICKHOUSE_UNREACHABLE, "C");
         ids.put(TA_DATA_STALE, "C");

@@ -43,15 +43,28 @@ public final class LogFindings {
                         "Then hotfix: coerce UUIDs at the serialization boundary - use model_dump(mode=\"json\") consistently, "
                                 + "jsonable_encoder for responses (services/torghut/app/main.py), and never write a raw uuid.UUID into "
                                 + "the JSONB columns decision_json, input_json, response_json (services/torghut/app/models/entities.py).",
-                        "Re-deploy via GitOps and confirm the revision is Ready.")));
+                        "Re-deploy via GitOps and confirm the revision is Ready."),
+                hits.hits().stream().map(l -> Subject.revision(l.pod().revision())).distinct().toList()));
     }
 
     public static Optional<Finding> startupCrash(KnativeObservation obs, FindingContext ctx) {
+        return startupCrash(obs, ctx, Set.of());
+    }
+
+    /**
+     * @param misconfigured revisions whose env is definitely wrong ({@code DB_DSN} on CNPG's {@code -ro}, ClickHouse's
+     *                      native port): a traceback that says nothing more in their crashing containers is that
+     *                      configuration's doing, not the image's, and offers no rollback. A log where the dependency
+     *                      itself refuses the configuration (read-only transaction, native port, credentials) is the
+     *                      configuration finding's evidence, whatever the crash signatures in it.
+     */
+    public static Optional<Finding> startupCrash(KnativeObservation obs, FindingContext ctx, Set<String> misconfigured) {
         RunbookNames n = ctx.names();
         LogHits all = LogHits.of(obs, n.container());
         LogHits crash = all.finding(LogSignature.STARTUP_CRASH)
                 .filter(LogHits.Located::crashing)
-                .filter(l -> !GENERIC.contains(l.hit().signature()) || !explained(l.log()));
+                .filter(l -> l.log().hits().stream().noneMatch(h -> configuration(h.finding())))
+                .filter(l -> !GENERIC.contains(l.hit().signature()) || (!explained(l.log()) && !misconfigured.contains(l.pod().revision())));
         if (crash.isEmpty()) {
             return Optional.empty();
         }
@@ -75,7 +88,11 @@ public final class LogFindings {
         advice.add("Roll back to the last known good image first (ADR-24-1), then fix forward via GitOps.");
         return Optional.of(new Finding(FindingIds.STARTUP_CRASH, "A", Severity.CRITICAL,
                 "revision " + failing + " crashes on startup (" + String.join(", ", kinds.stream().sorted().toList()) + ")",
-                evidence, crash.resources(), commands, gitops, advice));
+                evidence, crash.resources(), commands, gitops, advice, crash.crashingRevisions()));
+    }
+
+    private static boolean configuration(String finding) {
+        return LogSignature.POSTGRES_MISCONFIGURED.equals(finding) || LogSignature.CLICKHOUSE_MISCONFIGURED.equals(finding);
     }
 
     /** The log also holds a specific signature (UUID, dependency, import, migration) that explains a traceback. */

@@ -44,6 +44,37 @@ record LogHits(List<Located> hits) {
         return filter(l -> l.hit().finding().equals(finding));
     }
 
+    /**
+     * Torghut's connection errors to {@code dependency}, except in a log where the same dependency also refuses its
+     * configuration (credentials, a read-only instance, the wrong protocol): there the connection error is that
+     * configuration's evidence (psycopg prints a refused password as a failed connection).
+     */
+    LogHits unreachable(String dependency) {
+        return finding(io.torghut.prober.model.LogSignature.DEPENDENCY_UNREACHABLE)
+                .filter(l -> l.hit().dependency().orElse("").equals(dependency))
+                .filter(l -> l.log().hits().stream().noneMatch(h -> configuration(h, dependency)));
+    }
+
+    /** The hits saying {@code dependency} refuses Torghut's configuration. */
+    LogHits configuration(String dependency) {
+        return filter(l -> configuration(l.hit(), dependency));
+    }
+
+    private static boolean configuration(io.torghut.prober.model.SignatureHit hit, String dependency) {
+        return hit.dependency().orElse("").equals(dependency)
+                && (hit.finding().equals(FindingIds.POSTGRES_MISCONFIGURED) || hit.finding().equals(FindingIds.CLICKHOUSE_MISCONFIGURED));
+    }
+
+    /** The revisions whose crashing containers log these hits: what the hits explain. */
+    List<Subject> crashingRevisions() {
+        return hits.stream().filter(Located::crashing).map(l -> Subject.revision(l.pod().revision())).distinct().toList();
+    }
+
+    /** The signatures found, sorted. */
+    List<String> signatures() {
+        return hits.stream().map(l -> l.hit().signature()).distinct().sorted().toList();
+    }
+
     boolean isEmpty() {
         return hits.isEmpty();
     }

@@ -21,7 +21,7 @@ final class PrintedOnce {
         List<Finding> out = new ArrayList<>(ordered.size());
         for (Finding f : ordered) {
             out.add(new Finding(f.id(), f.procedure(), f.severity(), f.summary(), f.evidence(), f.resources(),
-                    firstTime(f.commands(), commands), firstTime(f.gitops(), gitops), firstTime(f.advice(), advice)));
+                    firstTime(f.commands(), commands), firstTime(f.gitops(), gitops), firstTime(f.advice(), advice), f.subjects()));
         }
         return out;
     }

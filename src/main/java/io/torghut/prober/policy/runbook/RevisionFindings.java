@@ -45,25 +45,38 @@ public final class RevisionFindings {
         obs.service().ifPresent(s -> s.conditions().stream().filter(c -> !c.isTrue())
                 .forEach(c -> evidence.add("ksvc " + s.name() + ": " + c.describe())));
         List<String> resources = new ArrayList<>(List.of(revision.name()));
-        for (PodInfo pod : obs.podsOf(revision.name())) {
+        List<PodInfo> pods = obs.podsOf(revision.name());
+        for (PodInfo pod : pods) {
             resources.add(pod.name());
+            pod.condition("PodScheduled").filter(c -> "False".equals(c.status()))
+                    .ifPresent(c -> evidence.add("pod " + pod.name() + " (status.conditions): " + c.describe()));
             pod.container(n.container()).ifPresent(c -> evidence.add(PodEvidence.describe(pod, c)));
         }
         evidence.add(serving.map(r -> "traffic still goes to the last ready revision " + r)
                 .orElse("no ready revision serves traffic"));
         String why = ready.reason().isEmpty() ? ready.status() : ready.reason();
+        List<String> commands = new ArrayList<>(List.of(n.kubectl("describe ksvc " + n.service()),
+                n.kubectl("describe revision " + revision.name()),
+                n.kubectl("get pods -l serving.knative.dev/revision=" + revision.name() + " --sort-by=.metadata.creationTimestamp")));
+        // A container that never started has no log: its pod's description and events say why (procedure A step 2).
+        boolean anyStarted = pods.stream().anyMatch(p -> p.container(n.container()).map(PodInfo.ContainerState::started).orElse(false));
+        if (anyStarted) {
+            commands.add(n.kubectl("logs -l serving.knative.dev/revision=" + revision.name() + " -c " + n.container() + " --tail=200"));
+        } else if (!pods.isEmpty()) {
+            commands.add(n.kubectl("describe pod " + pods.get(0).name()));
+            commands.add(n.kubectl("get events --field-selector involvedObject.name=" + pods.get(0).name()));
+        } else {
+            commands.add(n.kubectl("get events --field-selector involvedObject.kind=ReplicaSet,reason=FailedCreate"));
+        }
         return Optional.of(new Finding(FindingIds.REVISION_NOT_READY, "A",
                 serving.isPresent() ? Severity.WARNING : Severity.CRITICAL,
                 "newest revision " + revision.name() + " is not Ready (" + why + ")"
                         + (ready.message().isEmpty() ? "" : ": " + ready.message()),
-                evidence, resources,
-                List.of(n.kubectl("describe ksvc " + n.service()),
-                        n.kubectl("describe revision " + revision.name()),
-                        n.kubectl("get pods -l serving.knative.dev/revision=" + revision.name() + " --sort-by=.metadata.creationTimestamp"),
-                        n.kubectl("logs -l serving.knative.dev/revision=" + revision.name() + " -c " + n.container() + " --tail=200")),
+                evidence, resources, commands,
                 List.of(),
                 List.of("Triage the common root causes: missing secrets (DB_DSN, ClickHouse password), unreachable "
-                        + "dependencies (ClickHouse/Postgres), application crash on startup; the other findings say which.")));
+                        + "dependencies (ClickHouse/Postgres), application crash on startup; the other findings say which."),
+                List.of(Subject.revision(revision.name()))));
     }
 
     /** The service is not Ready although its newest revision is (routes, ingress). */

@@ -34,6 +34,7 @@ public final class SecretFindings {
         List<String> evidence = new ArrayList<>();
         List<String> resources = new ArrayList<>();
         String revisionName = "";
+        Set<String> revisions = new LinkedHashSet<>();
         for (RevisionInfo revision : obs.revisions()) {
             for (PodInfo pod : obs.podsOf(revision.name())) {
                 for (PodInfo.ContainerState c : pod.containers()) {
@@ -42,6 +43,7 @@ public final class SecretFindings {
                         continue;
                     }
                     missing.add(m.get());
+                    revisions.add(revision.name());
                     evidence.add(PodEvidence.describe(pod, c));
                     resources.add(pod.name());
                     revisionName = revisionName.isEmpty() ? revision.name() : revisionName;
@@ -52,6 +54,7 @@ public final class SecretFindings {
                     Optional<Missing> m = parse(cond.message());
                     if (m.isPresent()) {
                         missing.add(m.get());
+                        revisions.add(revision.name());
                         evidence.add("revision " + revision.name() + ": " + cond.describe());
                         revisionName = revisionName.isEmpty() ? revision.name() : revisionName;
                     }
@@ -88,7 +91,7 @@ public final class SecretFindings {
         return Optional.of(new Finding(FindingIds.MISSING_SECRET, "A", Severity.CRITICAL,
                 "pods of " + failing + " cannot start: missing " + String.join("; ", names), evidence,
                 resources.isEmpty() ? List.of(failing) : prepend(failing, resources), commands, gitops,
-                List.of(hint(names))));
+                List.of(hint(names)), revisions.stream().map(Subject::revision).toList()));
     }
 
     static Optional<Missing> parse(String message) {

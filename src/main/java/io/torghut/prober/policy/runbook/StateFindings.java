@@ -82,7 +82,7 @@ public final class StateFindings {
                 evidence, List.of(), commands,
                 List.of(new GitOpsStep("k8s/base/role-torghut.yaml", "kind: Role  name: torghut-prober",
                         "grant get/list/watch on services.serving.knative.dev, revisions.serving.knative.dev, pods, "
-                                + "clusters.postgresql.cnpg.io and get on pods/log (never secrets)")),
+                                + "clusters.postgresql.cnpg.io, get on pods/log and list on events (never secrets)")),
                 List.of("The prober is blind, not Torghut broken: the other probes carry on.")));
     }
 }

@@ -80,6 +80,7 @@ class ClickHouseFindingsTest {
     @Test
     void aWrongPortIsAWarningANativePortOrSchemeIsCritical() {
         Finding http = ClickHouseFindings.misconfigured(withEnv(EnvVar.plain(URL, "http://torghut-clickhouse:8080")), ctx()).orElseThrow();
+        assertEquals(List.of(Subject.dependency("clickhouse")), http.subjects(), "no revision carries it: the template alone says so");
         assertEquals(Severity.WARNING, http.severity());
         assertEquals(List.of("ksvc torghut container user-container: TA_CLICKHOUSE_URL=http://torghut-clickhouse:8080 uses port 8080, "
                 + "not ClickHouse's HTTP port 8123 (8443 with TLS)"), http.evidence());
@@ -123,10 +124,38 @@ class ClickHouseFindingsTest {
                 .withEvidence(Map.of("failing_dependencies", "postgres, clickhouse")), Duration.ofMillis(5), NOW);
         SignalState torghut = new SignalState("trading-health", SignalRole.TRADING, Optional.empty(), Optional.of(health), Optional.empty(),
                 3, 0, Health.BAD, Optional.empty(), Optional.empty(), Optional.of(NOW));
-        Finding said = ClickHouseFindings.unreachable(Optional.empty(), ctx(good("clickhouse", SignalRole.DEPENDENCY), torghut)).orElseThrow();
+        // Torghut's word against the prober's own fresh probe: not "ClickHouse is unreachable" (issue 22), but the path.
+        assertEquals(Optional.empty(), ClickHouseFindings.unreachable(Optional.empty(), ctx(good("clickhouse", SignalRole.DEPENDENCY), torghut)));
+        Finding path = RunbookFindings.evaluate(Optional.empty(), Optional.empty(), ctx(good("clickhouse", SignalRole.DEPENDENCY), torghut))
+                .stream().filter(f -> f.id().equals(FindingIds.DEPENDENCY_UNREACHABLE)).findFirst().orElseThrow();
+        assertEquals(Severity.CRITICAL, path.severity());
+        assertEquals("Torghut cannot reach clickhouse (its /trading/health reports clickhouse not ok)", path.summary());
+        assertEquals(List.of("Torghut's /trading/health reports dependencies not ok: postgres, clickhouse",
+                "the prober's own clickhouse probe succeeds (none: clickhouse ok)"), path.evidence());
+        // With no probe result of its own, Torghut's word stands.
+        Finding said = ClickHouseFindings.unreachable(Optional.empty(), ctx(torghut)).orElseThrow();
         assertEquals("ClickHouse is unreachable", said.summary());
         assertTrue(said.evidence().contains("Torghut's /trading/health reports dependencies not ok: postgres, clickhouse"), said.evidence().toString());
         assertEquals(2, said.evidence().size());
+    }
+
+    /** TA_CLICKHOUSE_URL on the native port, and ClickHouse telling Torghut so: the configuration, critical, with the edit. */
+    @Test
+    void theNativePortJoinedWithClickHousesOwnAnswerIsTheConfiguration() {
+        String yaml = K8sFixtures.text("uuid-crash.yaml").replace("torghut-clickhouse.torghut.svc.cluster.local:8123",
+                "torghut-clickhouse.torghut.svc.cluster.local:9000");
+        KnativeObservation obs = K8sFixtures.knative(K8sFixtures.parse(yaml), Map.of(RunbookFindingsTest.P42 + "/previous",
+                "clickhouse-native-port.log", RunbookFindingsTest.P41, "healthy.log"), NOW);
+        List<Finding> findings = RunbookFindings.evaluate(Optional.of(obs), Optional.empty(), ctx(good("clickhouse", SignalRole.DEPENDENCY)));
+        assertEquals(List.of(FindingIds.CLICKHOUSE_MISCONFIGURED), findings.stream().map(Finding::id).toList(),
+                "the crash and the revision not Ready are its evidence; no startup-crash, no image rollback");
+        Finding f = findings.get(0);
+        assertEquals(Severity.CRITICAL, f.severity());
+        assertTrue(f.evidence().stream().anyMatch(e -> e.contains("clickhouse-wrong-protocol x1, e.g. \"2026-11-27 22:41:09,031 ERROR "
+                + "[torghut.ta] ClickHouse answered: Port 9000 is for clickhouse-client program\"")), f.evidence().toString());
+        assertEquals(List.of(new GitOpsStep(RunbookNames.MANIFEST, "- name: TA_CLICKHOUSE_URL  value: http://torghut-clickhouse.torghut.svc.cluster.local:9000",
+                "- name: TA_CLICKHOUSE_URL  value: http://torghut-clickhouse.torghut.svc.cluster.local:8123")), f.gitops());
+        assertTrue(f.subjects().contains(Subject.revision("torghut-00042")), f.subjects().toString());
     }
 
     @Test

@@ -107,9 +107,13 @@ class FindingDetailsTest {
     @Test
     void revisionNotReadySaysWhichConditionAndWhy() {
         KnativeObservation obs = RunbookFindingsTest.crash("uuid-crash-previous.log");
-        Finding f = only(RunbookFindings.evaluate(Optional.of(obs), Optional.empty(), ctx(healthyVerdict())), FindingIds.REVISION_NOT_READY);
+        Finding f = RevisionFindings.revisionNotReady(obs, ctx(healthyVerdict())).orElseThrow();
         assertEquals("newest revision torghut-00042 is not Ready (ExitCode1): Container failed with: TypeError: Object of type UUID is not JSON serializable",
                 f.summary());
+        // The UUID crash explains it: in the list it is that finding's evidence, not a finding of its own.
+        List<Finding> all = RunbookFindings.evaluate(Optional.of(obs), Optional.empty(), ctx(healthyVerdict()));
+        assertEquals(List.of(FindingIds.UUID_JSON), all.stream().map(Finding::id).toList());
+        assertTrue(all.get(0).evidence().containsAll(f.evidence()), all.get(0).evidence().toString());
         assertTrue(f.evidence().contains("revision torghut-00042: ResourcesAvailable=False reason=ProgressDeadlineExceeded "
                 + "message=\"Initial scale was never achieved\""), f.evidence().toString());
         assertTrue(f.evidence().contains("pod " + P42 + "/user-container: not running, not ready, restarts 6, waiting CrashLoopBackOff "
@@ -141,9 +145,12 @@ class FindingDetailsTest {
         assertTrue(reachable.evidence().contains("the prober's own clickhouse probe succeeds (none: clickhouse ok)"), reachable.evidence().toString());
         Verdict down = verdict(VerdictLevel.PAUSE_RECOMMENDED, List.of("clickhouse down"),
                 signal("clickhouse", SignalRole.DEPENDENCY, Health.BAD, FailureReason.CONNECT, "connection refused"));
-        Finding confirmed = only(RunbookFindings.evaluate(Optional.of(obs), Optional.empty(), ctx(down)), FindingIds.DEPENDENCY_UNREACHABLE);
+        // Down for the prober too: ClickHouse itself is down, and Torghut's errors are that finding's evidence.
+        List<Finding> findings = RunbookFindings.evaluate(Optional.of(obs), Optional.empty(), ctx(down));
+        assertTrue(findings.stream().noneMatch(f -> f.id().equals(FindingIds.DEPENDENCY_UNREACHABLE)), findings.toString());
+        Finding confirmed = only(findings, FindingIds.CLICKHOUSE_UNREACHABLE);
         assertEquals(Severity.CRITICAL, confirmed.severity());
-        assertTrue(confirmed.evidence().contains("the prober's own clickhouse probe fails too (connect: connection refused): clickhouse itself is down"));
+        assertEquals(List.of("the prober's own clickhouse probe: BAD (connect: connection refused)", reachable.evidence().get(0)), confirmed.evidence());
         assertTrue(confirmed.commands().contains("kubectl -n torghut get svc,endpoints torghut-clickhouse"));
     }
 
@@ -175,6 +182,9 @@ class FindingDetailsTest {
                 + "services.serving.knative.dev (k8s/base/role-torghut.yaml)", forbidden.describe());
         AccessProblem logs = new AccessProblem(AccessProblem.Kind.FORBIDDEN, "get", "pods/log", "p", "torghut", "HTTP 403");
         assertTrue(logs.describe().contains("needs get on pods/log"));
+        AccessProblem events = new AccessProblem(AccessProblem.Kind.FORBIDDEN, "list", "events", "", "torghut", "HTTP 403");
+        assertEquals("forbidden: list events in torghut - the prober's Role needs list on events (k8s/base/role-torghut.yaml)",
+                events.describe(), "the Role grants list on events, nothing more");
         KnativeObservation obs = new KnativeObservation(NOW, Optional.empty(), List.of(), List.of(), List.of(), List.of(forbidden));
         Finding f = only(RunbookFindings.evaluate(Optional.of(obs), Optional.empty(), ctx(healthyVerdict())), FindingIds.KUBERNETES_ACCESS);
         assertEquals(List.of(forbidden.describe()), f.evidence());

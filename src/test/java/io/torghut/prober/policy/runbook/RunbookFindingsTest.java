@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RunbookFindingsTest {
     static final String P41 = "torghut-00041-deployment-7c9f8d6b5-abcde";
     static final String P42 = "torghut-00042-deployment-5d8f7b9c6-x2k4p";
+    static final String P42_CONFIG = "torghut-00042-deployment-7d9e8f6a5-r8t2w";
 
     static Verdict pauseBecause(String reason, Map<String, Health> dependencies) {
         return verdict(VerdictLevel.PAUSE_RECOMMENDED, List.of(reason),
@@ -43,6 +44,19 @@ class RunbookFindingsTest {
         return knative("uuid-crash.yaml", Map.of(P42 + "/previous", previousLog, P42, "uuid-crash-current.log", P41, "healthy.log"));
     }
 
+    static KnativeObservation configError() {
+        return knative("config-error.yaml", Map.of(P42_CONFIG + "/previous", "read-only-migration.log", P42_CONFIG, "uuid-crash-current.log",
+                P41, "healthy.log"));
+    }
+
+    /** Torghut's /trading/health says ClickHouse is not ok (trading on: pause recommended); the prober's own probes succeed. */
+    static Verdict torghutSaysClickHouseIsDown() {
+        io.torghut.prober.signal.SignalState health = io.torghut.prober.policy.Signals.bad("trading-health", SignalRole.TRADING,
+                FailureReason.HTTP_5XX, "503 Service Unavailable", 3, Map.of("failing_dependencies", "clickhouse"));
+        return verdict(VerdictLevel.PAUSE_RECOMMENDED, List.of("trading-health down - http_5xx"), good("healthz", SignalRole.SERVICE),
+                health, good("clickhouse", SignalRole.DEPENDENCY), good("postgres", SignalRole.DEPENDENCY), good("cnpg", SignalRole.DEPENDENCY));
+    }
+
     static Stream<Arguments> scenarios() {
         KnativeObservation healthy = knative("healthy.yaml", Map.of(P41, "healthy.log"));
         CnpgObservation healthyDb = cnpg("healthy.yaml");
@@ -53,22 +67,21 @@ class RunbookFindingsTest {
                         healthy, healthyDb, healthyVerdict(), List.of()),
                 Arguments.of("crashlooping revision with the UUID traceback in its previous log",
                         crash("uuid-crash-previous.log"), healthyDb, healthyVerdict(),
-                        List.of("CRITICAL B uuid-json-serialization", "WARNING A revision-not-ready")),
+                        List.of("CRITICAL B uuid-json-serialization")),
                 Arguments.of("psycopg cannot adapt UUID while serving (no crash): procedure B as a warning",
                         knative("healthy.yaml", Map.of(P41, "psycopg-adapt.log")), healthyDb, healthyVerdict(),
                         List.of("WARNING B uuid-json-serialization")),
                 Arguments.of("import error on startup", crash("module-not-found.log"), healthyDb, healthyVerdict(),
-                        List.of("CRITICAL A startup-crash", "WARNING A revision-not-ready")),
+                        List.of("CRITICAL A startup-crash")),
                 Arguments.of("alembic migration failure on startup", crash("alembic-failed.log"), healthyDb, healthyVerdict(),
-                        List.of("CRITICAL A startup-crash", "WARNING A revision-not-ready")),
+                        List.of("CRITICAL A startup-crash")),
                 Arguments.of("pod stuck on the missing torghut-db-app secret",
                         knative("missing-secret.yaml", Map.of(P41, "healthy.log")), healthyDb, healthyVerdict(),
-                        List.of("CRITICAL A missing-secret", "WARNING A revision-not-ready")),
+                        List.of("CRITICAL A missing-secret")),
                 Arguments.of("Postgres refused in the crashing revision's log and for the prober too",
                         crash("postgres-refused.log"), healthyDb,
                         pauseBecause("postgres down", Map.of("postgres", Health.BAD, "clickhouse", Health.GOOD)),
-                        List.of("CRITICAL - trading-still-enabled-on-bad-data", "CRITICAL A dependency-unreachable",
-                                "CRITICAL C postgres-unhealthy", "WARNING A revision-not-ready")),
+                        List.of("CRITICAL - trading-still-enabled-on-bad-data", "CRITICAL C postgres-unhealthy")),
                 Arguments.of("ClickHouse refused in a serving pod's log while the prober reaches it",
                         knative("healthy.yaml", Map.of(P41, "clickhouse-refused.log")), healthyDb, healthyVerdict(),
                         List.of("WARNING A dependency-unreachable")),
@@ -93,7 +106,18 @@ class RunbookFindingsTest {
                 Arguments.of("the prober has no DB_DSN: its own configuration, not a Postgres finding", healthy, healthyDb,
                         verdict(VerdictLevel.DEGRADED, List.of("postgres down - config"), signal("postgres", SignalRole.DEPENDENCY,
                                 Health.BAD, FailureReason.CONFIG, "DB_DSN is not set (prober.postgres.dsn)")), List.of()),
-                Arguments.of("nothing read yet", null, null, healthyVerdict(), List.of()));
+                Arguments.of("nothing read yet", null, null, healthyVerdict(), List.of()),
+                // Issue 22, written from the runbook: the headline is the cause, never contradicted by the prober's own view.
+                Arguments.of("ClickHouse down per Torghut (its /trading/health, its log) while the prober's own probe reaches it: the path",
+                        knative("healthy.yaml", Map.of(P41, "clickhouse-refused.log")), healthyDb, torghutSaysClickHouseIsDown(),
+                        List.of("CRITICAL - trading-still-enabled-on-bad-data", "CRITICAL A dependency-unreachable")),
+                Arguments.of("a new revision crashes on a literal DB_DSN that points at CNPG's read-only service: configuration, not the image",
+                        configError(), healthyDb, healthyVerdict(), List.of("CRITICAL C postgres-misconfigured")),
+                Arguments.of("a rollout stuck past the grace: the new revision's pod cannot be scheduled",
+                        knative("stuck-rollout.yaml", Map.of(P41, "healthy.log")), healthyDb, healthyVerdict(),
+                        List.of("WARNING A pods-not-started")),
+                Arguments.of("one CNPG replica lost while the primary serves: degraded, no failover, no pause",
+                        healthy, cnpg("cnpg-replica-lost.yaml"), healthyVerdict(), List.of("WARNING C postgres-unhealthy")));
     }
 
     @ParameterizedTest(name = "{0}")

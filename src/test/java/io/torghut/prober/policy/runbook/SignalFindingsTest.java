@@ -79,7 +79,7 @@ class SignalFindingsTest {
             ta_signals:FRESHNESS:STALE                                          | on  | closed | HEALTHY           |
             ta_signals:FRESHNESS:STALE ta_microbars:FRESHNESS:NO_DATA          | off | open   | DEGRADED          | WARNING C ta-data-stale
             clickhouse:DEPENDENCY:CONNECT ta_signals:FRESHNESS:TIMEOUT          | on  | open   | PAUSE_RECOMMENDED | CRITICAL - pause-recommended; CRITICAL C clickhouse-unreachable
-            trading-health:TRADING:HTTP_5XX:postgres,alpaca                     | on  | open   | PAUSE_RECOMMENDED | CRITICAL - pause-recommended; CRITICAL A torghut-unhealthy; CRITICAL C postgres-unhealthy
+            trading-health:TRADING:HTTP_5XX:postgres,alpaca                     | on  | open   | PAUSE_RECOMMENDED | CRITICAL - pause-recommended; CRITICAL C postgres-unhealthy; CRITICAL A torghut-unhealthy
             trading-health:TRADING:HTTP_5XX:clickhouse                          | on  | open   | PAUSE_RECOMMENDED | CRITICAL - pause-recommended; CRITICAL C clickhouse-unreachable
             trading-health:TRADING:HTTP_5XX:postgres,clickhouse                 | on  | open   | PAUSE_RECOMMENDED | CRITICAL - pause-recommended; CRITICAL C clickhouse-unreachable; CRITICAL C postgres-unhealthy
             trading-health:TRADING:TIMEOUT                                      | on  | open   | PAUSE_RECOMMENDED | CRITICAL - pause-recommended; CRITICAL A torghut-unhealthy
@@ -87,7 +87,9 @@ class SignalFindingsTest {
             grafana:EXTRA:HTTP_5XX                                              | on  | open   | DEGRADED          | INFO - extra-target-failing
             cnpg:DEPENDENCY:ERROR                                               | on  | open   | PAUSE_RECOMMENDED | CRITICAL - pause-recommended; CRITICAL C postgres-unhealthy
             knative:SERVICE:ERROR                                               | on  | open   | DEGRADED          |
-            postgres:DEPENDENCY:CONNECT healthz:SERVICE:CONNECT trading-health:TRADING:HTTP_5XX:postgres | on | open | PAUSE_RECOMMENDED | CRITICAL - pause-recommended; CRITICAL A torghut-unhealthy; CRITICAL C postgres-unhealthy
+            postgres:DEPENDENCY:CONNECT healthz:SERVICE:CONNECT trading-health:TRADING:HTTP_5XX:postgres | on | open | PAUSE_RECOMMENDED | CRITICAL - pause-recommended; CRITICAL C postgres-unhealthy; CRITICAL A torghut-unhealthy
+            clickhouse:DEPENDENCY:GOOD trading-health:TRADING:HTTP_5XX:clickhouse | on  | open   | PAUSE_RECOMMENDED | CRITICAL - pause-recommended; CRITICAL A dependency-unreachable
+            postgres:DEPENDENCY:GOOD trading-health:TRADING:HTTP_5XX:postgres,alpaca | on | open | PAUSE_RECOMMENDED | CRITICAL - pause-recommended; CRITICAL A dependency-unreachable; CRITICAL A torghut-unhealthy
             """)
     void oneFindingPerProblemMostSevereFirst(String specs, String trading, String session, VerdictLevel level, String expected) {
         SignalSnapshot snapshot = snapshot(specs);
@@ -153,8 +155,8 @@ class SignalFindingsTest {
         SignalSnapshot snapshot = snapshot("healthz:SERVICE:CONNECT postgres:DEPENDENCY:CONNECT clickhouse:DEPENDENCY:CONNECT");
         List<Finding> findings = findings(POLICY.evaluate(snapshot, OPEN, Optional.of(true)), Optional.empty(),
                 RunbookNames.of("trading-b", "torghut-b", "torghut-b-db", "app"));
-        assertEquals(List.of(FindingIds.PAUSE_RECOMMENDED, FindingIds.TORGHUT_UNHEALTHY, FindingIds.CLICKHOUSE_UNREACHABLE,
-                FindingIds.POSTGRES_UNHEALTHY), findings.stream().map(Finding::id).toList());
+        assertEquals(List.of(FindingIds.PAUSE_RECOMMENDED, FindingIds.CLICKHOUSE_UNREACHABLE, FindingIds.POSTGRES_UNHEALTHY,
+                FindingIds.TORGHUT_UNHEALTHY), findings.stream().map(Finding::id).toList(), "the pause, the causes, then the symptom");
         Map<String, Finding> byId = byId(findings);
         assertEquals("argocd app sync torghut-b", byId.get(FindingIds.PAUSE_RECOMMENDED).commands().get(0));
         assertEquals(List.of("kubectl -n trading-b describe ksvc torghut-b",
@@ -217,9 +219,10 @@ class SignalFindingsTest {
         SignalSnapshot snapshot = snapshot("healthz:SERVICE:CONNECT");
         KnativeObservation crash = RunbookFindingsTest.crash("uuid-crash-previous.log");
         List<Finding> findings = findings(POLICY.evaluate(snapshot, OPEN, Optional.of(true)), Optional.of(crash), RunbookNames.defaults());
-        assertEquals(List.of("CRITICAL A revision-not-ready", "CRITICAL B uuid-json-serialization"), tags(findings),
-                "revision-not-ready was a warning (an older revision serves) until the prober saw Torghut fail");
+        assertEquals(List.of("CRITICAL B uuid-json-serialization"), tags(findings),
+                "Torghut failing and its newest revision not Ready are both explained by the UUID crash: one finding");
         assertTrue(findings.get(0).evidence().contains("the prober's own healthz probe: BAD (connect: healthz detail)"), findings.get(0).evidence().toString());
+        assertTrue(findings.get(0).evidence().contains("traffic still goes to the last ready revision torghut-00041"), findings.get(0).evidence().toString());
         RunbookFindingsTest.nothingPrintedTwice(findings);
     }
 
