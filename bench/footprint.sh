@@ -6,7 +6,9 @@
 # at a 1 s interval). Median of RUNS starts for the startup figure.
 # usage: bench/footprint.sh [runs=3] [window_s=30]
 # env: NATIVE_FLAGS (default: the -X flags of Dockerfile.native-micro), JVM_IMAGE_FLAGS (default: JAVA_OPTS of k8s/base/prober.env),
-#      JVM_ROWS=0 leaves the JVM rows out (a quick native-against-blackbox run), K8S_ROWS=0 the "Kubernetes on" rows
+#      JVM_ROWS=0 leaves the JVM rows out (a quick native-against-blackbox run), K8S_ROWS=0 the "Kubernetes on" rows;
+#      the build to compare with, in the same run (rows marked "before"): BEFORE_RUNNER (its native executable) and
+#      BEFORE_JAR / BEFORE_DIR / BEFORE_COMMIT (its JVM build, bench/lib.sh before_jar), each with the image's flags
 # The main rows run with the Kubernetes API off (no client at all). The "Kubernetes on" rows are the setting of a pod:
 # Kubernetes reads every 15 s (the Knative Service, its revision, pod and log, the CNPG cluster: the healthy scenario)
 # and the pause Lease renewed every 2 s, against scripts/kube_api_stub.py. The figures of 2026-12-06 and earlier were
@@ -20,6 +22,9 @@ read -r -a NATIVE_FLAGS <<<"${NATIVE_FLAGS:-$(grep '^ENTRYPOINT' "$(dirname "$0"
 # The JVM image's flags are what ships: JAVA_OPTS in k8s/base/prober.env.
 read -r -a JVM_IMAGE_FLAGS <<<"${JVM_IMAGE_FLAGS:-$(sed -n 's/^JAVA_OPTS=//p' "$(dirname "$0")/../k8s/base/prober.env")}"
 RUNNER=$(find "$ROOT/target" -maxdepth 1 -name '*-runner' -type f -perm -u+x 2>/dev/null | head -1)
+BEFORE_RUNNER=${BEFORE_RUNNER:-}
+[ -z "$BEFORE_RUNNER" ] || [ -x "$BEFORE_RUNNER" ] || { echo "BEFORE_RUNNER=$BEFORE_RUNNER is not an executable" >&2; exit 1; }
+BEFORE=$(before_jar)
 build_if_needed
 start_target $TARGET_PORT
 ENVS=(TORGHUT_URL="http://127.0.0.1:$TARGET_PORT" TA_CLICKHOUSE_URL=http://127.0.0.1:9 PROBER_KUBERNETES_ENABLED=false
@@ -66,6 +71,7 @@ if [ -n "$RUNNER" ]; then
   nsize=$(du -m "$RUNNER" | cut -f1)
   row "native ${NATIVE_FLAGS[*]}" "$nsize" "$RUNNER" "${NATIVE_FLAGS[@]}"
   row "native, no heap flags" "$nsize" "$RUNNER"
+  [ -n "$BEFORE_RUNNER" ] && row "before: native ${NATIVE_FLAGS[*]}" "$(du -m "$BEFORE_RUNNER" | cut -f1)" "$BEFORE_RUNNER" "${NATIVE_FLAGS[@]}"
 else
   echo "native: no target/*-runner (build it with scripts/native.sh): row skipped"
 fi
@@ -73,6 +79,7 @@ if [ "${JVM_ROWS:-1}" != 0 ]; then
   jsize=$(du -sm "$ROOT/target/quarkus-app" | cut -f1)
   row "JVM 17, image flags" "$jsize" "$JAVA17" "${JVM_IMAGE_FLAGS[@]}" -jar "$JAR"
   row "JVM 17, no flags" "$jsize" "$JAVA17" -jar "$JAR"
+  [ -n "$BEFORE" ] && row "before: JVM 17, image flags" "$(du -sm "$(dirname "$BEFORE")" | cut -f1)" "$JAVA17" "${JVM_IMAGE_FLAGS[@]}" -jar "$BEFORE"
 fi
 
 if [ "${K8S_ROWS:-1}" != 0 ]; then
@@ -80,7 +87,10 @@ if [ "${K8S_ROWS:-1}" != 0 ]; then
   start_kube_api "$WORK/footprint-kube"
   ROW_ENV=(PROBER_KUBERNETES_ENABLED=true PROBER_PAUSE_LEADER_ENABLED=true PROBER_KUBERNETES_API_SERVER_URL="$KUBE_URL")
   [ -n "$RUNNER" ] && row "native ${NATIVE_FLAGS[*]}, Kubernetes on" "$nsize" "$RUNNER" "${NATIVE_FLAGS[@]}"
+  [ -n "$BEFORE_RUNNER" ] && row "before: native, Kubernetes on" "$(du -m "$BEFORE_RUNNER" | cut -f1)" "$BEFORE_RUNNER" "${NATIVE_FLAGS[@]}"
   [ "${JVM_ROWS:-1}" != 0 ] && row "JVM 17, image flags, Kubernetes on" "$jsize" "$JAVA17" "${JVM_IMAGE_FLAGS[@]}" -jar "$JAR"
+  [ "${JVM_ROWS:-1}" != 0 ] && [ -n "$BEFORE" ] && row "before: JVM 17, image flags, Kubernetes on" "$(du -sm "$(dirname "$BEFORE")" | cut -f1)" \
+    "$JAVA17" "${JVM_IMAGE_FLAGS[@]}" -jar "$BEFORE"
   ROW_ENV=()
 fi
 
