@@ -153,16 +153,18 @@ CARD_FLOOR=$CARD/target/native-card-floor-1-runner
 mkdir -p "$WORK/native-floor-kube"; rm -f "$WORK/native-floor-kube/kube-requests.jsonl"
 start_kube_api "$WORK/native-floor-kube"
 
+# api_requests: how many requests the stand-in has logged so far (none before its first)
+api_requests() { if [ -f "$WORK/native-floor-kube/kube-requests.jsonl" ]; then wc -l <"$WORK/native-floor-kube/kube-requests.jsonl"; else echo 0; fi; }
 printf '%-58s %9s %10s %14s %9s\n' process "size MiB" "idle RSS" "after 1 scrape" "API reqs"
 # floor_row LABEL EXECUTABLE PORT [-D...]: idle RSS after IDLE seconds, then one request and one scrape
 floor_row() {
   local label=$1 exe=$2 port=$3; shift 3
-  local before; before=$(wc -l <"$WORK/native-floor-kube/kube-requests.jsonl" 2>/dev/null || echo 0)
+  local before; before=$(api_requests)
   "$exe" "${NATIVE_FLAGS[@]}" -Dquarkus.http.port="$port" -Dquarkus.management.port=$((port + 1)) "$@" >"$WORK/$(basename "$exe").log" 2>&1 & PIDS+=($!); pid=$!
   wait_for "$label" 30 curl -sf "http://127.0.0.1:$((port + 1))/q/health/ready"; sleep "$IDLE"; idle=$(rss_mib $pid)
   curl -sf -o /dev/null "http://127.0.0.1:$port/hello"; curl -sf -o /dev/null "http://127.0.0.1:$((port + 1))/q/metrics"; sleep 1
   printf '%-58s %9s %10s %14s %9s\n' "$label" "$(du -m "$exe" | cut -f1)" "$idle" "$(rss_mib $pid)" \
-    $(( $(wc -l <"$WORK/native-floor-kube/kube-requests.jsonl" 2>/dev/null || echo 0) - before ))
+    $(( $(api_requests) - before ))
   kill $pid
 }
 floor_row "Quarkus floor (REST+Jackson, Micrometer, Health)" "$FLOOR" 18951
@@ -171,7 +173,7 @@ floor_row "card floor (+ scheduler, kubernetes-client, reads)" "$CARD_FLOOR" 189
 RUNNER=$(find "$ROOT/target" -maxdepth 1 -name '*-runner' -type f -perm -u+x 2>/dev/null | head -1)
 if [ -n "$RUNNER" ]; then
   for kube in off on; do
-    before=$(wc -l <"$WORK/native-floor-kube/kube-requests.jsonl" 2>/dev/null || echo 0)
+    before=$(api_requests)
     env "${QUIET_CORE[@]}" PROBER_TORGHUT_HEALTHZ_INTERVAL=10s PROBER_TORGHUT_TRADING_HEALTH_INTERVAL=10s PROBER_CLICKHOUSE_INTERVAL=15s \
       PROBER_FRESHNESS_INTERVAL=15s PROBER_POSTGRES_INTERVAL=15s PROBER_PAUSE_LEADER_ENABLED=false PORT=18953 MANAGEMENT_PORT=19953 \
       PROBER_KUBERNETES_ENABLED="$([ $kube = on ] && echo true || echo false)" PROBER_KUBERNETES_API_SERVER_URL="$KUBE_URL" \
@@ -179,7 +181,7 @@ if [ -n "$RUNNER" ]; then
     wait_for "the prober" 30 curl -sf http://127.0.0.1:19953/q/health/live; sleep "$IDLE"; idle=$(rss_mib $pid)
     curl -s -o /dev/null http://127.0.0.1:18953/diagnose; curl -sf -o /dev/null http://127.0.0.1:19953/q/metrics; sleep 1
     printf '%-58s %9s %10s %14s %9s\n' "torghut-prober native, core probes, Kubernetes $kube" "$(du -m "$RUNNER" | cut -f1)" "$idle" \
-      "$(rss_mib $pid)" $(( $(wc -l <"$WORK/native-floor-kube/kube-requests.jsonl" 2>/dev/null || echo 0) - before ))
+      "$(rss_mib $pid)" $(( $(api_requests) - before ))
     kill $pid; wait $pid 2>/dev/null || true
   done
 else
