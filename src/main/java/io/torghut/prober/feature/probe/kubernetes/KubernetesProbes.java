@@ -1,0 +1,61 @@
+package io.torghut.prober.feature.probe.kubernetes;
+
+import io.torghut.prober.adapter.kubernetes.CnpgReader;
+import io.torghut.prober.adapter.kubernetes.KnativeReader;
+import io.torghut.prober.adapter.kubernetes.KubernetesAdapters;
+import io.torghut.prober.adapter.kubernetes.KubernetesConfig;
+import io.torghut.prober.adapter.kubernetes.KubernetesConfigChecks;
+import io.torghut.prober.adapter.kubernetes.KubernetesReads;
+import io.torghut.prober.adapter.kubernetes.LogScanner;
+import io.torghut.prober.adapter.kubernetes.LogSignatures;
+import io.torghut.prober.feature.probe.ProbeContributor;
+import io.torghut.prober.feature.probe.ProbeSpec;
+import io.torghut.prober.feature.probe.ScheduledProbe;
+import io.torghut.prober.feature.probe.SignalRole;
+import io.torghut.prober.feature.target.Target;
+import io.torghut.prober.shared.Redactor;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Contributes the {@code knative} and {@code cnpg} probes when {@code prober.kubernetes.enabled} (the default).
+ * The Kubernetes client is only created when they are.
+ */
+@Singleton
+public class KubernetesProbes implements ProbeContributor {
+    /** API requests get a little less than the round's timeout so the reader reports the slow call itself. */
+    private static final double REQUEST_SHARE = 0.8;
+    private final KubernetesConfig config;
+    private final Target target;
+    private final KubernetesAdapters client;
+    private final Redactor redactor;
+    private final Clock clock;
+
+    public KubernetesProbes(KubernetesConfig config, Target target, KubernetesAdapters client,
+                            Redactor redactor, Clock clock) {
+        this.config = config;
+        this.target = target;
+        this.client = client;
+        this.redactor = redactor;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<ScheduledProbe> probes() {
+        if (!config.enabled()) {
+            return List.of();
+        }
+        KubernetesConfigChecks.check(config);
+        int requestTimeout = (int) Math.max(100, config.timeout().toMillis() * REQUEST_SHARE);
+        KubernetesReads reads = client.reads(target.namespace(), requestTimeout);
+        LogScanner scanner = new LogScanner(LogSignatures.from(config.logSignatures()), redactor);
+        KnativeReader knative = new KnativeReader(reads, target.service(), target.container(), config.logTailLines(),
+                config.logMaxBytes(), config.podsPerRevision(), scanner, clock);
+        return List.of(
+                new ScheduledProbe(ProbeSpec.of("knative", SignalRole.SERVICE, config.interval(), config.timeout()),
+                        new KnativeProbe(knative, target.podContainer(), config.rolloutGrace())),
+                new ScheduledProbe(ProbeSpec.of("cnpg", SignalRole.DEPENDENCY, config.interval(), config.timeout()),
+                        new CnpgProbe(new CnpgReader(reads, target.cnpgCluster(), clock))));
+    }
+}
