@@ -4,7 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.torghut.prober.adapter.clock.Jobs;
 import io.torghut.prober.feature.probe.ProbeRunner;
-import io.torghut.prober.feature.probe.ProberConfig;
+import io.torghut.prober.feature.signal.PolicyConfig;
 import io.torghut.prober.feature.signal.SignalStore;
 import io.torghut.prober.feature.verdict.Policy;
 import io.torghut.prober.feature.verdict.TradingStateSource;
@@ -37,10 +37,10 @@ public class ProberLifecycle {
         return new VerdictTracker(store, policy, clock, tradingState);
     }
 
-    void start(@Observes StartupEvent event, ProbeRunner runner, VerdictTracker tracker, ProberConfig config, Policy policy,
+    void start(@Observes StartupEvent event, ProbeRunner runner, VerdictTracker tracker, PolicyConfig config, Policy policy,
                Clock clock, Jobs scheduler) {
         runner.start();
-        Duration every = config.policy().evaluateEvery();
+        Duration every = config.evaluateEvery();
         jobs.add(scheduler.everyBlocking("verdict", every, every, () -> {
             try {
                 tracker.evaluate();

@@ -52,7 +52,7 @@ class PackagedKubernetesIT {
                     "PROBER_FRESHNESS_TABLES_TA_SIGNALS_TABLE", signals, "PROBER_FRESHNESS_TABLES_TA_MICROBARS_TABLE", microbars,
                     "PROBER_SESSION_ALWAYS_OPEN", "true", "PROBER_KUBERNETES_INTERVAL", "1s", "PROBER_PAUSE_TOKEN", TOKEN));
             env.put("PROBER_PAUSE_LEADER_ENABLED", "false");
-            // Outside a pod Kubernetes reads default to off (boot/config/InClusterDefaults): this scenario is about them.
+            // Outside a pod Kubernetes reads default to off (adapter/kubernetes/InCluster): this scenario is about them.
             env.put("PROBER_KUBERNETES_ENABLED", "true");
             try (PackagedApp app = PackagedApp.launch("packaged-k8s", env)) {
                 app.awaitReady(Duration.ofSeconds(60));

@@ -55,7 +55,7 @@ class PackagedPauseIT {
             env.putAll(Map.of("GITOPS_USERNAME", GIT_USER, "GITOPS_TOKEN", GIT_TOKEN));
             env.putAll(Map.of("TORGHUT_URL", "http://127.0.0.1:9", "TA_CLICKHOUSE_URL", "http://127.0.0.1:9",
                     "PROBER_KUBERNETES_ENABLED", "true"));
-            // Outside a pod the Lease defaults to off (boot/config/InClusterDefaults); this test checks that it is held.
+            // Outside a pod the Lease defaults to off (adapter/kubernetes/InCluster); this test checks that it is held.
             env.put("PROBER_PAUSE_LEADER_ENABLED", "true");
             try (PackagedApp app = PackagedApp.launch("packaged-pause", env)) {
                 app.awaitReady(Duration.ofSeconds(60));

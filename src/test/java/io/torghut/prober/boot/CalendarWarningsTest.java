@@ -3,7 +3,7 @@ package io.torghut.prober.boot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.torghut.prober.feature.probe.ProberConfig;
+import io.torghut.prober.feature.verdict.session.SessionConfig;
 import io.torghut.prober.feature.probe.TestConfig;
 import io.torghut.prober.feature.verdict.session.SessionCalendar;
 import io.torghut.prober.feature.verdict.session.TradingSession;
@@ -28,7 +28,7 @@ class CalendarWarningsTest {
         Map<String, Object> values = new HashMap<>(Map.of("zone", ZoneId.of("America/New_York"), "open", LocalTime.of(9, 30),
                 "close", LocalTime.of(16, 0), "days", EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), "calendar", SessionCalendar.BUILT_IN,
                 "holidays", Optional.empty(), "earlyCloses", Optional.empty(), "calendarRemove", Optional.empty(), "alwaysOpen", false));
-        TradingSession session = SessionCalendar.session(TestConfig.fake(ProberConfig.Session.class, values));
+        TradingSession session = SessionCalendar.session(TestConfig.fake(SessionConfig.class, values));
         AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2028-12-31T12:00:00Z"));
         Clock clock = new Clock() {
             @Override

@@ -1,5 +1,6 @@
 package io.torghut.prober.adapter.clock;
 
+import io.torghut.prober.shared.ConfigProblem;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -24,6 +25,17 @@ public final class Resolution {
                     + "once a second (got " + interval + ")");
         }
         return Optional.empty();
+    }
+
+    /**
+     * A configured period that becomes a job of the scheduler: positive, and one the scheduler can honour; a sub-second
+     * interval would silently run once a second.
+     */
+    public static void requireJobPeriod(String key, Duration interval) {
+        ConfigProblem.requirePositive(key, interval);
+        problem(interval).ifPresent(problem -> {
+            throw new ConfigProblem(key, problem);
+        });
     }
 
     /** The nearest cadence the scheduler honours that is not faster than {@code wanted}: whole seconds, at least one. */

@@ -2,80 +2,78 @@ package io.torghut.prober.adapter.git;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Where the GitOps manifest lives and how the prober commits to it; prefix {@code prober.gitops}. */
+/**
+ * The GitOps repository and how the prober commits to it; prefix {@code prober.gitops}. Every key is also read from the
+ * {@code GITOPS_*} variable the deployment sets; which manifest is edited is {@code prober.target.manifest-path}.
+ */
 @ConfigMapping(prefix = "prober.gitops")
 public interface GitOpsConfig {
 
-    /**
-     * Git remote: https://, ssh://, {@code user@host:path} or file:; env {@code GITOPS_REPO_URL}. No default: required in
-     * trigger mode.
-     */
-    @WithName("repo-url")
+    /** The remote: https://, ssh://, {@code user@host:path} or file: ({@code GITOPS_REPO_URL}). Required in trigger mode. */
+    @WithDefault("${GITOPS_REPO_URL:}")
     Optional<String> repoUrl();
 
-    /** Branch Argo CD follows; env {@code GITOPS_BRANCH}. Default {@code main}. */
-    @WithDefault("main")
+    /** The branch Argo CD follows ({@code GITOPS_BRANCH}); a valid branch name ({@code git check-ref-format}). */
+    @WithDefault("${GITOPS_BRANCH:main}")
     String branch();
 
-    /** Manifest path in the repository; env {@code GITOPS_MANIFEST_PATH}. Default {@code argocd/applications/torghut/knative-service.yaml}. */
-    @WithName("manifest-path")
-    @WithDefault("argocd/applications/torghut/knative-service.yaml")
-    String manifestPath();
-
-    /** Token for https remotes (sent as the password); env {@code GITOPS_TOKEN}. Never logged. Default none. */
+    /** Token for https remotes, sent as the password ({@code GITOPS_TOKEN}). A secret: never logged. */
+    @WithDefault("${GITOPS_TOKEN:}")
     Optional<String> token();
 
     /**
-     * The SSH deploy key (a private key file from a mounted Secret) for {@code ssh://} and {@code user@host:path} remotes;
-     * env {@code GITOPS_SSH_KEY_FILE}. Required for them. Never logged.
+     * The SSH deploy key (a private key file from a mounted Secret) for {@code ssh://} and {@code user@host:path} remotes
+     * ({@code GITOPS_SSH_KEY_FILE}); required for them. Never logged.
      */
-    @WithName("ssh-key-file")
+    @WithDefault("${GITOPS_SSH_KEY_FILE:}")
     Optional<String> sshKeyFile();
 
     /**
-     * The pinned host keys of SSH remotes (OpenSSH known_hosts format, {@code [host]:port} for another port); env
-     * {@code GITOPS_SSH_KNOWN_HOSTS_FILE}. Required for SSH remotes: there is no trust on first use.
+     * The pinned host keys of SSH remotes, OpenSSH known_hosts format, {@code [host]:port} for another port
+     * ({@code GITOPS_SSH_KNOWN_HOSTS_FILE}); required for SSH remotes: there is no trust on first use.
      */
-    @WithName("ssh-known-hosts-file")
+    @WithDefault("${GITOPS_SSH_KNOWN_HOSTS_FILE:}")
     Optional<String> sshKnownHostsFile();
 
-    /** User name sent with the token; env {@code GITOPS_USERNAME}. Default {@code x-access-token} (GitHub/Gitea accept it). */
-    @WithDefault("x-access-token")
+    /** The user name sent with the token ({@code GITOPS_USERNAME}); GitHub and Gitea accept the default. */
+    @WithDefault("${GITOPS_USERNAME:x-access-token}")
     String username();
 
-    /** Commit author and committer name; env {@code GITOPS_AUTHOR_NAME}. Default {@code torghut-prober}. */
-    @WithName("author-name")
-    @WithDefault("torghut-prober")
+    /** Commit author and committer name ({@code GITOPS_AUTHOR_NAME}). */
+    @WithDefault("${GITOPS_AUTHOR_NAME:torghut-prober}")
     String authorName();
 
-    /** Commit author and committer e-mail; env {@code GITOPS_AUTHOR_EMAIL}. Default {@code torghut-prober@users.noreply.invalid}. */
-    @WithName("author-email")
-    @WithDefault("torghut-prober@users.noreply.invalid")
+    /** Commit author and committer e-mail ({@code GITOPS_AUTHOR_EMAIL}). */
+    @WithDefault("${GITOPS_AUTHOR_EMAIL:torghut-prober@users.noreply.invalid}")
     String authorEmail();
 
-    /** Container whose TRADING_ENABLED is edited; env {@code GITOPS_CONTAINER}. Default: {@code user-container}, else the one serving the port. */
-    Optional<String> container();
-
-    /** Local working copy directory (an emptyDir in the pod); env {@code GITOPS_WORK_DIR}. Default {@code /tmp/torghut-prober/gitops}. */
-    @WithName("work-dir")
-    @WithDefault("/tmp/torghut-prober/gitops")
+    /** The local working copy (an emptyDir in the pod; {@code GITOPS_WORK_DIR}). */
+    @WithDefault("${GITOPS_WORK_DIR:/tmp/torghut-prober/gitops}")
     String workDir();
 
-    /** Timeout of each network operation (clone, fetch, push). Default 20s. */
+    /**
+     * Timeout of each network operation (clone, fetch, push); also how long a /pause caller waits for git (a slower
+     * round goes on and is followed up).
+     */
     @WithDefault("20s")
     Duration timeout();
 
-    /** Attempts when the push is rejected because the branch moved (fetch, re-check, re-apply). Default 5. */
-    @WithName("push-attempts")
+    /** Attempts when the push is rejected because the branch moved (fetch, re-check, re-apply). */
     @WithDefault("5")
     @Min(1) @Max(50)
     int pushAttempts();
+
+    /** How often the manifest is re-read for {@code torghut_prober_trading_enabled} and GET /pause; whole seconds. */
+    @WithDefault("60s")
+    Duration refreshEvery();
+
+    /** Signing of pause commits, for branches that require signed commits. */
+    Signing signing();
 
     /**
      * Whether {@code name} is a branch name git accepts ({@code git check-ref-format --branch}): {@code main:refs/heads/x}
@@ -86,23 +84,22 @@ public interface GitOpsConfig {
                 && org.eclipse.jgit.lib.Repository.isValidRefName(org.eclipse.jgit.lib.Constants.R_HEADS + name);
     }
 
-    /** Signing of pause commits, for branches that require signed commits. */
-    Signing signing();
-
-    /** How pause commits are signed; prefix {@code prober.gitops.signing}. Unsigned when no key file is set. */
+    /** How pause commits are signed; unsigned when no key file is set. */
     interface Signing {
-        /** The ASCII-armored OpenPGP secret key (a mounted Secret); env {@code GITOPS_SIGNING_KEY_FILE}. Default none: unsigned. */
-        @WithName("key-file")
+        /** The ASCII-armored OpenPGP secret key, a mounted Secret ({@code GITOPS_SIGNING_KEY_FILE}). Default: unsigned. */
+        @WithDefault("${GITOPS_SIGNING_KEY_FILE:}")
         Optional<String> keyFile();
 
-        /** The key's passphrase, if it has one; env {@code GITOPS_SIGNING_PASSPHRASE}. A secret, never logged. */
+        /** The key's passphrase, if it has one ({@code GITOPS_SIGNING_PASSPHRASE}). A secret: never logged. */
+        @WithDefault("${GITOPS_SIGNING_PASSPHRASE:}")
         Optional<String> passphrase();
 
         /**
-         * {@code openpgp} (default). {@code ssh} is refused at startup: JGit signs with SSH keys only through its Apache
-         * MINA SSH module, which the prober does not carry (its SSH transport is JSch's, from quarkus-jgit).
+         * {@code openpgp} ({@code GITOPS_SIGNING_FORMAT}). {@code ssh} is refused at startup: JGit signs with SSH keys only
+         * through its Apache MINA SSH module, which the prober does not carry (its SSH transport is JSch's, from
+         * quarkus-jgit).
          */
-        @WithDefault("openpgp")
+        @WithDefault("${GITOPS_SIGNING_FORMAT:openpgp}")
         SigningFormat format();
     }
 
@@ -110,9 +107,4 @@ public interface GitOpsConfig {
     enum SigningFormat {
         OPENPGP, SSH
     }
-
-    /** How often the manifest is re-read for {@code torghut_prober_trading_enabled} and GET /pause. Default 60s. */
-    @WithName("refresh-every")
-    @WithDefault("60s")
-    Duration refreshEvery();
 }

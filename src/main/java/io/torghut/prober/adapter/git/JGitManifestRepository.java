@@ -68,12 +68,12 @@ public final class JGitManifestRepository implements ManifestRepository {
         return (int) Math.max(1, timeout.toSeconds());
     }
 
-    /** Builds the repository from configuration; the token is registered with the redactor first. */
-    public static JGitManifestRepository from(GitOpsConfig config, String url, Redactor redactor) {
-        return from(config, url, config.manifestPath(), redactor);
-    }
-
-    /** @param manifestPath the resolved {@code prober.target.manifest-path} */
+    /**
+     * Builds the repository from configuration; the token and the signing passphrase are registered with the redactor
+     * first.
+     *
+     * @param manifestPath {@code prober.target.manifest-path}
+     */
     public static JGitManifestRepository from(GitOpsConfig config, String url, String manifestPath, Redactor redactor) {
         config.token().ifPresent(redactor::add);
         Path workDir = Path.of(config.workDir());

@@ -25,7 +25,7 @@ public class KubernetesAdapters {
 
     /** Whether the prober talks to the Kubernetes API at all ({@code prober.kubernetes.enabled}). */
     public boolean enabled() {
-        return config.enabled();
+        return config.on();
     }
 
     public Optional<ArgoCdSync> argoCd(String namespace, String application, Duration timeout) {
@@ -47,6 +47,6 @@ public class KubernetesAdapters {
     }
 
     private Optional<KubernetesClient> client() {
-        return config.enabled() ? Optional.of(client.get()) : Optional.empty();
+        return config.on() ? Optional.of(client.get()) : Optional.empty();
     }
 }

@@ -2,11 +2,9 @@ package io.torghut.prober.adapter.kubernetes;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.Map;
@@ -21,10 +19,14 @@ public interface KubernetesConfig {
 
     /**
      * Whether the prober talks to the Kubernetes API at all: the Knative and CNPG probes, and the pause's Events, Argo CD
-     * sync and Lease. Default {@code true} in a pod, {@code false} elsewhere ({@code boot.config.InClusterDefaults}).
+     * sync and Lease. Default: on in a pod, off elsewhere ({@link InCluster}). Read through {@link #on()}.
      */
-    @WithDefault("true")
-    boolean enabled();
+    Optional<Boolean> enabled();
+
+    /** {@link #enabled()}, else whether the prober runs in a pod. */
+    default boolean on() {
+        return enabled().orElseGet(InCluster::here);
+    }
 
     /**
      * The API server, reached without credentials (outside a cluster: run {@code kubectl proxy} and set
@@ -32,11 +34,10 @@ public interface KubernetesConfig {
      * {@code https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT} with the pod's ServiceAccount token and CA
      * ({@link ApiRoute}). Not together with {@link #context()}.
      */
-    @WithName("api-server-url")
     Optional<java.net.URI> apiServerUrl();
 
     /**
-     * A kubeconfig context to use, by name (env {@code PROBER_KUBERNETES_CONTEXT}). Default: none, and then no
+     * A kubeconfig context to use, by name. Default: none, and then no
      * kubeconfig is read at all, whatever {@code ~/.kube/config} or {@code $KUBECONFIG} hold: the prober never acts on a
      * cluster because a kubeconfig's current context happened to point at it.
      */
@@ -48,55 +49,30 @@ public interface KubernetesConfig {
      */
     Optional<String> kubeconfig();
 
-    /** Namespace of Torghut and its database. Default {@code torghut}. */
-    @WithDefault("torghut")
-    @Pattern(regexp = DNS_LABEL, message = "must be a Kubernetes name (lower-case letters, digits, '-')")
-    String namespace();
-
-    /** The Knative service ({@code ksvc}). Default {@code torghut}. */
-    @WithDefault("torghut")
-    @Pattern(regexp = DNS_LABEL, message = "must be a Kubernetes name (lower-case letters, digits, '-')")
-    String service();
-
-    /** The CloudNativePG cluster ({@code clusters.postgresql.cnpg.io}). Default {@code torghut-db}. */
-    @WithName("cnpg-cluster")
-    @WithDefault("torghut-db")
-    @Pattern(regexp = DNS_LABEL, message = "must be a Kubernetes name (lower-case letters, digits, '-')")
-    String cnpgCluster();
-
-    /** The application container in Torghut's pods (Knative names it {@code user-container}). Default {@code user-container}. */
-    @WithDefault("user-container")
-    @NotBlank
-    String container();
-
-    /** How often the Knative and CNPG objects are read. Default 15s. */
+    /** How often the Knative and CNPG objects are read. */
     @WithDefault("15s")
     Duration interval();
 
-    /** Hard limit for one round of reads (also each API request's timeout). Default 5s. */
+    /** Hard limit for one round of reads (also each API request's timeout). */
     @WithDefault("5s")
     Duration timeout();
 
-    /** Log lines read per container (current, and previous when it restarted). Default 200. */
-    @WithName("log-tail-lines")
+    /** Log lines read per container (current, and previous when it restarted). */
     @WithDefault("200")
     @Min(1) @Max(5000)
     int logTailLines();
 
-    /** Most bytes read per log request, so one chatty pod cannot blow the heap. Default 262144 (256 KiB). */
-    @WithName("log-max-bytes")
+    /** Most bytes read per log request, so one chatty pod cannot blow the heap. */
     @WithDefault("262144")
     @Min(1024) @Max(16777216)
     int logMaxBytes();
 
-    /** Pods per revision whose logs are read (newest first). Default 2. */
-    @WithName("pods-per-revision")
+    /** Pods per revision whose logs are read (newest first). */
     @WithDefault("2")
     @Min(1) @Max(10)
     int podsPerRevision();
 
-    /** A new revision that is still Unknown (deploying) gets this long before it is reported. Default 3m. */
-    @WithName("rollout-grace")
+    /** A new revision that is still Unknown (deploying) gets this long before it is reported. */
     @WithDefault("3m")
     Duration rolloutGrace();
 
@@ -105,7 +81,6 @@ public interface KubernetesConfig {
      * built-in one (see {@code LogSignatures.defaults()}) replaces it; {@code enabled=false} removes it. Default: none
      * (the runbook's built-in signatures only).
      */
-    @WithName("log-signatures")
     Map<@Pattern(regexp = "[a-z][a-z0-9-]{0,62}", message = "must be lower-case letters, digits or '-'") String, @Valid Signature> logSignatures();
 
     /** One log signature. */
@@ -115,20 +90,18 @@ public interface KubernetesConfig {
 
         /**
          * The finding it feeds: {@code startup-crash} (procedure A), {@code dependency-unreachable} (A) or
-         * {@code uuid-json-serialization} (B). Default {@code startup-crash}.
+         * {@code uuid-json-serialization} (B).
          */
         @WithDefault("startup-crash")
         @Pattern(regexp = "startup-crash|dependency-unreachable|uuid-json-serialization",
                 message = "must be startup-crash, dependency-unreachable or uuid-json-serialization")
         String finding();
 
-        /** For {@code dependency-unreachable}: which dependency, {@code postgres} or {@code clickhouse}. Default none. */
+        /** For {@code dependency-unreachable}: which dependency, {@code postgres} or {@code clickhouse}. */
         Optional<@Pattern(regexp = "postgres|clickhouse", message = "must be postgres or clickhouse") String> dependency();
 
-        /** {@code false} switches a built-in signature off. Default {@code true}. */
+        /** {@code false} switches a built-in signature off. */
         @WithDefault("true")
         boolean enabled();
     }
-
-    String DNS_LABEL = "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?";
 }

@@ -10,12 +10,8 @@ public final class KubernetesConfigChecks {
     }
 
     public static void check(KubernetesConfig config) {
-        positive("prober.kubernetes.interval", config.interval());
-        // a job of the scheduler: whole seconds (adapter/clock/Resolution)
-        Resolution.problem(config.interval()).ifPresent(problem -> {
-            throw new ConfigProblem("prober.kubernetes.interval", problem);
-        });
-        positive("prober.kubernetes.timeout", config.timeout());
+        Resolution.requireJobPeriod("prober.kubernetes.interval", config.interval());
+        ConfigProblem.requirePositive("prober.kubernetes.timeout", config.timeout());
         if (config.timeout().compareTo(Duration.ofMillis(100)) < 0) {
             throw new ConfigProblem("prober.kubernetes.timeout", "must be at least 100ms");
         }
@@ -24,11 +20,5 @@ public final class KubernetesConfigChecks {
         }
         LogSignatures.from(config.logSignatures());
         ApiRoute.check(ApiRoute.Settings.of(config), System.getenv());
-    }
-
-    private static void positive(String key, Duration value) {
-        if (value.isZero() || value.isNegative()) {
-            throw new ConfigProblem(key, "must be a positive duration (got " + value + ")");
-        }
     }
 }

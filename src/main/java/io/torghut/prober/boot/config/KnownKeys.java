@@ -5,7 +5,14 @@ import io.smallrye.config.ConfigMappings;
 import io.torghut.prober.adapter.git.GitOpsConfig;
 import io.torghut.prober.adapter.kubernetes.KubernetesConfig;
 import io.torghut.prober.feature.pause.PauseConfig;
-import io.torghut.prober.feature.probe.ProberConfig;
+import io.torghut.prober.feature.probe.SchedulerConfig;
+import io.torghut.prober.feature.probe.clickhouse.ClickHouseConfig;
+import io.torghut.prober.feature.probe.clickhouse.FreshnessConfig;
+import io.torghut.prober.feature.probe.http.HttpTargetsConfig;
+import io.torghut.prober.feature.probe.http.TorghutConfig;
+import io.torghut.prober.feature.probe.postgres.PostgresConfig;
+import io.torghut.prober.feature.signal.PolicyConfig;
+import io.torghut.prober.feature.verdict.session.SessionConfig;
 import io.torghut.prober.feature.target.TargetConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +25,9 @@ import java.util.regex.Pattern;
  */
 public final class KnownKeys {
     /** Every {@code @ConfigMapping} of the prober. */
-    static final List<Class<?>> MAPPINGS = List.of(ProberConfig.class, KubernetesConfig.class, PauseConfig.class, GitOpsConfig.class,
-            TargetConfig.class);
+    static final List<Class<?>> MAPPINGS = List.of(TorghutConfig.class, HttpTargetsConfig.class,
+            ClickHouseConfig.class, FreshnessConfig.class, PostgresConfig.class, SchedulerConfig.class, PolicyConfig.class,
+            SessionConfig.class, KubernetesConfig.class, PauseConfig.class, GitOpsConfig.class, TargetConfig.class, ProberNamespace.class);
 
     private KnownKeys() {
     }

@@ -77,7 +77,7 @@ public class FindingsSection implements DiagnosisSection {
     @Override
     public Report json() {
         FindingsTracker.Evaluated evaluated = findings.evaluated();
-        return new Report(config.enabled(),
+        return new Report(config.on(),
                 evaluated.knative().map(o -> o.observedAt().truncatedTo(ChronoUnit.MILLIS).toString()).orElse(null),
                 evaluated.cnpg().map(o -> o.observedAt().truncatedTo(ChronoUnit.MILLIS).toString()).orElse(null),
                 FindingRank.headline(evaluated.findings()).map(Finding::id).orElse(null), evaluated.findings());

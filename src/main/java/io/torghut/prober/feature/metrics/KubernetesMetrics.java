@@ -47,7 +47,7 @@ public class KubernetesMetrics {
                     .description("1 while the runbook finding is present")
                     .tag("procedure", id.getValue()).tag("finding", id.getKey()).register(registry);
         }
-        if (!config.enabled()) {
+        if (!config.on()) {
             return; // an "API down" series for a prober told not to read the API would only page people
         }
         Gauge.builder(METRIC_PREFIX + "kubernetes_api_up", state, KubernetesMetrics::apiUp)
@@ -62,7 +62,7 @@ public class KubernetesMetrics {
     }
 
     private void component(String name, java.util.function.Predicate<KubernetesState> ready) {
-        Gauge.builder(METRIC_PREFIX + "component_ready", state, s -> config.enabled() && ready.test(s) ? 1 : 0)
+        Gauge.builder(METRIC_PREFIX + "component_ready", state, s -> config.on() && ready.test(s) ? 1 : 0)
                 .description("1 when the component is Ready as last read from the Kubernetes API (unknown is 0)")
                 .tag("component", name).register(registry);
     }

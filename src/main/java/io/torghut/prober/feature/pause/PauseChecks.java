@@ -3,6 +3,7 @@ package io.torghut.prober.feature.pause;
 import io.torghut.prober.adapter.clock.Resolution;
 import io.torghut.prober.adapter.git.GitOpsConfig;
 import io.torghut.prober.adapter.git.GitRemotes;
+import io.torghut.prober.feature.target.TargetConfig;
 import io.torghut.prober.shared.ConfigProblem;
 import java.time.Duration;
 import java.util.Locale;
@@ -12,26 +13,27 @@ public final class PauseChecks {
     private PauseChecks() {
     }
 
-    public static void check(PauseConfig pause, GitOpsConfig gitops) {
-        positive("prober.pause.auto-hold", pause.autoHold());
-        positive("prober.pause.effective-deadline", pause.effectiveDeadline());
-        positive("prober.pause.effective-check-every", pause.effectiveCheckEvery());
-        positive("prober.pause.live-every", pause.liveEvery());
-        positive("prober.pause.retry-initial", pause.retryInitial());
-        positive("prober.pause.retry-for", pause.retryFor());
-        positive("prober.pause.kubernetes-timeout", pause.kubernetesTimeout());
-        positive("prober.pause.dedup-window", pause.dedupWindow());
-        positive("prober.pause.episode-reset", pause.episodeReset());
+    public static void check(PauseConfig pause, GitOpsConfig gitops, TargetConfig target) {
+        ConfigProblem.requirePositive("prober.pause.auto-hold", pause.autoHold());
+        ConfigProblem.requirePositive("prober.pause.effective-deadline", pause.effectiveDeadline());
+        ConfigProblem.requirePositive("prober.pause.effective-check-every", pause.effectiveCheckEvery());
+        ConfigProblem.requirePositive("prober.pause.live-every", pause.liveEvery());
+        ConfigProblem.requirePositive("prober.pause.retry-initial", pause.retryInitial());
+        ConfigProblem.requirePositive("prober.pause.retry-for", pause.retryFor());
+        ConfigProblem.requirePositive("prober.pause.kubernetes-timeout", pause.kubernetesTimeout());
+        ConfigProblem.requirePositive("prober.pause.dedup-window", pause.dedupWindow());
+        ConfigProblem.requirePositive("prober.pause.episode-reset", pause.episodeReset());
         leader(pause.leader());
         String diagnose = pause.diagnoseUrl().toLowerCase(Locale.ROOT);
         if (!diagnose.matches("https?://[^\\s]+")) {
             throw new ConfigProblem("prober.pause.diagnose-url (PROBER_DIAGNOSE_URL)", "must be an http:// or https:// URL");
         }
-        positive("prober.gitops.timeout", gitops.timeout());
-        tick("prober.gitops.refresh-every", gitops.refreshEvery());
-        tick("prober.pause.effective-check-every", pause.effectiveCheckEvery());
-        if (gitops.manifestPath().isBlank() || gitops.manifestPath().startsWith("/") || gitops.manifestPath().contains("..")) {
-            throw new ConfigProblem("prober.gitops.manifest-path (GITOPS_MANIFEST_PATH)", "must be a relative path inside the repository");
+        ConfigProblem.requirePositive("prober.gitops.timeout", gitops.timeout());
+        Resolution.requireJobPeriod("prober.gitops.refresh-every", gitops.refreshEvery());
+        Resolution.requireJobPeriod("prober.pause.effective-check-every", pause.effectiveCheckEvery());
+        String manifest = target.manifestPath();
+        if (manifest.isBlank() || manifest.startsWith("/") || manifest.contains("..")) {
+            throw new ConfigProblem("prober.target.manifest-path", "must be a relative path inside the repository");
         }
         if (!GitOpsConfig.validBranch(gitops.branch())) {
             throw new ConfigProblem("prober.gitops.branch (GITOPS_BRANCH)", "is not a valid branch name (git check-ref-format)");
@@ -70,9 +72,9 @@ public final class PauseChecks {
 
     /** Leader election (client-go's rules) cannot work unless duration > renew-deadline > 1.2 x retry-period: refuse others at startup. */
     private static void leader(PauseConfig.Leader leader) {
-        positive("prober.pause.leader.duration", leader.duration());
-        positive("prober.pause.leader.renew-deadline", leader.renewDeadline());
-        positive("prober.pause.leader.retry-period", leader.retryPeriod());
+        ConfigProblem.requirePositive("prober.pause.leader.duration", leader.duration());
+        ConfigProblem.requirePositive("prober.pause.leader.renew-deadline", leader.renewDeadline());
+        ConfigProblem.requirePositive("prober.pause.leader.retry-period", leader.retryPeriod());
         if (leader.duration().compareTo(leader.renewDeadline()) <= 0) {
             throw new ConfigProblem("prober.pause.leader.duration", "must be longer than prober.pause.leader.renew-deadline ("
                     + leader.renewDeadline() + ")");
@@ -94,17 +96,4 @@ public final class PauseChecks {
         }
     }
 
-    /** An interval of a job on the prober's one clock: whole seconds, at least one ({@link Resolution}). */
-    private static void tick(String key, Duration value) {
-        positive(key, value);
-        Resolution.problem(value).ifPresent(problem -> {
-            throw new ConfigProblem(key, problem);
-        });
-    }
-
-    private static void positive(String key, Duration value) {
-        if (value.isZero() || value.isNegative()) {
-            throw new ConfigProblem(key, "must be a positive duration (got " + value + ")");
-        }
-    }
 }

@@ -13,7 +13,7 @@ import io.torghut.prober.adapter.kubernetes.LeaderElection;
 import io.torghut.prober.feature.pause.manifest.TradingFlagEditor;
 import io.torghut.prober.feature.probe.ProbeRunner;
 import io.torghut.prober.feature.runbook.FindingsTracker;
-import io.torghut.prober.feature.target.Target;
+import io.torghut.prober.feature.target.TargetConfig;
 import io.torghut.prober.feature.verdict.TradingStateSource;
 import io.torghut.prober.feature.verdict.VerdictTracker;
 import io.torghut.prober.shared.Redactor;
@@ -57,10 +57,10 @@ public class PauseWiring {
     /** An observation older than this many reader intervals is too old to confirm anything. */
     private static final int MAX_AGE_INTERVALS = 4;
 
-    public PauseWiring(PauseConfig config, GitOpsConfig gitops, Target target, Redactor redactor, KubernetesAdapters client,
+    public PauseWiring(PauseConfig config, GitOpsConfig gitops, TargetConfig target, Redactor redactor, KubernetesAdapters client,
                        FindingsTracker findings, KubernetesConfig kubernetes, ProbeRunner runner, TradingStateSource trading,
                        MeterRegistry registry, Clock clock, VerdictTracker verdicts, Jobs jobs) {
-        PauseChecks.check(config, gitops);
+        PauseChecks.check(config, gitops, target);
         this.jobs = jobs;
         this.config = config;
         this.gitops = gitops;
@@ -87,7 +87,7 @@ public class PauseWiring {
         service = new PauseService(config.mode(), desired, client.argoCd(config.argocd().namespace(), config.argocd().application(),
                 config.kubernetesTimeout()), audit, state, tracker, retries, clock, episodes, executors.work(), gitops.timeout());
         auth = new BearerAuth(token);
-        election = config.leader().enabled() ? client.leaderElection(config.leader().namespace(), config.leader().lease(),
+        election = config.leader().on() ? client.leaderElection(config.leader().namespace(), config.leader().lease(),
                 instance, config.leader().duration(), config.leader().renewDeadline(), config.leader().retryPeriod()) : Optional.empty();
         view = new PauseView(service, desired, state, tracker, trading, this::leader, verdicts,
                 config.auto() && config.mode() == PauseMode.TRIGGER, clock, gitops.branch());
@@ -140,7 +140,7 @@ public class PauseWiring {
         if (!kubernetesOn) {
             LOG.infof("pause without the Kubernetes API (prober.kubernetes.enabled=false): no Events, no Argo CD sync request, no Lease; "
                     + "the audit log is written and Argo CD picks pause commits up when it polls git");
-            if (config.leader().enabled()) {
+            if (config.leader().on()) {
                 LOG.warnf("prober.pause.leader.enabled=true is ignored: the Lease needs prober.kubernetes.enabled=true; this replica "
                         + "acts as the only one (automatic pauses and recommendations are not deduplicated between replicas)");
             }

@@ -25,7 +25,7 @@ public class KnativeTradingState implements TradingStateSource {
         this.state = state;
         this.clock = clock;
         this.maxAge = config.interval().multipliedBy(4);
-        this.enabled = config.enabled();
+        this.enabled = config.on();
     }
 
     @Override

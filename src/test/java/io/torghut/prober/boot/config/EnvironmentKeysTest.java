@@ -10,7 +10,8 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.source.yaml.YamlLocationConfigSourceFactory;
 import io.torghut.prober.adapter.kubernetes.KubernetesConfig;
-import io.torghut.prober.feature.probe.ProberConfig;
+import io.torghut.prober.feature.probe.clickhouse.FreshnessConfig;
+import io.torghut.prober.feature.probe.http.HttpTargetsConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class EnvironmentKeysTest {
                 .withSources(new PropertiesConfigSource(EnvironmentKeysTest.class.getClassLoader().getResource("application.properties"), 250))
                 .withSources(new io.smallrye.config.EnvConfigSource(env, 300))
                 .withSources(new PropertiesConfigSource(EnvMapKeys.derive(env, names), "env map keys", EnvMapKeys.ORDINAL))
-                .withMapping(ProberConfig.class).withMapping(KubernetesConfig.class)
+                .withMapping(HttpTargetsConfig.class).withMapping(FreshnessConfig.class).withMapping(KubernetesConfig.class)
                 .withMapping(io.torghut.prober.feature.pause.PauseConfig.class).withMapping(io.torghut.prober.adapter.git.GitOpsConfig.class)
                 .build();
     }
@@ -51,7 +52,7 @@ class EnvironmentKeysTest {
         SmallRyeConfig config = config(Map.of("PROBER_HTTP_MY_TARGET_URL", "http://127.0.0.1:9/health",
                 "PROBER_HTTP_MY_TARGET_TIMEOUT", "2s", "PROBER_HTTP_MY_TARGET_EXPECTED_STATUS", "204",
                 "PROBER_HTTP_OTHER_URL", "http://127.0.0.1:9/other"));
-        Map<String, ProberConfig.HttpTarget> http = config.getConfigMapping(ProberConfig.class).http();
+        Map<String, HttpTargetsConfig.Target> http = config.getConfigMapping(HttpTargetsConfig.class).targets();
         assertEquals(Set.of("my_target", "other"), http.keySet());
         assertEquals("http://127.0.0.1:9/health", http.get("my_target").url());
         assertEquals(Duration.ofSeconds(2), http.get("my_target").timeout());
@@ -64,7 +65,7 @@ class EnvironmentKeysTest {
         SmallRyeConfig config = config(Map.of("PROBER_FRESHNESS_TABLES_TA_QUOTES_TABLE", "torghut.ta_quotes",
                 "PROBER_FRESHNESS_TABLES_TA_QUOTES_MAX_AGE", "90s", "PROBER_FRESHNESS_TABLES_TA_SIGNALS_MAX_AGE", "2m",
                 "PROBER_KUBERNETES_LOG_SIGNATURES_WORKER_TIMEOUT_REGEX", "WORKER TIMEOUT"));
-        Map<String, ProberConfig.Table> tables = config.getConfigMapping(ProberConfig.class).freshness().tables();
+        Map<String, FreshnessConfig.Table> tables = config.getConfigMapping(FreshnessConfig.class).tables();
         assertEquals(Set.of("ta_signals", "ta_microbars", "ta_quotes"), tables.keySet());
         assertEquals(Duration.ofSeconds(90), tables.get("ta_quotes").maxAge());
         assertEquals(Duration.ofMinutes(2), tables.get("ta_signals").maxAge(), "an existing table is overridden, not duplicated");
@@ -137,15 +138,15 @@ class EnvironmentKeysTest {
                     .withSources(new YamlLocationConfigSourceFactory())
                     .withSources(new io.smallrye.config.EnvConfigSource(withLocation, 300))
                     .withSources(new EnvMapKeys(env))
-                    .withMapping(ProberConfig.class).withMapping(KubernetesConfig.class)
+                    .withMapping(HttpTargetsConfig.class).withMapping(FreshnessConfig.class).withMapping(KubernetesConfig.class)
                     .withMapping(io.torghut.prober.feature.pause.PauseConfig.class).withMapping(io.torghut.prober.adapter.git.GitOpsConfig.class)
                     .build();
-            ProberConfig prober = config.getConfigMapping(ProberConfig.class);
-            assertEquals(Set.of("my-target", "my_targt"), prober.http().keySet(), "the typo declares its own target, as in the environment alone");
-            assertEquals("http://127.0.0.1:9/health", prober.http().get("my-target").url());
-            assertEquals(Optional.of(204), prober.http().get("my-target").expectedStatus());
-            assertEquals(Duration.ofSeconds(2), prober.http().get("my-target").timeout(), "the environment completes the YAML entry");
-            Map<String, ProberConfig.Table> tables = prober.freshness().tables();
+            Map<String, HttpTargetsConfig.Target> http = config.getConfigMapping(HttpTargetsConfig.class).targets();
+            assertEquals(Set.of("my-target", "my_targt"), http.keySet(), "the typo declares its own target, as in the environment alone");
+            assertEquals("http://127.0.0.1:9/health", http.get("my-target").url());
+            assertEquals(Optional.of(204), http.get("my-target").expectedStatus());
+            assertEquals(Duration.ofSeconds(2), http.get("my-target").timeout(), "the environment completes the YAML entry");
+            Map<String, FreshnessConfig.Table> tables = config.getConfigMapping(FreshnessConfig.class).tables();
             assertEquals(Set.of("ta_signals", "ta_microbars", "ta_quotes"), tables.keySet());
             assertEquals("torghut.ta_quotes", tables.get("ta_quotes").table());
             assertEquals(Duration.ofSeconds(90), tables.get("ta_quotes").maxAge(), "the file, read at the environment's ordinal after it, wins");

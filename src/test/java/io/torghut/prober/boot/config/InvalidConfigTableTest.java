@@ -162,9 +162,9 @@ class InvalidConfigTableTest {
                 Arguments.of(Map.of("prober.http.\"UPPER\".url", "http://x"), "prober.http"),
                 Arguments.of(Map.of("prober.http.clickhouse.url", "http://x"), "prober.http.clickhouse"),
                 Arguments.of(Map.of("prober.freshness.tables.healthz.table", "torghut.x"), "prober.freshness.tables.healthz"),
-                Arguments.of(Map.of("prober.kubernetes.namespace", "Torghut_NS"), "prober.kubernetes.namespace"),
-                Arguments.of(Map.of("prober.kubernetes.service", "a;b"), "prober.kubernetes.service"),
-                Arguments.of(Map.of("prober.kubernetes.cnpg-cluster", "-db"), "prober.kubernetes.cnpg-cluster"),
+                Arguments.of(Map.of("prober.target.namespace", "Torghut_NS"), "prober.target.namespace"),
+                Arguments.of(Map.of("prober.target.service", "a;b"), "prober.target.service"),
+                Arguments.of(Map.of("prober.target.cnpg-cluster", "-db"), "prober.target.cnpg-cluster"),
                 Arguments.of(Map.of("prober.unknown-key", "1"), "prober.unknown-key"),
                 // pause
                 Arguments.of(Map.of("prober.pause.mode", "yolo"), "prober.pause.mode"),
@@ -173,8 +173,8 @@ class InvalidConfigTableTest {
                         "prober.pause.token", ""), "prober.pause.token"),
                 Arguments.of(Map.of("prober.pause.mode", "trigger", "prober.gitops.repo-url", "https://github.com/example/gitops.git",
                         "prober.gitops.token", ""), "prober.gitops.token"),
-                Arguments.of(Map.of("prober.gitops.manifest-path", "/etc/passwd"), "prober.gitops.manifest-path"),
-                Arguments.of(Map.of("prober.gitops.manifest-path", "../outside.yaml"), "prober.gitops.manifest-path"),
+                Arguments.of(Map.of("prober.target.manifest-path", "/etc/passwd"), "prober.target.manifest-path"),
+                Arguments.of(Map.of("prober.target.manifest-path", "../outside.yaml"), "prober.target.manifest-path"),
                 Arguments.of(Map.of("prober.pause.leader.duration", "2s", "prober.pause.leader.renew-deadline", "2s"), "prober.pause.leader.duration"),
                 Arguments.of(Map.of("prober.pause.leader.renew-deadline", "2s", "prober.pause.leader.retry-period", "2s"), "prober.pause.leader.renew-deadline"),
                 // log signatures

@@ -11,10 +11,8 @@ import io.torghut.prober.adapter.kubernetes.KubernetesConfig;
 import io.torghut.prober.adapter.kubernetes.KubernetesStartupChecks;
 import io.torghut.prober.feature.pause.PauseChecks;
 import io.torghut.prober.feature.pause.PauseConfig;
-import io.torghut.prober.feature.probe.ConfigChecks;
-import io.torghut.prober.feature.probe.ProberConfig;
-import io.torghut.prober.feature.probe.registry.ProberBeans;
-import io.torghut.prober.feature.verdict.session.SessionCalendar;
+import io.torghut.prober.feature.probe.registry.ProbeChecks;
+import io.torghut.prober.feature.target.TargetConfig;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.io.IOException;
@@ -29,7 +27,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * The configuration half of the prober's startup, in process: the real {@code application.properties} (with its
  * {@code ${ENV:default}} expressions) plus overrides, the four {@code @ConfigMapping}s with Quarkus' duration
  * converter and Hibernate Validator (as Quarkus builds them), then the checks the beans run when they are created
- * (ConfigChecks and the probe list, the Kubernetes checks and log signatures, the pause checks).
+ * (the probes of every kind, the policy and session, the Kubernetes checks and log signatures, the pause checks).
  */
 public final class StartupConfig {
     private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
@@ -42,12 +40,10 @@ public final class StartupConfig {
     public static Optional<String> problem(Map<String, String> overrides) {
         try {
             SmallRyeConfig config = build(overrides);
-            ProberConfig prober = config.getConfigMapping(ProberConfig.class);
-            ConfigChecks.check(prober);
-            SessionCalendar.session(prober.session());
-            ProberBeans.probes(prober, new HttpFetcher());
+            ProbeChecks.startup(config, new HttpFetcher());
             KubernetesStartupChecks.check(config.getConfigMapping(KubernetesConfig.class));
-            PauseChecks.check(config.getConfigMapping(PauseConfig.class), config.getConfigMapping(GitOpsConfig.class));
+            PauseChecks.check(config.getConfigMapping(PauseConfig.class), config.getConfigMapping(GitOpsConfig.class),
+                    config.getConfigMapping(TargetConfig.class));
             return Optional.empty();
         } catch (RuntimeException e) {
             StringBuilder message = new StringBuilder();
@@ -61,17 +57,14 @@ public final class StartupConfig {
     public static SmallRyeConfig build(Map<String, String> overrides) {
         URL properties = StartupConfig.class.getClassLoader().getResource("application.properties");
         try {
-            return new SmallRyeConfigBuilder()
+            SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
                     .addDefaultInterceptors()
                     .withConverter(Duration.class, 200, new DurationConverter())
                     .withSources(new PropertiesConfigSource(properties, 250))
                     .withSources(new PropertiesConfigSource(overrides, "test-overrides", 400))
-                    .withMapping(ProberConfig.class)
-                    .withMapping(KubernetesConfig.class)
-                    .withMapping(PauseConfig.class)
-                    .withMapping(GitOpsConfig.class)
-                    .withValidator((BeanValidationConfigValidator) () -> VALIDATOR)
-                    .build();
+                    .withValidator((BeanValidationConfigValidator) () -> VALIDATOR);
+            KnownKeys.MAPPINGS.forEach(builder::withMapping);
+            return builder.build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -131,7 +131,7 @@ class GitOpsPauserTest {
     void theTokenNeverAppearsInErrors() {
         Redactor redactor = new Redactor();
         GitOpsConfigStub config = new GitOpsConfigStub(tmp.resolve("https-wc").toString(), "tok3n-s3cret-value");
-        ManifestRepository https = JGitManifestRepository.from(config, "https://bot:tok3n-s3cret-value@127.0.0.1:9/torghut.git", redactor);
+        ManifestRepository https = JGitManifestRepository.from(config, "https://bot:tok3n-s3cret-value@127.0.0.1:9/torghut.git", BareRepo.PATH, redactor);
         GitUnavailableException e = assertThrows(GitUnavailableException.class, https::sync);
         assertTrue(e.getMessage().startsWith("git fetch against https://127.0.0.1:9/torghut.git failed: "), e.getMessage());
         assertTrue(!e.getMessage().contains("tok3n") && !https.describe().contains("tok3n"), e.getMessage());

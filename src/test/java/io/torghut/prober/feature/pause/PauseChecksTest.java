@@ -8,6 +8,7 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.common.MapBackedConfigSource;
 import io.torghut.prober.adapter.git.GitOpsConfig;
+import io.torghut.prober.feature.target.TargetConfig;
 import io.torghut.prober.shared.ConfigProblem;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,11 +27,12 @@ class PauseChecksTest {
                 values.put(kv[0].trim(), kv[1].trim());
             }
         }
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(PauseConfig.class).withMapping(GitOpsConfig.class)
+        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors().withMapping(PauseConfig.class).withMapping(GitOpsConfig.class).withMapping(TargetConfig.class)
                 .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
                 .withSources(new MapBackedConfigSource("test", values) {
                 }).build();
-        PauseChecks.check(config.getConfigMapping(PauseConfig.class), config.getConfigMapping(GitOpsConfig.class));
+        PauseChecks.check(config.getConfigMapping(PauseConfig.class), config.getConfigMapping(GitOpsConfig.class),
+                config.getConfigMapping(TargetConfig.class));
     }
 
     @ParameterizedTest
@@ -42,7 +44,7 @@ class PauseChecksTest {
             "prober.gitops.repo-url=git@github.com:x/y.git|invalid configuration prober.gitops.ssh-key-file (GITOPS_SSH_KEY_FILE): is required: an SSH remote needs its deploy key",
             "prober.gitops.repo-url=ssh://git@github.com/x/y.git;prober.gitops.ssh-key-file=/nonexistent/key|invalid configuration prober.gitops.ssh-key-file (GITOPS_SSH_KEY_FILE): is not a readable file",
             "prober.gitops.repo-url=ssh://git@github.com/x/y.git;prober.gitops.ssh-key-file=pom.xml|invalid configuration prober.gitops.ssh-known-hosts-file (GITOPS_SSH_KNOWN_HOSTS_FILE): is required: an SSH remote needs its host keys pinned (no trust on first use)",
-            "prober.gitops.manifest-path=../etc/passwd|invalid configuration prober.gitops.manifest-path (GITOPS_MANIFEST_PATH): must be a relative path inside the repository",
+            "prober.target.manifest-path=../etc/passwd|invalid configuration prober.target.manifest-path: must be a relative path inside the repository",
             "prober.pause.auto-hold=0s|invalid configuration prober.pause.auto-hold: must be a positive duration (got PT0S)",
             "prober.gitops.timeout=-1s|invalid configuration prober.gitops.timeout: must be a positive duration (got PT-1S)",
             "prober.pause.effective-deadline=0s|invalid configuration prober.pause.effective-deadline: must be a positive duration (got PT0S)",
@@ -88,7 +90,7 @@ class PauseChecksTest {
      */
     @Test
     void theDedupWindowIsShorterThanTheShippedRepeatInterval() throws Exception {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(PauseConfig.class)
+        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors().withMapping(PauseConfig.class)
                 .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter()).build();
         java.time.Duration window = config.getConfigMapping(PauseConfig.class).dedupWindow();
         for (String file : java.util.List.of("k8s/alertmanager/torghut-prober-receiver.yml",

@@ -14,11 +14,8 @@ import org.junit.jupiter.api.Test;
 
 public class KnativeTradingStateTest {
 
-    public record Config(boolean enabled, Duration interval) implements KubernetesConfig {
-        public String namespace() { return "torghut"; }
-        public String service() { return "torghut"; }
-        public String cnpgCluster() { return "torghut-db"; }
-        public String container() { return "user-container"; }
+    public record Config(boolean on, Duration interval) implements KubernetesConfig {
+        public Optional<Boolean> enabled() { return Optional.of(on); }
         public Duration timeout() { return Duration.ofSeconds(5); }
         public java.util.Optional<java.net.URI> apiServerUrl() { return java.util.Optional.empty(); }
         public java.util.Optional<String> context() { return java.util.Optional.empty(); }

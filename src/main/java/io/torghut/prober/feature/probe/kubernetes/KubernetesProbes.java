@@ -8,31 +8,30 @@ import io.torghut.prober.adapter.kubernetes.KubernetesConfigChecks;
 import io.torghut.prober.adapter.kubernetes.KubernetesReads;
 import io.torghut.prober.adapter.kubernetes.LogScanner;
 import io.torghut.prober.adapter.kubernetes.LogSignatures;
-import io.torghut.prober.feature.probe.ProbeContributor;
 import io.torghut.prober.feature.probe.ProbeSpec;
 import io.torghut.prober.feature.probe.ScheduledProbe;
 import io.torghut.prober.feature.probe.SignalRole;
-import io.torghut.prober.feature.target.Target;
+import io.torghut.prober.feature.target.TargetConfig;
 import io.torghut.prober.shared.Redactor;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 
 /**
- * Contributes the {@code knative} and {@code cnpg} probes when {@code prober.kubernetes.enabled} (the default).
- * The Kubernetes client is only created when they are.
+ * The Kubernetes probes, {@code knative} and {@code cnpg}, when the Kubernetes API is on ({@code prober.kubernetes.enabled});
+ * the client is only created when they are.
  */
 @Singleton
-public class KubernetesProbes implements ProbeContributor {
+public class KubernetesProbes {
     /** API requests get a little less than the round's timeout so the reader reports the slow call itself. */
     private static final double REQUEST_SHARE = 0.8;
     private final KubernetesConfig config;
-    private final Target target;
+    private final TargetConfig target;
     private final KubernetesAdapters client;
     private final Redactor redactor;
     private final Clock clock;
 
-    public KubernetesProbes(KubernetesConfig config, Target target, KubernetesAdapters client,
+    public KubernetesProbes(KubernetesConfig config, TargetConfig target, KubernetesAdapters client,
                             Redactor redactor, Clock clock) {
         this.config = config;
         this.target = target;
@@ -41,9 +40,8 @@ public class KubernetesProbes implements ProbeContributor {
         this.clock = clock;
     }
 
-    @Override
     public List<ScheduledProbe> probes() {
-        if (!config.enabled()) {
+        if (!config.on()) {
             return List.of();
         }
         KubernetesConfigChecks.check(config);

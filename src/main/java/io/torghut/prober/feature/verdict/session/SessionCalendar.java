@@ -1,6 +1,5 @@
 package io.torghut.prober.feature.verdict.session;
 
-import io.torghut.prober.feature.probe.ProberConfig;
 import io.torghut.prober.shared.ConfigProblem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Builds the trading session from {@code prober.session.*}: the chosen calendar (built-in NYSE file, none, or an
- * operator's file), then the configured holidays and early closes, then the removals.
+ * Builds the trading session from {@code prober.session.*} ({@link SessionConfig}): the chosen calendar (built-in NYSE
+ * file, none, or an operator's file), then the configured holidays and early closes, then the removals. Refuses what
+ * annotations cannot: an open not before the close, no trading day.
  */
 public final class SessionCalendar {
     /** The built-in calendar's name. */
@@ -26,7 +26,13 @@ public final class SessionCalendar {
     private SessionCalendar() {
     }
 
-    public static TradingSession session(ProberConfig.Session s) {
+    public static TradingSession session(SessionConfig s) {
+        if (!s.alwaysOpen() && !s.open().isBefore(s.close())) {
+            throw new ConfigProblem("prober.session.open", "must be before prober.session.close (" + s.close() + ")");
+        }
+        if (s.days().isEmpty()) {
+            throw new ConfigProblem("prober.session.days", "must name at least one day");
+        }
         MarketCalendar calendar = calendar(s.calendar());
         calendar = calendar.withHolidays(s.holidays().orElse(List.of()), "prober.session.holidays");
         Map<LocalDate, LocalTime> early = new TreeMap<>();

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.torghut.prober.feature.probe.ProberConfig;
+import io.torghut.prober.feature.verdict.session.SessionConfig;
 import io.torghut.prober.feature.probe.TestConfig;
 import io.torghut.prober.shared.ConfigProblem;
 import java.io.IOException;
@@ -31,12 +31,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SessionCalendarTest {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
-    private static ProberConfig.Session session(Map<String, Object> overrides) {
+    private static SessionConfig session(Map<String, Object> overrides) {
         Map<String, Object> values = new HashMap<>(Map.of("zone", NEW_YORK, "open", LocalTime.of(9, 30), "close", LocalTime.of(16, 0),
                 "days", EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), "calendar", SessionCalendar.BUILT_IN,
                 "holidays", Optional.empty(), "earlyCloses", Optional.empty(), "calendarRemove", Optional.empty(), "alwaysOpen", false));
         values.putAll(overrides);
-        return TestConfig.fake(ProberConfig.Session.class, values);
+        return TestConfig.fake(SessionConfig.class, values);
     }
 
     private static final TradingSession DEFAULT = SessionCalendar.session(session(Map.of()));

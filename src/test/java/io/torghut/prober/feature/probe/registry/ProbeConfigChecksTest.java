@@ -1,4 +1,4 @@
-package io.torghut.prober.feature.probe;
+package io.torghut.prober.feature.probe.registry;
 
 import static io.torghut.prober.feature.probe.TestConfig.clickhouse;
 import static io.torghut.prober.feature.probe.TestConfig.freshness;
@@ -14,7 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.torghut.prober.feature.probe.registry.ProberBeans;
+import io.torghut.prober.feature.probe.ProbeSpec;
+import io.torghut.prober.feature.probe.ScheduledProbe;
+import io.torghut.prober.feature.probe.SignalRole;
+import io.torghut.prober.feature.probe.TestConfig;
+import io.torghut.prober.feature.probe.TestConfig.Parts;
 import io.torghut.prober.shared.ConfigProblem;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -32,19 +36,27 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class ConfigChecksTest {
+/**
+ * The checks startup runs on the probes' configuration that annotations cannot express, each failure naming the key: the
+ * registry's (signal names), each probe kind's producer (schedules, URL, DSN, max age) and the verdict's policy and session.
+ */
+class ProbeConfigChecksTest {
     private static final Duration S10 = Duration.ofSeconds(10);
     private static final Duration S3 = Duration.ofSeconds(3);
     private static final ZoneId NY = ZoneId.of("America/New_York");
     private static final String SUB_SECOND = "must be a whole number of seconds, at least 1s: the scheduler (quarkus-scheduler) looks at "
             + "its jobs once a second";
 
-    @Test
-    void defaultsPass() {
-        assertDoesNotThrow(() -> ConfigChecks.check(TestConfig.config()));
+    private static List<ScheduledProbe> check(Parts config) {
+        return ProbeChecks.startup(config, null);
     }
 
-    private static Arguments bad(String what, Supplier<ProberConfig> config, String message) {
+    @Test
+    void defaultsPass() {
+        assertDoesNotThrow(() -> check(TestConfig.config()));
+    }
+
+    private static Arguments bad(String what, Supplier<Parts> config, String message) {
         return Arguments.of(what, config, message);
     }
 
@@ -91,45 +103,45 @@ class ConfigChecksTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalid")
-    void invalidValuesNameTheKey(String what, Supplier<ProberConfig> config, String message) {
-        ConfigProblem problem = assertThrows(ConfigProblem.class, () -> ConfigChecks.check(config.get()));
+    void invalidValuesNameTheKey(String what, Supplier<Parts> config, String message) {
+        ConfigProblem problem = assertThrows(ConfigProblem.class, () -> check(config.get()));
         assertEquals(message, problem.getMessage());
     }
 
     /** A sub-second timeout is fine: the hard timeout is a millisecond timer, not a tick of the scheduler. */
     @Test
     void subSecondTimeoutsAndWholeSecondIntervalsPass() {
-        assertDoesNotThrow(() -> ConfigChecks.check(with("torghut", torghut(schedule(Duration.ofSeconds(1), Duration.ofMillis(300)),
+        assertDoesNotThrow(() -> check(with("torghut", torghut(schedule(Duration.ofSeconds(1), Duration.ofMillis(300)),
                 schedule(Duration.ofSeconds(90), Duration.ofMillis(900))))));
     }
 
     @Test
     void alwaysOpenSkipsTheHoursCheck() {
-        ProberConfig config = with("session", session(ZoneId.of("UTC"), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, Set.of(DayOfWeek.MONDAY), true));
-        assertDoesNotThrow(() -> ConfigChecks.check(config));
+        Parts config = with("session", session(ZoneId.of("UTC"), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, Set.of(DayOfWeek.MONDAY), true));
+        assertDoesNotThrow(() -> check(config));
     }
 
     @Test
     void probesAreBuiltFromConfigAndABadUrlOrDsnNamesItsKeyAndEnv() {
-        ProberConfig badUrl = with("clickhouse", clickhouse("http://default:s3cret-ch-pass@ch:8123", Optional.of("s3cret-ch-pass"), S10, S3));
-        ConfigProblem problem = assertThrows(ConfigProblem.class, () -> ProberBeans.probes(badUrl, null));
+        Parts badUrl = with("clickhouse", clickhouse("http://default:s3cret-ch-pass@ch:8123", Optional.of("s3cret-ch-pass"), S10, S3));
+        ConfigProblem problem = assertThrows(ConfigProblem.class, () -> check(badUrl));
         assertEquals("invalid configuration prober.clickhouse.url (TA_CLICKHOUSE_URL): ClickHouse URL must not carry credentials; "
                 + "use TA_CLICKHOUSE_USERNAME and TA_CLICKHOUSE_PASSWORD", problem.getMessage());
 
-        ProberConfig badDsn = with("postgres", postgres(Optional.of("host=h password='s3cret"), S10, S3));
-        ConfigProblem dsn = assertThrows(ConfigProblem.class, () -> ProberBeans.probes(badDsn, null));
+        Parts badDsn = with("postgres", postgres(Optional.of("host=h password='s3cret"), S10, S3));
+        ConfigProblem dsn = assertThrows(ConfigProblem.class, () -> check(badDsn));
         assertEquals("invalid configuration prober.postgres.dsn (DB_DSN): DB_DSN has an unterminated quoted value for key 'password'",
                 dsn.getMessage());
 
         assertEquals(List.of("healthz", "trading-health", "clickhouse", "ta_microbars", "ta_signals", "postgres"),
-                ProberBeans.probes(TestConfig.config(), null).stream().map(ScheduledProbe::name).toList());
+                check(TestConfig.config()).stream().map(ScheduledProbe::name).toList());
     }
 
     /** The schedule of every probe comes from its config section; only freshness signals have a max age. */
     @Test
     void eachProbesSpecCarriesItsRoleScheduleAndMaxAge() {
-        ProberConfig config = with("http", Map.of("extra", TestConfig.httpTarget("http://x/health", Duration.ofSeconds(30), S3)));
-        Map<String, ProbeSpec> specs = ProberBeans.probes(config, null).stream()
+        Parts config = with("http", Map.of("extra", TestConfig.httpTarget("http://x/health", Duration.ofSeconds(30), S3)));
+        Map<String, ProbeSpec> specs = check(config).stream()
                 .collect(java.util.stream.Collectors.toMap(ScheduledProbe::name, ScheduledProbe::spec));
         Duration s15 = Duration.ofSeconds(15);
         Duration s5 = Duration.ofSeconds(5);
@@ -145,17 +157,17 @@ class ConfigChecksTest {
 
     @Test
     void contributedProbesMustNotReuseAName() {
-        List<ScheduledProbe> probes = new ArrayList<>(ProberBeans.probes(TestConfig.config(), null));
-        assertDoesNotThrow(() -> ProberBeans.requireUniqueNames(probes));
+        List<ScheduledProbe> probes = new ArrayList<>(check(TestConfig.config()));
+        assertDoesNotThrow(() -> SignalNames.requireUnique(probes));
         probes.add(probes.get(0));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ProberBeans.requireUniqueNames(probes));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SignalNames.requireUnique(probes));
         assertEquals("two probes are named 'healthz'", e.getMessage());
     }
 
     @Test
     void aValueNoTestSetFailsWithItsName() {
-        ProberConfig.Scheduler scheduler = TestConfig.fake(ProberConfig.Scheduler.class, Map.of());
+        io.torghut.prober.feature.probe.SchedulerConfig scheduler = TestConfig.fake(io.torghut.prober.feature.probe.SchedulerConfig.class, Map.of());
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, scheduler::maxConcurrency);
-        assertEquals("Scheduler.maxConcurrency() is not set in this test", e.getMessage());
+        assertEquals("SchedulerConfig.maxConcurrency() is not set in this test", e.getMessage());
     }
 }
