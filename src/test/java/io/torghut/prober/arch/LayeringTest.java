@@ -36,10 +36,31 @@ class LayeringTest {
     @Test
     void pureDecisionPackagesImportNoIoClient() {
         noClasses().that().resideInAnyPackage(ROOT + ".shared..", ROOT + ".feature.signal..", ROOT + ".feature.verdict..",
-                        ROOT + ".feature.runbook..", ROOT + ".feature.pause.decision.rule..")
+                        ROOT + ".feature.runbook..", ROOT + ".feature.pause.decision..", ROOT + ".feature.pause.model..",
+                        ROOT + ".feature.pause.rollout..")
                 .should().dependOnClassesThat().resideInAnyPackage(IO_CLIENTS)
                 .because("decisions are pure functions of stored observations; only adapters talk to the world")
                 .check(MAIN);
+    }
+
+    /**
+     * The pause's rooms, top to bottom: the root (config and composition), edge (HTTP), record (audit, metrics, view,
+     * /diagnose), decision, model (the records every room speaks) and rollout (is the pause effective?), manifest beside.
+     * A room only uses rooms below it, so the decision can be read without the HTTP edge or the record.
+     */
+    @Test
+    void thePauseRoomsAreLayered() {
+        String pause = ROOT + ".feature.pause";
+        noClasses().that().resideInAnyPackage(pause + ".record..", pause + ".decision..", pause + ".model..", pause + ".rollout..",
+                        pause + ".manifest..")
+                .should().dependOnClassesThat().resideInAPackage(pause + ".edge..").check(MAIN);
+        noClasses().that().resideInAnyPackage(pause + ".decision..", pause + ".model..", pause + ".rollout..", pause + ".manifest..")
+                .should().dependOnClassesThat().resideInAPackage(pause + ".record..").check(MAIN);
+        noClasses().that().resideInAnyPackage(pause + ".model..", pause + ".rollout..", pause + ".manifest..")
+                .should().dependOnClassesThat().resideInAPackage(pause + ".decision..").check(MAIN);
+        noClasses().that().resideInAnyPackage(pause + ".edge..", pause + ".record..", pause + ".decision..", pause + ".model..",
+                        pause + ".rollout..", pause + ".manifest..")
+                .should().dependOnClassesThat().resideInAPackage(pause).check(MAIN);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.torghut.prober.feature.pause;
 
+import io.torghut.prober.feature.pause.model.PauseMode;
 import io.torghut.prober.adapter.clock.Resolution;
 import io.torghut.prober.adapter.git.GitOpsConfig;
 import io.torghut.prober.adapter.git.GitRemotes;

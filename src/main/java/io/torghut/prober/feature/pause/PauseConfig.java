@@ -1,5 +1,6 @@
 package io.torghut.prober.feature.pause;
 
+import io.torghut.prober.feature.pause.model.PauseMode;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.torghut.prober.adapter.kubernetes.InCluster;

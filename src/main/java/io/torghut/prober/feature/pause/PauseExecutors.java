@@ -1,5 +1,7 @@
 package io.torghut.prober.feature.pause;
 
+import io.torghut.prober.feature.pause.decision.PendingRetries;
+import io.torghut.prober.feature.pause.decision.SingleFlight;
 import io.torghut.prober.adapter.clock.Jobs;
 import io.torghut.prober.shared.DaemonThreads;
 import java.time.Duration;

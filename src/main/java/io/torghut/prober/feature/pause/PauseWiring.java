@@ -1,5 +1,24 @@
 package io.torghut.prober.feature.pause;
 
+import io.torghut.prober.feature.pause.decision.AutoPause;
+import io.torghut.prober.feature.pause.decision.GitDesiredState;
+import io.torghut.prober.feature.pause.decision.GitOpsPauser;
+import io.torghut.prober.feature.pause.decision.HoldTimer;
+import io.torghut.prober.feature.pause.decision.PausePlanner;
+import io.torghut.prober.feature.pause.decision.PauseReconciler;
+import io.torghut.prober.feature.pause.decision.PauseService;
+import io.torghut.prober.feature.pause.decision.PauseState;
+import io.torghut.prober.feature.pause.decision.PendingRetries;
+import io.torghut.prober.feature.pause.decision.VerdictEpisodes;
+import io.torghut.prober.feature.pause.edge.BearerAuth;
+import io.torghut.prober.feature.pause.edge.PauseToken;
+import io.torghut.prober.feature.pause.model.PauseMode;
+import io.torghut.prober.feature.pause.record.PauseAudit;
+import io.torghut.prober.feature.pause.record.PauseMetrics;
+import io.torghut.prober.feature.pause.record.PauseView;
+import io.torghut.prober.feature.pause.rollout.EffectivenessStatus;
+import io.torghut.prober.feature.pause.rollout.EffectivenessTracker;
+import io.torghut.prober.feature.pause.rollout.StoredRollout;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

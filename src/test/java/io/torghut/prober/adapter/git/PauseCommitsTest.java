@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.torghut.prober.feature.pause.GitOpsPauser;
-import io.torghut.prober.feature.pause.PauseDecider;
+import io.torghut.prober.feature.pause.decision.GitOpsPauser;
+import io.torghut.prober.feature.pause.decision.PauseDecider;
 import io.torghut.prober.feature.pause.manifest.TradingFlagEditor;
 import io.torghut.prober.shared.Redactor;
 import io.torghut.prober.shared.model.TradingFlag;

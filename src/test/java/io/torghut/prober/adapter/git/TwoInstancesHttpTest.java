@@ -2,8 +2,8 @@ package io.torghut.prober.adapter.git;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.torghut.prober.feature.pause.GitOpsPauser;
-import io.torghut.prober.feature.pause.PauseDecider;
+import io.torghut.prober.feature.pause.decision.GitOpsPauser;
+import io.torghut.prober.feature.pause.decision.PauseDecider;
 import io.torghut.prober.feature.pause.manifest.TradingFlagEditor;
 import io.torghut.prober.shared.Redactor;
 import io.torghut.prober.testsupport.GitHttpHooks;

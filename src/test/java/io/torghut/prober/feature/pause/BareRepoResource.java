@@ -9,8 +9,8 @@ import java.util.Map;
 
 /** Starts a real bare git repository for the Quarkus tests and points the prober (trigger mode) at it. */
 public class BareRepoResource implements QuarkusTestResourceLifecycleManager {
-    static final String TOKEN = "pause-test-token-5f2c";
-    static volatile BareRepo remote;
+    public static final String TOKEN = "pause-test-token-5f2c";
+    public static volatile BareRepo remote;
     private Path root;
 
     @Override

@@ -1,5 +1,9 @@
 package io.torghut.prober.feature.pause;
 
+import io.torghut.prober.feature.pause.rollout.EffectivenessStatus;
+import io.torghut.prober.feature.pause.rollout.EffectivenessTracker;
+import io.torghut.prober.feature.pause.rollout.Rollout;
+import io.torghut.prober.feature.pause.rollout.StoredRollout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,11 @@
 package io.torghut.prober.feature.pause;
 
+import io.torghut.prober.feature.pause.model.PauseRecords;
+import io.torghut.prober.feature.pause.model.PauseRequest;
+import io.torghut.prober.feature.pause.model.PendingKind;
+import io.torghut.prober.feature.pause.record.PauseDiagnosis;
+import io.torghut.prober.feature.pause.record.PauseMetrics;
+import io.torghut.prober.feature.pause.record.PauseView;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,18 @@
 package io.torghut.prober.feature.pause;
 
+import io.torghut.prober.feature.pause.decision.GitDesiredState;
+import io.torghut.prober.feature.pause.decision.GitOpsPauser;
+import io.torghut.prober.feature.pause.decision.PausePlanner;
+import io.torghut.prober.feature.pause.decision.PauseService;
+import io.torghut.prober.feature.pause.decision.PauseState;
+import io.torghut.prober.feature.pause.decision.PendingRetries;
+import io.torghut.prober.feature.pause.decision.VerdictEpisodes;
+import io.torghut.prober.feature.pause.model.PauseMode;
+import io.torghut.prober.feature.pause.model.PauseRecords;
+import io.torghut.prober.feature.pause.model.PauseRequest;
+import io.torghut.prober.feature.pause.record.PauseAudit;
+import io.torghut.prober.feature.pause.rollout.EffectivenessTracker;
+import io.torghut.prober.feature.pause.rollout.Rollout;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -27,20 +40,20 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
  * Application. The live rollout is set by the test ({@link #live}); git rounds run on their own threads, and callers
  * wait at most {@code answerWithin}, as in production.
  */
-final class HttpPauseRig implements AutoCloseable {
+public final class HttpPauseRig implements AutoCloseable {
     static final String USER = "prober";
     static final String PASSWORD = "rig-http-pw-31";
     static final Rollout TRADING = new Rollout(true, "torghut-00041", "torghut-00041", Map.of("torghut-00041", 100L), "true");
-    final BareRepo remote;
-    final GitHttpServer host;
-    final MockKubernetes k8s;
-    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    final AtomicReference<Rollout> live = new AtomicReference<>(TRADING);
+    public final BareRepo remote;
+    public final GitHttpServer host;
+    public final MockKubernetes k8s;
+    public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    public final AtomicReference<Rollout> live = new AtomicReference<>(TRADING);
     private final Path root;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService gitWork = Executors.newCachedThreadPool();
 
-    HttpPauseRig(Path root) throws Exception {
+    public HttpPauseRig(Path root) throws Exception {
         this.root = root;
         remote = new BareRepo(root.resolve("host"));
         host = GitHttpServer.start(remote.projectRoot(), USER, PASSWORD);
@@ -51,7 +64,7 @@ final class HttpPauseRig implements AutoCloseable {
     }
 
     /** One prober replica (a working copy of its own), with these settings. */
-    Replica replica(String name, String url, Duration gitTimeout, Duration answerWithin, Duration retryInitial) {
+    public Replica replica(String name, String url, Duration gitTimeout, Duration answerWithin, Duration retryInitial) {
         TradingFlagEditor editor = new TradingFlagEditor(Optional.empty());
         Redactor redactor = new Redactor();
         redactor.add(PASSWORD);
@@ -72,12 +85,12 @@ final class HttpPauseRig implements AutoCloseable {
         return new Replica(service, desired, state, tracker, episodes);
     }
 
-    Replica replica(String name) {
+    public Replica replica(String name) {
         return replica(name, host.url(BareRepo.NAME), Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofMinutes(30));
     }
 
     /** The revision Argo CD was last asked to sync, if any. */
-    Optional<String> syncedRevision() {
+    public Optional<String> syncedRevision() {
         GenericKubernetesResource app = k8s.client().genericKubernetesResources(MockKubernetes.APPLICATIONS).inNamespace("argocd")
                 .withName("torghut").get();
         @SuppressWarnings("unchecked")
@@ -90,20 +103,20 @@ final class HttpPauseRig implements AutoCloseable {
         return Optional.ofNullable((String) sync.get("revision"));
     }
 
-    double count(String result) {
+    public double count(String result) {
         var counter = registry.find("torghut_prober_pause_actions").tag("mode", "trigger").tag("result", result).counter();
         return counter == null ? 0 : counter.count();
     }
 
     /** A prober replica's pause machinery. */
-    record Replica(PauseService service, GitDesiredState desired, PauseState state, EffectivenessTracker tracker,
+    public record Replica(PauseService service, GitDesiredState desired, PauseState state, EffectivenessTracker tracker,
                    VerdictEpisodes episodes) {
-        PauseRecords.Answer handle(PauseRequest request) {
+        public PauseRecords.Answer handle(PauseRequest request) {
             return service.handle(request);
         }
 
         /** What the refresh schedule does: read git, reconcile. */
-        void refresh() throws Exception {
+        public void refresh() throws Exception {
             service.reconcile(desired.read());
         }
     }

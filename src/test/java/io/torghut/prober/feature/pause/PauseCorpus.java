@@ -1,5 +1,6 @@
 package io.torghut.prober.feature.pause;
 
+import io.torghut.prober.feature.pause.edge.PauseResource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,8 @@
 package io.torghut.prober.feature.pause;
 
+import io.torghut.prober.feature.pause.edge.PauseProblem;
+import io.torghut.prober.feature.pause.edge.PauseRequestParser;
+import io.torghut.prober.feature.pause.model.PauseRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;

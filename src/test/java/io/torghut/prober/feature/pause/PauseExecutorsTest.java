@@ -1,5 +1,8 @@
 package io.torghut.prober.feature.pause;
 
+import io.torghut.prober.feature.pause.decision.PauseState;
+import io.torghut.prober.feature.pause.decision.PendingRetries;
+import io.torghut.prober.feature.pause.model.PendingKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,17 @@
 package io.torghut.prober.feature.pause;
 
+import io.torghut.prober.feature.pause.decision.GitDesiredState;
+import io.torghut.prober.feature.pause.decision.GitOpsPauser;
+import io.torghut.prober.feature.pause.decision.PausePlanner;
+import io.torghut.prober.feature.pause.decision.PauseService;
+import io.torghut.prober.feature.pause.decision.PauseState;
+import io.torghut.prober.feature.pause.decision.PendingRetries;
+import io.torghut.prober.feature.pause.model.PauseMode;
+import io.torghut.prober.feature.pause.model.PauseRecords;
+import io.torghut.prober.feature.pause.model.PauseRequest;
+import io.torghut.prober.feature.pause.record.PauseAudit;
+import io.torghut.prober.feature.pause.rollout.EffectivenessTracker;
+import io.torghut.prober.feature.pause.rollout.Rollout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package io.torghut.prober.feature.pause;
 
+import io.torghut.prober.feature.pause.edge.PauseResourceTest;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;

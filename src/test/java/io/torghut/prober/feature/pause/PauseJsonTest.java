@@ -1,5 +1,13 @@
 package io.torghut.prober.feature.pause;
 
+import io.torghut.prober.feature.pause.edge.PauseBodyLimit;
+import io.torghut.prober.feature.pause.edge.PauseProblem;
+import io.torghut.prober.feature.pause.edge.PauseResource;
+import io.torghut.prober.feature.pause.model.PausePlan;
+import io.torghut.prober.feature.pause.model.PauseRecords;
+import io.torghut.prober.feature.pause.model.PendingKind;
+import io.torghut.prober.feature.pause.rollout.Effectiveness;
+import io.torghut.prober.feature.pause.rollout.EffectivenessStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
 @WithTestResource(KubernetesOffResource.class)
-class PauseWithoutKubernetesAppTest {
+public class PauseWithoutKubernetesAppTest {
     static final String BEARER = "Bearer " + BareRepoResource.TOKEN;
 
     @KubernetesTestServer
@@ -75,7 +75,7 @@ class PauseWithoutKubernetesAppTest {
     }
 
     /** The beans of this type that have an instance, in the application and singleton contexts. */
-    static List<String> created(Class<?> type) {
+    public static List<String> created(Class<?> type) {
         return List.<Class<? extends Annotation>>of(ApplicationScoped.class, Singleton.class).stream()
                 .map(scope -> Arc.container().getActiveContext(scope))
                 .map(InjectableContext::getState)

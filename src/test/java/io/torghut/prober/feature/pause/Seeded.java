@@ -10,7 +10,7 @@ import java.util.function.Function;
  * system property {@value #SEED_PROPERTY} gives it; it is printed, and a failure names it with the failing try and
  * input, so {@code -Dpause.properties.seed=<seed>} reproduces the run.
  */
-final class Seeded {
+public final class Seeded {
     static final String SEED_PROPERTY = "pause.properties.seed";
     static final long RUN_SEED = Long.getLong(SEED_PROPERTY, new Random().nextLong());
 
@@ -22,7 +22,7 @@ final class Seeded {
     }
 
     /** Runs {@code property} on {@code tries} inputs from {@code generator}. */
-    static <T> void forAll(String name, int tries, Function<Random, T> generator, Consumer<T> property) {
+    public static <T> void forAll(String name, int tries, Function<Random, T> generator, Consumer<T> property) {
         Random random = new Random(RUN_SEED ^ name.hashCode() * 0x9E3779B97F4A7C15L);
         for (int i = 0; i < tries; i++) {
             T input = generator.apply(random);

@@ -1,5 +1,8 @@
 package io.torghut.prober.feature.pause;
 
+import io.torghut.prober.feature.pause.decision.PausePlanner;
+import io.torghut.prober.feature.pause.rollout.Rollout;
+import io.torghut.prober.feature.pause.rollout.RolloutJudge;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.torghut.prober.adapter.kubernetes.KnativeParsing;
