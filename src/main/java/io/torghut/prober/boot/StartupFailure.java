@@ -2,6 +2,7 @@ package io.torghut.prober.boot;
 
 import io.smallrye.config.ConfigValidationException;
 import io.torghut.prober.shared.ConfigProblem;
+import io.torghut.prober.shared.FreeText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,6 +45,6 @@ public final class StartupFailure {
     /** One line, printable characters only, bounded: configuration text can come from anywhere. */
     private static String clean(String text) {
         String flat = text.replaceAll("\\s*[\\r\\n]+\\s*", "; ").replaceAll("\\p{Cntrl}|\\p{Cf}", "?");
-        return flat.length() > MAX ? flat.substring(0, MAX) + "..." : flat;
+        return FreeText.cut(flat, MAX, "...");
     }
 }

@@ -85,10 +85,19 @@ public final class FreeText {
     }
 
     private static String cut(String text, int max) {
+        return cut(text, max, ELLIPSIS);
+    }
+
+    /**
+     * {@code text} as it is when it has at most {@code max} chars, else its first {@code max} chars plus {@code marker},
+     * never ending inside a surrogate pair (an emoji in a reason or a log line must not become a lone surrogate). The
+     * one place where text from outside is shortened; it cleans nothing, so callers keep their own rules.
+     */
+    public static String cut(String text, int max, String marker) {
         if (text.length() <= max) {
             return text;
         }
-        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
-        return text.substring(0, end) + ELLIPSIS;
+        int end = max > 0 && Character.isHighSurrogate(text.charAt(max - 1)) && Character.isLowSurrogate(text.charAt(max)) ? max - 1 : max;
+        return text.substring(0, end) + marker;
     }
 }

@@ -26,6 +26,6 @@ public final class LogScrubber {
 
     public static String scrub(String line) {
         String cleaned = mask(line).strip();
-        return cleaned.length() > MAX_SAMPLE ? cleaned.substring(0, MAX_SAMPLE) + "..." : cleaned;
+        return FreeText.cut(cleaned, MAX_SAMPLE, "...");
     }
 }

@@ -96,4 +96,28 @@ class FreeTextTest {
         }
         return out.toString();
     }
+
+    /** Emoji (a surrogate pair) right at the cut, before it, after it; short and exact-length text stays as it is. */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cuts() {
+        String face = "\uD83D\uDE00"; // one code point, two chars
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("abc", 5, "...", "abc"),
+                org.junit.jupiter.params.provider.Arguments.of("abcde", 5, "...", "abcde"),
+                org.junit.jupiter.params.provider.Arguments.of("abcdef", 5, "...", "abcde..."),
+                org.junit.jupiter.params.provider.Arguments.of("abcd" + face + "x", 5, "…", "abcd…"),
+                org.junit.jupiter.params.provider.Arguments.of("abc" + face + "x", 5, "…", "abc" + face + "…"),
+                org.junit.jupiter.params.provider.Arguments.of(face + face + face, 3, "", face),
+                org.junit.jupiter.params.provider.Arguments.of(face + face, 1, "", ""),
+                org.junit.jupiter.params.provider.Arguments.of("reason: stale " + face, 15, "…", "reason: stale …"));
+    }
+
+    @ParameterizedTest(name = "[{index}] max {1}")
+    @MethodSource("cuts")
+    void aCutNeverSplitsASurrogatePair(String text, int max, String marker, String expected) {
+        String cut = FreeText.cut(text, max, marker);
+        assertEquals(expected, cut);
+        String kept = cut.substring(0, cut.length() - (cut.equals(text) ? 0 : marker.length()));
+        assertTrue(kept.length() <= max, kept);
+        assertTrue(kept.codePoints().noneMatch(c -> Character.getType(c) == Character.SURROGATE), "no lone surrogate in " + kept);
+    }
 }

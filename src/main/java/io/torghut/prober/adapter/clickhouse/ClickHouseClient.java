@@ -4,6 +4,7 @@ import io.torghut.prober.adapter.http.HttpFetcher;
 import io.torghut.prober.adapter.http.HttpReply;
 import io.torghut.prober.shared.FailureReason;
 import io.torghut.prober.shared.ProbeFailure;
+import io.torghut.prober.shared.FreeText;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +94,6 @@ public final class ClickHouseClient {
 
     private static String firstLine(String text) {
         String line = text.strip();
-        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+        return FreeText.cut(line, 300, FreeText.ELLIPSIS);
     }
 }

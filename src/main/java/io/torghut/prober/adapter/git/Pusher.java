@@ -1,5 +1,6 @@
 package io.torghut.prober.adapter.git;
 
+import io.torghut.prober.shared.FreeText;
 import java.util.Locale;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -77,6 +78,6 @@ final class Pusher {
     /** One line, no control or format characters, bounded: the host's text goes into answers and logs. */
     private static String shorten(String text) {
         String line = text.replaceAll("[\\p{Cc}\\p{Cf}]+", " ").strip();
-        return line.length() <= MAX_REMOTE_TEXT ? line : line.substring(0, MAX_REMOTE_TEXT) + "…";
+        return FreeText.cut(line, MAX_REMOTE_TEXT, FreeText.ELLIPSIS);
     }
 }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.torghut.prober.shared.Causes;
 import io.torghut.prober.shared.model.AccessProblem;
+import io.torghut.prober.shared.FreeText;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -38,7 +39,7 @@ final class AccessClassifier {
         String detail = code > 0 ? "HTTP " + code : kind == AccessProblem.Kind.UNREACHABLE && Causes.causedBy(e, UnknownHostException.class)
                 ? "unknown host" : scrub(Causes.rootMessage(e));
         return new AccessProblem(kind, verb, resource, name, namespace,
-                detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail);
+                FreeText.cut(detail, MAX_DETAIL, ""));
     }
 
     /** Removes addresses and bearer tokens from an outside message. */

@@ -3,6 +3,7 @@ package io.torghut.prober.adapter.postgres;
 import io.torghut.prober.shared.Causes;
 import io.torghut.prober.shared.FailureReason;
 import io.torghut.prober.shared.ProbeFailure;
+import io.torghut.prober.shared.FreeText;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -88,6 +89,6 @@ public class PostgresChecker {
         if (target.password().isPresent() && !target.password().get().isEmpty()) {
             text = text.replace(target.password().get(), "****");
         }
-        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+        return FreeText.cut(text, 300, FreeText.ELLIPSIS);
     }
 }
