@@ -5,13 +5,10 @@ import io.quarkus.runtime.StartupEvent;
 import io.torghut.prober.adapter.clock.Jobs;
 import io.torghut.prober.feature.probe.ProbeRunner;
 import io.torghut.prober.feature.signal.PolicyConfig;
-import io.torghut.prober.feature.signal.SignalStore;
 import io.torghut.prober.feature.verdict.Policy;
-import io.torghut.prober.feature.verdict.TradingStateSource;
 import io.torghut.prober.feature.verdict.VerdictTracker;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 import java.time.Clock;
@@ -30,12 +27,6 @@ public class ProberLifecycle {
     /** The calendar can run out while the prober runs (a new year): looked at once an hour. */
     static final Duration CALENDAR_EVERY = Duration.ofHours(1);
     private final List<Jobs.Job> jobs = new CopyOnWriteArrayList<>();
-
-    @Produces
-    @Singleton
-    VerdictTracker verdictTracker(SignalStore store, Policy policy, Clock clock, TradingStateSource tradingState) {
-        return new VerdictTracker(store, policy, clock, tradingState);
-    }
 
     void start(@Observes StartupEvent event, ProbeRunner runner, VerdictTracker tracker, PolicyConfig config, Policy policy,
                Clock clock, Jobs scheduler) {

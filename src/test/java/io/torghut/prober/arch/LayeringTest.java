@@ -3,6 +3,7 @@ package io.torghut.prober.arch;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -44,9 +45,10 @@ class LayeringTest {
     }
 
     /**
-     * The pause's rooms, top to bottom: the root (config and composition), edge (HTTP), record (audit, metrics, view,
-     * /diagnose), decision, model (the records every room speaks) and rollout (is the pause effective?), manifest beside.
-     * A room only uses rooms below it, so the decision can be read without the HTTP edge or the record.
+     * The pause's rooms, top to bottom: edge (HTTP), record (audit, metrics, view, /diagnose), decision (with the
+     * schedules and the stop order), model (the records every room speaks) and rollout (is the pause effective?),
+     * manifest beside; the root holds the configuration, which every room's producers read. A room only uses rooms below
+     * it, so the decision can be read without the HTTP edge or the record.
      */
     @Test
     void thePauseRoomsAreLayered() {
@@ -58,9 +60,18 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAPackage(pause + ".record..").check(MAIN);
         noClasses().that().resideInAnyPackage(pause + ".model..", pause + ".rollout..", pause + ".manifest..")
                 .should().dependOnClassesThat().resideInAPackage(pause + ".decision..").check(MAIN);
-        noClasses().that().resideInAnyPackage(pause + ".edge..", pause + ".record..", pause + ".decision..", pause + ".model..",
-                        pause + ".rollout..", pause + ".manifest..")
-                .should().dependOnClassesThat().resideInAPackage(pause).check(MAIN);
+        noClasses().that().resideInAPackage(pause)
+                .should().dependOnClassesThat().resideInAnyPackage(pause + ".edge..", pause + ".record..", pause + ".decision..",
+                        pause + ".rollout..").check(MAIN);
+    }
+
+    /** One name for the composition: a class with CDI producer methods is a {@code *Producers}, one per package that wires. */
+    @Test
+    void producersAreNamedProducers() {
+        methods().that().areAnnotatedWith("jakarta.enterprise.inject.Produces")
+                .should().beDeclaredInClassesThat().haveSimpleNameEndingWith("Producers")
+                .because("docs/architecture.md: *Producers build beans, *Lifecycle owns schedules and the stop order")
+                .check(MAIN);
     }
 
     @Test

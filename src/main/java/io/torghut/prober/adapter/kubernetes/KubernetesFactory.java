@@ -14,11 +14,11 @@ import java.util.concurrent.Executor;
  * (no token or kubeconfig is read) and not one request reaches whatever cluster the environment points at.
  */
 @Singleton
-public class KubernetesAdapters {
+public class KubernetesFactory {
     private final KubernetesConfig config;
     private final Instance<KubernetesClient> client;
 
-    public KubernetesAdapters(KubernetesConfig config, Instance<KubernetesClient> client) {
+    public KubernetesFactory(KubernetesConfig config, Instance<KubernetesClient> client) {
         this.config = config;
         this.client = client;
     }

@@ -11,7 +11,7 @@ import jakarta.inject.Singleton;
  * (its serialization and native registrations, and the test mock server's URL through
  * {@code prober.kubernetes.api-server-url}), and only when something first uses the client.
  */
-public class KubernetesBeans {
+public class KubernetesProducers {
 
     @Produces
     @Singleton

@@ -9,6 +9,7 @@ import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Duration;
 import java.util.Map;
+import io.torghut.prober.feature.pause.model.PauseInstance;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +39,9 @@ class InstanceIdTest {
     @Test
     void withoutEitherEachProcessNamesItself() {
         assertEquals(Optional.empty(), configured(Map.of()));
-        String one = PauseWiring.instanceId(Optional.empty());
+        String one = PauseInstance.of(Optional.empty()).id();
         assertTrue(one.matches("torghut-prober-[0-9a-f-]{36}"), one);
-        assertNotEquals(one, PauseWiring.instanceId(Optional.of("  ")), "two processes never share a Lease identity");
-        assertEquals("pod-7", PauseWiring.instanceId(Optional.of("pod-7")));
+        assertNotEquals(one, PauseInstance.of(Optional.of("  ")).id(), "two processes never share a Lease identity");
+        assertEquals("pod-7", PauseInstance.of(Optional.of("pod-7")).id());
     }
 }

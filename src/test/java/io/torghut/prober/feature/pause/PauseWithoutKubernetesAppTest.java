@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.arc.Arc;
+import io.torghut.prober.feature.pause.decision.PauseLifecycle;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -71,7 +72,7 @@ public class PauseWithoutKubernetesAppTest {
 
         assertEquals(0, server.getKubernetesMockServer().getRequestCount(), "no Event, no Argo CD patch, no Lease, no read");
         assertEquals(List.of(), created(KubernetesClient.class), "the client is never built: no token is read");
-        assertEquals(1, created(PauseWiring.class).size(), "the walk over the contexts sees the beans that were built");
+        assertEquals(1, created(PauseLifecycle.class).size(), "the walk over the contexts sees the beans that were built");
     }
 
     /** The beans of this type that have an instance, in the application and singleton contexts. */

@@ -10,4 +10,7 @@ import io.torghut.prober.feature.pause.model.PauseMode;
 public interface AuditTrail {
     /** Counts and logs the decision; the notable ones also become an Event, unless the entry is a repeat. */
     void record(PauseMode mode, AuditEntry entry);
+
+    /** The finding of an ineffective pause. */
+    void overdue(String detail);
 }

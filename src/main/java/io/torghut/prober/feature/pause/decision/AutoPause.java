@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
  * without auto) it records the recommendation once per episode (log, metric, Event), also on the leader only, so that
  * replicas do not repeat each other. The work runs on its own executor: verdict listeners must return at once.
  */
-public final class AutoPause {
+final class AutoPause {
     private static final Logger LOG = Logger.getLogger(AutoPause.class);
     private final PauseService service;
     private final boolean auto;

@@ -7,7 +7,7 @@ import java.time.Instant;
  * Fires once per episode when a condition has held for {@code hold}: the automatic pause waits until the verdict has
  * said PAUSE_RECOMMENDED long enough, and does not fire again until the verdict has left that level. Pure.
  */
-public final class HoldTimer {
+final class HoldTimer {
     private final Duration hold;
     private Instant since;
     private boolean fired;

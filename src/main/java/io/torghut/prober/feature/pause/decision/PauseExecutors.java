@@ -1,7 +1,5 @@
-package io.torghut.prober.feature.pause;
+package io.torghut.prober.feature.pause.decision;
 
-import io.torghut.prober.feature.pause.decision.PendingRetries;
-import io.torghut.prober.feature.pause.decision.SingleFlight;
 import io.torghut.prober.adapter.clock.Jobs;
 import io.torghut.prober.shared.DaemonThreads;
 import java.time.Duration;
@@ -13,13 +11,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What of the pause runs in the background, owned by {@link PauseWiring} and stopped by it: its periodic jobs (git
+ * What of the pause runs in the background, owned by {@link PauseLifecycle} and stopped by it: its periodic jobs (git
  * refresh, effectiveness checks) on the prober's one clock ({@link Jobs}), the work that must not hold a caller (git
  * rounds, the automatic pause), and the single writer of Kubernetes Events (in order, off the request path). The
  * retries are one-shot timers on the same clock ({@link PendingRetries}). Daemon threads, so that nothing here can keep
  * a stopping JVM alive.
  */
-final class PauseExecutors {
+public final class PauseExecutors {
     private final ExecutorService eventWriter = Executors.newSingleThreadExecutor(DaemonThreads.named("pause-events"));
     /**
      * Git rounds run here, off the caller's thread, so that a caller is answered within its bound while a slow push
@@ -34,7 +32,7 @@ final class PauseExecutors {
         jobs.add(clock.everyBlocking(id, interval, firstAfter, task));
     }
 
-    Executor eventWriter() {
+    public Executor eventWriter() {
         return eventWriter;
     }
 

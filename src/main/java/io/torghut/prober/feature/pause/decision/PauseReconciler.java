@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * would undo the resume) is dropped. It keeps running, so a read before a late push lands is no decision: the next one
  * catches up (kubernetes/sample-controller's syncHandler is the model).
  */
-public final class PauseReconciler {
+final class PauseReconciler {
     private final PauseMode mode;
     private final EffectivenessTracker tracker;
     private final ArgoSyncs syncs;

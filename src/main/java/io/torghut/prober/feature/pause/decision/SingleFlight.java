@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutionException;
  *
  * @param <T> the outcome
  */
-public final class SingleFlight<T> {
+final class SingleFlight<T> {
     private CompletableFuture<T> inFlight;
 
     /** The work, which may fail with a {@link GitUnavailableException}. */

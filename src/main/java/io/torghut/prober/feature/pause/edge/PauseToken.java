@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
  * its {@code credentials_file}: a Secret written with a final newline must not turn every correct token into a 401.
  * Empty or blank refuses startup, naming the key; a file that turns empty later refuses every call (503), never opens.
  */
-public final class PauseToken {
+final class PauseToken {
     private static final Logger LOG = Logger.getLogger(PauseToken.class);
     static final String TOKEN_KEY = "prober.pause.token (PROBER_PAUSE_TOKEN)";
     static final String FILE_KEY = "prober.pause.token-file (PROBER_PAUSE_TOKEN_FILE)";

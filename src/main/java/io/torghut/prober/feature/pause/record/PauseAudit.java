@@ -67,6 +67,7 @@ public final class PauseAudit implements AuditTrail {
     }
 
     /** The finding of an ineffective pause, as an Event. */
+    @Override
     public void overdue(String detail) {
         events.ifPresent(e -> e.record("TradingPauseNotEffective", FreeText.line(detail), true));
     }

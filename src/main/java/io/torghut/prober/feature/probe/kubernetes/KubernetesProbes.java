@@ -2,7 +2,7 @@ package io.torghut.prober.feature.probe.kubernetes;
 
 import io.torghut.prober.adapter.kubernetes.CnpgReader;
 import io.torghut.prober.adapter.kubernetes.KnativeReader;
-import io.torghut.prober.adapter.kubernetes.KubernetesAdapters;
+import io.torghut.prober.adapter.kubernetes.KubernetesFactory;
 import io.torghut.prober.adapter.kubernetes.KubernetesConfig;
 import io.torghut.prober.adapter.kubernetes.KubernetesConfigChecks;
 import io.torghut.prober.adapter.kubernetes.KubernetesReads;
@@ -27,11 +27,11 @@ public class KubernetesProbes {
     private static final double REQUEST_SHARE = 0.8;
     private final KubernetesConfig config;
     private final TargetConfig target;
-    private final KubernetesAdapters client;
+    private final KubernetesFactory client;
     private final Redactor redactor;
     private final Clock clock;
 
-    public KubernetesProbes(KubernetesConfig config, TargetConfig target, KubernetesAdapters client,
+    public KubernetesProbes(KubernetesConfig config, TargetConfig target, KubernetesFactory client,
                             Redactor redactor, Clock clock) {
         this.config = config;
         this.target = target;

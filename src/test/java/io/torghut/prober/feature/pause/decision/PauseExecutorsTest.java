@@ -1,4 +1,4 @@
-package io.torghut.prober.feature.pause;
+package io.torghut.prober.feature.pause.decision;
 
 import io.torghut.prober.feature.pause.decision.PauseState;
 import io.torghut.prober.feature.pause.decision.PendingRetries;
@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The pause's background work stops the way PauseWiring's stop promises: no job ticks, queued Events get a budget, the rest is cut. */
+/** The pause's background work stops the way PauseLifecycle's stop promises: no job ticks, queued Events get a budget, the rest is cut. */
 class PauseExecutorsTest {
 
     @Test
