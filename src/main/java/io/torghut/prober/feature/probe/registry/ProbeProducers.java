@@ -2,7 +2,6 @@ package io.torghut.prober.feature.probe.registry;
 
 import io.quarkus.arc.DefaultBean;
 import io.torghut.prober.adapter.clock.Jobs;
-import io.torghut.prober.adapter.clock.Resolution;
 import io.torghut.prober.adapter.postgres.PostgresDsn;
 import io.torghut.prober.feature.probe.ObservationSink;
 import io.torghut.prober.feature.probe.ObservationsFirst;
@@ -17,13 +16,8 @@ import io.torghut.prober.feature.probe.http.HttpTargetsConfig;
 import io.torghut.prober.feature.probe.kubernetes.KubernetesProbes;
 import io.torghut.prober.feature.probe.postgres.PostgresConfig;
 import io.torghut.prober.feature.probe.postgres.PostgresProbes;
-import io.torghut.prober.feature.signal.Hysteresis;
-import io.torghut.prober.feature.signal.PolicyConfig;
 import io.torghut.prober.feature.signal.SignalStore;
-import io.torghut.prober.feature.verdict.Policy;
 import io.torghut.prober.feature.verdict.TradingStateSource;
-import io.torghut.prober.feature.verdict.session.SessionCalendar;
-import io.torghut.prober.feature.verdict.session.SessionConfig;
 import io.torghut.prober.shared.Redactor;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -35,8 +29,9 @@ import java.util.Optional;
 
 /**
  * The probe registry: every probe, from the producers of its kind (probe/http, probe/clickhouse, probe/postgres,
- * probe/kubernetes), in one runner; and the beans the results flow into. Invalid values stop startup with a message
- * naming the key; a missing DSN does not (the prober must start with nothing reachable and report the signal as down).
+ * probe/kubernetes), in one runner; the clock and the redactor (which learns the probes' secrets) the rest share.
+ * Invalid values stop startup with a message naming the key; a missing DSN does not (the prober must start with nothing
+ * reachable and report the signal as down).
  */
 public class ProbeProducers {
 
@@ -61,19 +56,6 @@ public class ProbeProducers {
             }
         });
         return redactor;
-    }
-
-    @Produces
-    @Singleton
-    SignalStore store(PolicyConfig policy) {
-        return new SignalStore(new Hysteresis(policy.failuresToBad(), policy.successesToGood()));
-    }
-
-    @Produces
-    @Singleton
-    Policy policy(PolicyConfig policy, SessionConfig session) {
-        Resolution.requireJobPeriod("prober.policy.evaluate-every", policy.evaluateEvery());
-        return new Policy(SessionCalendar.session(session));
     }
 
     /** Until the live Knative revision or the GitOps manifest is read, trading is assumed enabled (the safe side). */

@@ -13,6 +13,7 @@ import io.torghut.prober.feature.probe.http.TorghutConfig;
 import io.torghut.prober.feature.probe.postgres.PostgresConfig;
 import io.torghut.prober.feature.probe.postgres.PostgresProbes;
 import io.torghut.prober.feature.signal.PolicyConfig;
+import io.torghut.prober.feature.verdict.VerdictProducers;
 import io.torghut.prober.feature.verdict.session.SessionConfig;
 import java.util.List;
 
@@ -26,7 +27,7 @@ public final class ProbeChecks {
         SignalNames.checkConfigured(config.freshness(), config.http());
         List<ScheduledProbe> probes = ProbeProducers.probes(new HttpProbes(config.torghut(), config.http(), http),
                 new ClickHouseProbes(config.clickhouse(), config.freshness(), http), new PostgresProbes(config.postgres()));
-        new ProbeProducers().policy(config.policy(), config.session());
+        new VerdictProducers().policy(config.policy(), config.session());
         return probes;
     }
 
