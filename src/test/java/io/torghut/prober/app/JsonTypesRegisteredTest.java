@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.torghut.prober.diagnose.DiagnosisReport;
-import io.torghut.prober.k8s.FindingsSection;
-import io.torghut.prober.pause.Effectiveness;
-import io.torghut.prober.pause.PauseRecords;
+import io.torghut.prober.feature.diagnose.DiagnosisReport;
+import io.torghut.prober.feature.diagnose.FindingsSection;
+import io.torghut.prober.feature.pause.rollout.Effectiveness;
+import io.torghut.prober.feature.pause.model.PauseRecords;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -40,9 +40,9 @@ class JsonTypesRegisteredTest {
         reached.stream().filter(type -> !type.isAnnotationPresent(RegisterForReflection.class)).forEach(type -> missing.add(type.getName()));
         assertEquals(Set.of(), missing, "add @RegisterForReflection to these (reached from " + ROOTS + ")");
         // The walk itself must see through generics and nesting, or the check above could pass by seeing nothing.
-        assertTrue(reached.contains(io.torghut.prober.diagnose.DiagnosisReport.NextStep.class), reached::toString);
-        assertTrue(reached.contains(io.torghut.prober.policy.runbook.GitOpsStep.class), reached::toString);
-        assertTrue(reached.contains(io.torghut.prober.policy.runbook.Severity.class), reached::toString);
+        assertTrue(reached.contains(io.torghut.prober.feature.diagnose.DiagnosisReport.NextStep.class), reached::toString);
+        assertTrue(reached.contains(io.torghut.prober.feature.runbook.GitOpsStep.class), reached::toString);
+        assertTrue(reached.contains(io.torghut.prober.feature.runbook.Severity.class), reached::toString);
     }
 
     /** Our own types reachable from the roots through record components, type arguments and arrays. */

@@ -32,7 +32,7 @@ class LogRecordsTest {
     @Test
     void theProbersOwnStackTraceCounts() {
         List<String> log = List.of(PREFIX + "ERROR [io.tor.pro.pro.ProbeRunner] (probe-worker-1) probe clickhouse failed",
-                "java.lang.IllegalStateException: boom", "\tat io.torghut.prober.probe.ClickHouseProbe.run(ClickHouseProbe.java:42)");
+                "java.lang.IllegalStateException: boom", "\tat io.torghut.prober.feature.probe.clickhouse.ClickHouseProbe.run(ClickHouseProbe.java:42)");
         assertEquals(1, LogRecords.parse(log).stackTraces().size());
     }
 

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.restassured.path.json.JsonPath;
-import io.torghut.prober.k8s.K8sFixtures;
 import io.torghut.prober.testsupport.ClickHouseAdmin;
+import io.torghut.prober.testsupport.K8sFixtures;
 import io.torghut.prober.testsupport.MockKubernetes;
 import io.torghut.prober.testsupport.PackagedApp;
 import io.torghut.prober.testsupport.PromtoolLint;
@@ -52,7 +52,7 @@ class PackagedKubernetesIT {
                     "PROBER_FRESHNESS_TABLES_TA_SIGNALS_TABLE", signals, "PROBER_FRESHNESS_TABLES_TA_MICROBARS_TABLE", microbars,
                     "PROBER_SESSION_ALWAYS_OPEN", "true", "PROBER_KUBERNETES_INTERVAL", "1s", "PROBER_PAUSE_TOKEN", TOKEN));
             env.put("PROBER_PAUSE_LEADER_ENABLED", "false");
-            // Outside a pod Kubernetes reads default to off (config/InClusterDefaults): this scenario is about them.
+            // Outside a pod Kubernetes reads default to off (adapter/kubernetes/InCluster): this scenario is about them.
             env.put("PROBER_KUBERNETES_ENABLED", "true");
             try (PackagedApp app = PackagedApp.launch("packaged-k8s", env)) {
                 app.awaitReady(Duration.ofSeconds(60));

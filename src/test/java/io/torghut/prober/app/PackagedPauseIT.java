@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.restassured.path.json.JsonPath;
-import io.torghut.prober.gitops.BareRepo;
+import io.torghut.prober.adapter.git.BareRepo;
 import io.torghut.prober.testsupport.GitHttpServer;
 import io.torghut.prober.testsupport.MockKubernetes;
 import io.torghut.prober.testsupport.PackagedApp;
@@ -55,7 +55,7 @@ class PackagedPauseIT {
             env.putAll(Map.of("GITOPS_USERNAME", GIT_USER, "GITOPS_TOKEN", GIT_TOKEN));
             env.putAll(Map.of("TORGHUT_URL", "http://127.0.0.1:9", "TA_CLICKHOUSE_URL", "http://127.0.0.1:9",
                     "PROBER_KUBERNETES_ENABLED", "true"));
-            // Outside a pod the Lease defaults to off (config/InClusterDefaults); this test checks that it is held.
+            // Outside a pod the Lease defaults to off (adapter/kubernetes/InCluster); this test checks that it is held.
             env.put("PROBER_PAUSE_LEADER_ENABLED", "true");
             try (PackagedApp app = PackagedApp.launch("packaged-pause", env)) {
                 app.awaitReady(Duration.ofSeconds(60));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
-import io.torghut.prober.gitops.BareRepo;
+import io.torghut.prober.adapter.git.BareRepo;
 import io.torghut.prober.testsupport.GitHttpHooks;
 import io.torghut.prober.testsupport.GnuPg;
 import io.torghut.prober.testsupport.PackagedApp;

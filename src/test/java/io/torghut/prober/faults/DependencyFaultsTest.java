@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.torghut.prober.gitops.BareRepo;
+import io.torghut.prober.adapter.git.BareRepo;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

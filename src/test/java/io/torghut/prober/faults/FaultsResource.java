@@ -1,16 +1,16 @@
 package io.torghut.prober.faults;
 
-import io.torghut.prober.testsupport.Kube;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.torghut.prober.gitops.BareRepo;
-import io.torghut.prober.k8s.ArgoCdSync;
-import io.torghut.prober.k8s.K8sFixtures;
-import io.torghut.prober.k8s.KubernetesReads;
+import io.torghut.prober.adapter.git.BareRepo;
+import io.torghut.prober.adapter.kubernetes.ArgoCdSync;
+import io.torghut.prober.adapter.kubernetes.KubernetesReads;
 import io.torghut.prober.testsupport.ClickHouseAdmin;
+import io.torghut.prober.testsupport.K8sFixtures;
+import io.torghut.prober.testsupport.Kube;
 import io.torghut.prober.testsupport.ProberKeys;
 import io.torghut.prober.testsupport.StubTorghut;
 import io.torghut.prober.testsupport.TempDirs;

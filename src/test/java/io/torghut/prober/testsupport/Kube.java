@@ -2,7 +2,7 @@ package io.torghut.prober.testsupport;
 
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.torghut.prober.k8s.ApiResource;
+import io.torghut.prober.adapter.kubernetes.ApiResource;
 import java.util.Map;
 
 /** Bridges the tests' fabric8 side (the mock API server and its client, which seed and inspect objects) and the prober's types. */

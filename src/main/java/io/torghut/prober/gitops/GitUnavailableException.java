@@ -1,8 +1,0 @@
-package io.torghut.prober.gitops;
-
-/** The git remote could not be reached or did not answer in time: worth retrying later. The message carries no secret. */
-public class GitUnavailableException extends Exception {
-    public GitUnavailableException(String message) {
-        super(message, null, false, false);
-    }
-}
