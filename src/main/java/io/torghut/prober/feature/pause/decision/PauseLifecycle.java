@@ -88,7 +88,7 @@ public class PauseLifecycle {
      * Quarkus fires this after it has waited ({@code quarkus.shutdown.timeout}) for the HTTP requests in flight, a
      * webhook's pause included, and before it closes the Kubernetes client. So, in this order: no new pause or
      * scheduled work starts; a pause started here (automatic, a retry) may finish within the same timeout; the Events
-     * already queued are written ({@link #EVENT_DRAIN} at most); the Lease is released
+     * already queued are written ({@link #EVENT_DRAIN} at most) while, beside it, the Lease is released
      * ({@link io.torghut.prober.adapter.kubernetes.LeaderElection#RELEASE_BUDGET} at most). Work that would wait on a hung
      * dependency (a git refresh, an Event to an API that has gone) is abandoned: the next start follows any pause up from
      * git ({@link PauseReconciler}).
@@ -97,18 +97,25 @@ public class PauseLifecycle {
         executors.stopScheduling();
         retries.stop();
         Duration wait = ConfigProvider.getConfig().getOptionalValue("quarkus.shutdown.timeout", Duration.class).orElse(DEFAULT_PAUSE_WAIT);
+        Leadership.Stopping releasing = null;
         try {
             if (!service.stop(wait)) {
                 LOG.warnf("stopping with a pause still under way after %ds: whatever git took, the next start resumes from git",
                         wait.toSeconds());
             }
+            // No pause starts any more, so the Lease may go while the Events are written: with an API that hangs, both
+            // waits end at about the same time instead of adding up (a stop took 2 s, now 1).
+            releasing = leadership.stopInBackground();
             if (!executors.drainEvents(EVENT_DRAIN)) {
                 LOG.infof("stopping without the Kubernetes Events still queued: the API did not take them within %dms", EVENT_DRAIN.toMillis());
             }
+            releasing.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            if (releasing == null) {
+                leadership.stopInBackground();
+            }
         }
-        leadership.stop();
         executors.shutdownNow();
     }
 
