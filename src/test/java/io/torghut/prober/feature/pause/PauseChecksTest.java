@@ -44,6 +44,7 @@ class PauseChecksTest {
             "prober.gitops.repo-url=git@github.com:x/y.git|invalid configuration prober.gitops.ssh-key-file (GITOPS_SSH_KEY_FILE): is required: an SSH remote needs its deploy key",
             "prober.gitops.repo-url=ssh://git@github.com/x/y.git;prober.gitops.ssh-key-file=/nonexistent/key|invalid configuration prober.gitops.ssh-key-file (GITOPS_SSH_KEY_FILE): is not a readable file",
             "prober.gitops.repo-url=ssh://git@github.com/x/y.git;prober.gitops.ssh-key-file=pom.xml|invalid configuration prober.gitops.ssh-known-hosts-file (GITOPS_SSH_KNOWN_HOSTS_FILE): is required: an SSH remote needs its host keys pinned (no trust on first use)",
+            "prober.gitops.signing.format=ssh|invalid configuration prober.gitops.signing.format (GITOPS_SIGNING_FORMAT): ssh is not available: JGit signs with SSH keys only through its Apache MINA SSH module, which the prober does not carry; use openpgp",
             "prober.target.manifest-path=../etc/passwd|invalid configuration prober.target.manifest-path: must be a relative path inside the repository",
             "prober.pause.auto-hold=0s|invalid configuration prober.pause.auto-hold: must be a positive duration (got PT0S)",
             "prober.gitops.timeout=-1s|invalid configuration prober.gitops.timeout: must be a positive duration (got PT-1S)",
