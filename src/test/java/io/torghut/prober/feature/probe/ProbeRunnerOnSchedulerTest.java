@@ -91,22 +91,6 @@ class ProbeRunnerOnSchedulerTest {
         return latch;
     }
 
-    /** Blocks like a read on a socket that never answers: interrupts do not end it, only the latch does. */
-    private static void hangUntil(CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                latch.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static ProbeOutcome sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
@@ -147,7 +131,7 @@ class ProbeRunnerOnSchedulerTest {
     void aHungCallIsRecordedAsTimeoutAtItsTimeoutWhileTheOtherProbeKeepsTicking() {
         CountDownLatch release = latch();
         Fake hung = new Fake("sched-hung", Duration.ofSeconds(1), Duration.ofMillis(1200), n -> {
-            hangUntil(release);
+            ProbeRunnerTest.hangUntil(release);
             return ProbeOutcome.ok("late answer");
         });
         Fake fine = new Fake("sched-fine", Duration.ofSeconds(1), Duration.ofSeconds(1), n -> ProbeOutcome.ok("fine " + n));
@@ -174,7 +158,7 @@ class ProbeRunnerOnSchedulerTest {
     void aHungProbeDoesNotDelayAnotherProbesSchedule() {
         CountDownLatch release = latch();
         Fake hung = new Fake("sched-stuck", Duration.ofSeconds(1), Duration.ofMinutes(5), n -> {
-            hangUntil(release);
+            ProbeRunnerTest.hangUntil(release);
             return ProbeOutcome.ok("late");
         });
         Fake other = new Fake("sched-other", Duration.ofSeconds(1), Duration.ofSeconds(1), n -> ProbeOutcome.ok("other " + n));
@@ -216,7 +200,7 @@ class ProbeRunnerOnSchedulerTest {
         CountDownLatch started = new CountDownLatch(1);
         Fake deaf = new Fake("sched-deaf", Duration.ofSeconds(1), Duration.ofMinutes(5), n -> {
             started.countDown();
-            hangUntil(release);
+            ProbeRunnerTest.hangUntil(release);
             return ProbeOutcome.fail(FailureReason.TIMEOUT, "answered long after the stop");
         });
         ProbeRunner runner = runner(deaf);

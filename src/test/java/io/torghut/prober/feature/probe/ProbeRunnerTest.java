@@ -79,7 +79,7 @@ class ProbeRunnerTest {
     }
 
     /** Blocks like a read on a socket that never answers: interrupts do not end it, only the latch does. */
-    private static void hangUntil(CountDownLatch latch) {
+    static void hangUntil(CountDownLatch latch) {
         boolean interrupted = false;
         while (true) {
             try {
